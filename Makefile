@@ -1,0 +1,137 @@
+# precis: build, test, benchmark and install.
+#   make            the core library, the Lua module and bin/summarize
+#   make test       installs missing Debian packages, builds, runs every test
+#   make demo       installs missing packages, builds, summarizes examples/
+#   make sanitize   ASan+UBSan over the C tests and the Lua specs
+#   make bench      speed and memory beside ots (needs ../shared/data)
+
+PREFIX      ?= /usr/local
+DESTDIR     ?=
+LUA_VERSION ?= 5.4
+PKG_CONFIG  ?= pkg-config
+# pkg-config name: lua5.4 on Debian/Ubuntu; lua-5.4, lua54 or lua elsewhere
+LUA_PC      ?= lua$(LUA_VERSION)
+# LuaRocks passes LUA_INCDIR; otherwise ask pkg-config
+LUA_INCDIR  ?=
+LUA_CFLAGS  ?= $(if $(LUA_INCDIR),-I$(LUA_INCDIR),$(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null))
+LUA_LIBS    ?= $(shell $(PKG_CONFIG) --libs $(LUA_PC) 2>/dev/null)
+YAML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS   ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
+UTF8PROC_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
+UTF8PROC_LIBS   ?= $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# libstemmer ships no .pc file on Debian
+STEMMER_LIBS ?= -lstemmer
+CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS   ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
+# macOS: LIBFLAG=-bundle -undefined dynamic_lookup
+LIBFLAG     ?= -shared
+INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
+INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+INST_BINDIR ?= $(PREFIX)/bin
+INST_INCDIR ?= $(PREFIX)/include
+INST_CLIBDIR ?= $(PREFIX)/lib
+LUA         ?= lua$(LUA_VERSION)
+BUSTED      ?= busted
+
+STD    ?= -std=c11
+WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wcast-qual -Wwrite-strings -Wundef -Wdeclaration-after-statement
+# packagers/LuaRocks: make WERROR=
+WERROR ?= -Werror
+CFLAGS ?= -O2 -g
+# regcomp/regexec are POSIX
+DEFS    = -D_POSIX_C_SOURCE=200809L
+ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \
+             -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(CFLAGS) $(SAN)
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(YAML_LIBS) -lm
+
+B ?= build
+CORE_SRC = $(sort $(wildcard csrc/*.c csrc/scorers/*.c))
+CORE_SRC := $(filter-out csrc/lprecis.c,$(CORE_SRC))
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/obj/%.o)
+TEST_SRC = $(sort $(wildcard tests/*.c))
+TEST_OBJ = $(TEST_SRC:%.c=$(B)/obj/%.o)
+
+LIB    = $(B)/libprecis.a
+MODULE = $(B)/precis/core.so
+CHECKS = $(B)/check_precis
+
+.PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
+        install uninstall clean eval eval-rouge
+
+all: $(LIB) $(MODULE)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/obj/csrc/lprecis.o: csrc/lprecis.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# The module links no liblua: the host interpreter provides those symbols.
+$(MODULE): $(B)/obj/csrc/lprecis.o $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LIBFLAG) $(CFLAGS) $(SAN) -o $@ $^ $(CORE_LIBS)
+
+$(CHECKS): $(TEST_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(SAN) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(CORE_LIBS) -lpthread
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+deps:
+	@sh tools/deps.sh
+
+check: $(CHECKS)
+	$(CHECKS)
+
+spec: $(MODULE)
+	$(BUSTED) --lua=$(LUA) $(BUSTED_ARGS)
+
+test: deps
+	@$(MAKE) --no-print-directory check spec
+
+# ASan+UBSan: a separate build tree; the specs run with the runtime preloaded.
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build-asan SAN="$(SAN_FLAGS)" CFLAGS="-O1 -g" sanitize-check sanitize-spec
+
+sanitize-check: $(CHECKS)
+	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 $(CHECKS)
+
+# Lua's own allocations are not ours to judge, so leaks are checked in the C tests.
+sanitize-spec: $(MODULE)
+	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0 PRECIS_CPATH=$(B) \
+	$(BUSTED) --lua=$(LUA) --cpath="$(B)/?.so" $(BUSTED_ARGS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "== bin/summarize -n 3 examples/harbour-bridge.txt"
+	@bin/summarize -n 3 examples/harbour-bridge.txt
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \
+	           $(DESTDIR)$(INST_INCDIR) $(DESTDIR)$(INST_CLIBDIR)
+	install -m 755 $(MODULE) $(DESTDIR)$(INST_LIBDIR)/precis/core.so
+	install -m 644 lua/precis/*.lua $(DESTDIR)$(INST_LUADIR)/precis/
+	install -m 755 lua/summarize.lua $(DESTDIR)$(INST_BINDIR)/summarize
+	install -m 644 include/precis.h $(DESTDIR)$(INST_INCDIR)/precis.h
+	install -m 644 $(LIB) $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
+
+uninstall:
+	rm -f $(DESTDIR)$(INST_LIBDIR)/precis/core.so $(DESTDIR)$(INST_BINDIR)/summarize \
+	      $(DESTDIR)$(INST_INCDIR)/precis.h $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
+	rm -f $(addprefix $(DESTDIR)$(INST_LUADIR)/precis/,$(notdir $(wildcard lua/precis/*.lua)))
+	-rmdir $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis 2>/dev/null
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,398 @@
+/*
+** precis.h: the public C interface of precis, an extractive summarizer.
+**
+** precis reads UTF-8 documents, splits them into sentences with byte spans
+** into the caller's text, scores every sentence with classic algorithms
+** (position, length, Luhn, tf-idf centroid, LexRank, TextRank, title overlap)
+** and selects the best ones under a length budget with redundancy control.
+**
+** The flow of a call:
+**
+**   precis_options_new -> precis_options_set_* -> precis_summarizer_new
+**   -> precis_summarize (any number of times, from any thread)
+**   -> precis_result_* accessors -> precis_result_free
+**
+** Conventions, true of every function below:
+**   - Fallible functions return a precis_status (PRECIS_OK is 0) and fill an
+**     optional caller-owned precis_error. Nothing here prints, aborts or
+**     exits; running out of memory is PRECIS_ENOMEM.
+**   - Constructors write their handle through an `out` pointer and set it to
+**     NULL on failure. Destructors accept NULL.
+**   - Text travels as pointer and length; NUL bytes are allowed and strlen()
+**     is never called on input text.
+**   - Byte offsets are 0-based and ends are exclusive.
+**
+** See LICENSE for copyright and licence.
+*/
+#ifndef PRECIS_H
+#define PRECIS_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PRECIS_API __attribute__((visibility("default")))
+#else
+#define PRECIS_API
+#endif
+
+#define PRECIS_VERSION_MAJOR 0
+#define PRECIS_VERSION_MINOR 1
+#define PRECIS_VERSION_PATCH 0
+#define PRECIS_VERSION "0.1.0"
+
+/* ======================================================================
+** Status and errors
+** ====================================================================== */
+
+/*
+** The result of every fallible call. 0 is success. The names returned by
+** precis_status_name() ("EUTF8", ...) are stable and meant for scripts.
+*/
+typedef enum precis_status {
+  PRECIS_OK = 0,
+  PRECIS_ENOMEM,   /* an allocation failed */
+  PRECIS_EINVAL,   /* a bad argument or option value */
+  PRECIS_EUTF8,    /* input is not valid UTF-8 (error.offset says where) */
+  PRECIS_EPOLICY,  /* a policy file is malformed or invalid */
+  PRECIS_EIO,      /* reading a file failed (error.sys_errno says why) */
+  PRECIS_ELIMIT,   /* input exceeds a configured limit */
+  PRECIS_EEMPTY    /* the input holds no sentence to summarize */
+} precis_status;
+
+/*
+** What went wrong, where. The caller owns the struct (usually on the stack);
+** filling it never allocates. `message` is lowercase text for people without
+** the position, which lives in the separate fields so that a front end can
+** print "source:line:column: message".
+*/
+typedef struct precis_error {
+  precis_status code;
+  size_t doc;          /* index of the offending document, when known */
+  size_t line, column; /* 1-based; column counts code points; 0 = unknown */
+  size_t offset;       /* byte offset into the offending input */
+  int has_offset;      /* 1 when `offset` is meaningful */
+  int sys_errno;       /* errno for PRECIS_EIO, else 0 */
+  char source[128];    /* document or file name, or "" */
+  char message[256];   /* e.g. "invalid UTF-8 (truncated sequence)" */
+} precis_error;
+
+/*
+** The stable name of a status: "OK", "ENOMEM", "EINVAL", "EUTF8", "EPOLICY",
+** "EIO", "ELIMIT", "EEMPTY"; "EUNKNOWN" for anything else. The string is
+** static and never freed. Thread-safe.
+*/
+PRECIS_API const char *precis_status_name(precis_status s);
+
+/* The library's version string, equal to PRECIS_VERSION at build time. */
+PRECIS_API const char *precis_version(void);
+
+/* ======================================================================
+** Input documents
+** ====================================================================== */
+
+/*
+** One input document. `data` need not be NUL-terminated and may contain NUL
+** bytes. `name` (may be NULL) is used in errors and results: a file name or
+** any label. precis copies what it needs; the caller's buffers are only read
+** during the call.
+*/
+typedef struct precis_text {
+  const char *data;
+  size_t len;
+  const char *name;
+} precis_text;
+
+/* ======================================================================
+** Options
+**
+** A precis_options is a mutable bag of settings that becomes an immutable
+** summarizer. It is owned by the caller and released with
+** precis_options_free; precis_summarizer_new copies it, so it may be freed or
+** changed right after. Not thread-safe: one thread at a time per object.
+** ====================================================================== */
+
+typedef struct precis_options precis_options;
+
+/*
+** A fresh set of defaults: language "english", 3 sentences, the default
+** scorer mix (see precis_options_set_weight), MMR with lambda 0.7, document
+** order, sentences of 4 to 80 words, built-in boilerplate rules on, invalid
+** UTF-8 is an error, inputs up to 64 MiB in total.
+** Errors: PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_options_new(precis_options **out,
+                                            precis_error *err);
+
+/* Releases options made by precis_options_new. NULL is a no-op. */
+PRECIS_API void precis_options_free(precis_options *opt);
+
+/*
+** The language of the input, by English name ("english", "german") or ISO
+** 639-1 code ("en", "de"), case-insensitive. It chooses the Snowball stemmer,
+** the stopword list and the abbreviation list; every language that Snowball's
+** libstemmer knows is accepted (precis_language_name lists them), and
+** "none" turns stemming and stopwords off.
+** Errors: PRECIS_EINVAL for a language precis does not know.
+*/
+PRECIS_API precis_status precis_options_set_language(precis_options *opt,
+                                                     const char *language,
+                                                     precis_error *err);
+
+/*
+** The k-th language precis knows (its English name, e.g. "english"), or
+** NULL past the end. Static strings. Thread-safe.
+*/
+PRECIS_API const char *precis_language_name(size_t k);
+
+/* How the length budget is counted. */
+typedef enum precis_unit {
+  PRECIS_UNIT_SENTENCES = 0, /* a number of sentences */
+  PRECIS_UNIT_WORDS,         /* at most this many words in total */
+  PRECIS_UNIT_CHARS,         /* at most this many characters (code points) */
+  PRECIS_UNIT_RATIO          /* a fraction (0, 1] of the input's sentences */
+} precis_unit;
+
+/*
+** The length budget. Sentences and ratio budgets always select at least one
+** sentence; words and chars budgets select whole sentences while they fit,
+** and at least the best sentence when none fits (a summary is never empty
+** unless the input has no sentence, which is PRECIS_EEMPTY).
+** Errors: PRECIS_EINVAL when `value` is not positive, is not a whole number
+** for sentences/words/chars, or exceeds 1 for a ratio.
+*/
+PRECIS_API precis_status precis_options_set_budget(precis_options *opt,
+                                                   precis_unit unit,
+                                                   double value,
+                                                   precis_error *err);
+
+/*
+** The weight of one scorer in the final score. Names: "position", "length",
+** "luhn", "centroid", "lexrank", "textrank", "title". Every scorer's values
+** are normalised to [0, 1] before weighting; the final score is the weighted
+** sum divided by the sum of the weights. A weight of 0 turns a scorer off.
+** Errors: PRECIS_EINVAL for an unknown name or a negative or non-finite
+** weight.
+*/
+PRECIS_API precis_status precis_options_set_weight(precis_options *opt,
+                                                   const char *scorer,
+                                                   double weight,
+                                                   precis_error *err);
+
+/* Sets every scorer's weight to 0, so that only the ones set afterwards count. */
+PRECIS_API void precis_options_clear_weights(precis_options *opt);
+
+/*
+** The k-th scorer's name, or NULL past the end. Static strings.
+*/
+PRECIS_API const char *precis_scorer_name(size_t k);
+
+/*
+** A numeric tuning parameter, by name:
+**   "lexrank.threshold"   cosine threshold of the thresholded graph [0, 1),
+**                          default 0.1
+**   "lexrank.continuous"  1 = weighted edges (continuous LexRank), 0 = edges
+**                          above the threshold (default 0)
+**   "lexrank.damping"     PageRank damping in (0, 1), default 0.85
+**   "textrank.damping"    default 0.85
+**   "luhn.threshold"      a stem is significant when it occurs at least this
+**                          often, default 0 = automatic (Luhn's rule of thumb
+**                          by document length)
+**   "position.decay"      weight of the first sentence over the rest, (0, 1]:
+**                          score = 1 / (1 + decay * i), default 1.0
+**   "redundancy.lambda"   MMR trade-off in [0, 1], 1 = no redundancy
+**                          control, default 0.7
+**   "redundancy.max_sim"  a candidate this similar (cosine) to a selected
+**                          sentence is never selected, (0, 1], default 0.9
+**   "input.boilerplate"   1 = apply built-in boilerplate rules, 0 = off
+**   "input.heading_words" longest line, in words, that may be a heading
+**                          when it lacks final punctuation (default 20)
+**   "input.max_bytes"     total input limit, default 64 MiB
+** Errors: PRECIS_EINVAL for an unknown name or an out-of-range value.
+*/
+PRECIS_API precis_status precis_options_set_param(precis_options *opt,
+                                                  const char *name,
+                                                  double value,
+                                                  precis_error *err);
+
+/* The order of the summary's sentences. */
+typedef enum precis_order {
+  PRECIS_ORDER_DOCUMENT = 0, /* as in the input: document, then position */
+  PRECIS_ORDER_SCORE         /* best first, ties by position */
+} precis_order;
+
+PRECIS_API void precis_options_set_order(precis_options *opt,
+                                         precis_order order);
+
+/*
+** The shortest and longest sentence, in words, that may be selected
+** (0 for `max_words` = no limit). Shorter and longer sentences are still
+** segmented and reported, but never chosen.
+** Errors: PRECIS_EINVAL when max_words is non-zero and below min_words.
+*/
+PRECIS_API precis_status precis_options_set_sentence_words(precis_options *opt,
+                                                           size_t min_words,
+                                                           size_t max_words,
+                                                           precis_error *err);
+
+/*
+** Adds a boilerplate pattern: a POSIX extended regular expression matched
+** against each input line (without its line break). Matching lines are
+** dropped before segmentation and reported as PRECIS_KIND_DROPPED with rule
+** "drop_lines". Errors: PRECIS_EINVAL when the pattern does not compile (the
+** message says why), PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_options_add_drop_pattern(precis_options *opt,
+                                                         const char *pattern,
+                                                         precis_error *err);
+
+/* What to do with bytes that are not valid UTF-8. */
+typedef enum precis_utf8_mode {
+  PRECIS_UTF8_STRICT = 0, /* fail with PRECIS_EUTF8 and the byte offset */
+  PRECIS_UTF8_REPLACE     /* read each bad sequence as U+FFFD */
+} precis_utf8_mode;
+
+PRECIS_API void precis_options_set_utf8_mode(precis_options *opt,
+                                             precis_utf8_mode mode);
+
+/* ======================================================================
+** Summarizer
+**
+** An immutable compiled form of options: language data looked up, patterns
+** compiled. Owned by the caller, released with precis_summarizer_free. Once
+** made, one summarizer may serve any number of threads at once.
+** ====================================================================== */
+
+typedef struct precis_summarizer precis_summarizer;
+
+/*
+** Compiles `opt` (which may be NULL for the defaults) into a summarizer.
+** Errors: PRECIS_EINVAL (inconsistent options), PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_summarizer_new(const precis_options *opt,
+                                               precis_summarizer **out,
+                                               precis_error *err);
+
+/* Releases a summarizer. NULL is a no-op. No call may still be using it. */
+PRECIS_API void precis_summarizer_free(precis_summarizer *s);
+
+/* ======================================================================
+** Running
+** ====================================================================== */
+
+typedef struct precis_result precis_result;
+
+/*
+** Summarizes `ndocs` documents into one summary. With several documents,
+** sentences compete across all of them and each result sentence says which
+** document it came from.
+**
+** The result, owned by the caller and released with precis_result_free,
+** holds every unit (sentence, heading, dropped line) of every document, with
+** scores, ranks and the selection. It does not point into `docs`.
+**
+** Errors: PRECIS_EINVAL (NULL arguments, ndocs == 0), PRECIS_EUTF8 (with
+** err->doc, err->offset, err->line and err->column set), PRECIS_ELIMIT
+** (input over "input.max_bytes"), PRECIS_EEMPTY (no sentence in any
+** document), PRECIS_ENOMEM. Thread-safe for distinct results.
+*/
+PRECIS_API precis_status precis_summarize(const precis_summarizer *s,
+                                          const precis_text *docs,
+                                          size_t ndocs,
+                                          precis_result **out,
+                                          precis_error *err);
+
+/*
+** Cleans up and segments only: the result holds every unit with its kind
+** and span, but no scores and no selection. Empty input is not an error
+** here (the result has no unit). Errors as precis_summarize, but never
+** PRECIS_EEMPTY.
+*/
+PRECIS_API precis_status precis_segment(const precis_summarizer *s,
+                                        const precis_text *docs,
+                                        size_t ndocs,
+                                        precis_result **out,
+                                        precis_error *err);
+
+/* Releases a result. NULL is a no-op. */
+PRECIS_API void precis_result_free(precis_result *r);
+
+/* ======================================================================
+** Results
+**
+** Accessors are read-only and thread-safe. Strings they return are owned by
+** the result (or static) and valid until precis_result_free.
+** ====================================================================== */
+
+/* What a unit of the input is. */
+typedef enum precis_kind {
+  PRECIS_KIND_SENTENCE = 0, /* a sentence: a candidate for the summary */
+  PRECIS_KIND_TITLE,        /* the document's title (its first heading) */
+  PRECIS_KIND_HEADING,      /* a heading, caption or other fragment */
+  PRECIS_KIND_DROPPED       /* boilerplate removed by a rule (see `rule`) */
+} precis_kind;
+
+/*
+** One unit of the input, as a plain value. Offsets point into the caller's
+** original bytes of document `doc`, whatever clean-up happened.
+*/
+typedef struct precis_sentence {
+  size_t doc;          /* 0-based document index */
+  size_t index;        /* 0-based position among its document's units */
+  size_t start, end;   /* byte span in the original document, end exclusive */
+  size_t words;        /* number of word tokens */
+  size_t chars;        /* number of code points in the span */
+  precis_kind kind;
+  const char *rule;    /* for PRECIS_KIND_DROPPED, the rule's name */
+  double score;        /* combined score in [0, 1]; 0 when not a candidate */
+  size_t rank;         /* 1 = best; 0 = not ranked (not a candidate) */
+  int selected;        /* 1 when the sentence is in the summary */
+} precis_sentence;
+
+/* The number of units (all documents, all kinds). */
+PRECIS_API size_t precis_result_count(const precis_result *r);
+
+/*
+** Copies unit `i` (0 <= i < count) into `*out`. Returns 0 when `i` is out
+** of range (and leaves `*out` alone), 1 otherwise.
+*/
+PRECIS_API int precis_result_get(const precis_result *r, size_t i,
+                                 precis_sentence *out);
+
+/* The number of selected sentences. */
+PRECIS_API size_t precis_result_selected_count(const precis_result *r);
+
+/*
+** The unit index of the k-th sentence of the summary, in summary order
+** (document order or score order, as the options say), or (size_t)-1 when
+** k is out of range.
+*/
+PRECIS_API size_t precis_result_selected(const precis_result *r, size_t k);
+
+/* The number of documents the result was made from. */
+PRECIS_API size_t precis_result_documents(const precis_result *r);
+
+/*
+** The number of scorers that took part (weight > 0), their names and
+** weights, and the normalised value in [0, 1] that scorer `k` gave unit `i`
+** (0 for non-candidates). A unit's score is the weighted mean of its values.
+*/
+PRECIS_API size_t precis_result_scorer_count(const precis_result *r);
+PRECIS_API const char *precis_result_scorer_name(const precis_result *r,
+                                                 size_t k);
+PRECIS_API double precis_result_scorer_weight(const precis_result *r,
+                                              size_t k);
+PRECIS_API double precis_result_scorer_value(const precis_result *r,
+                                             size_t i, size_t k);
+
+/* The language the result was made with (its English name). */
+PRECIS_API const char *precis_result_language(const precis_result *r);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PRECIS_H */

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the Debian packages precis needs to build and test, when missing.
+# Each package and why it is needed is listed in README.md.
+set -e
+PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
+libstemmer-dev libutf8proc-dev"
+missing=""
+for p in $PKGS; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "precis: installing missing packages:$missing"
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
