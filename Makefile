@@ -135,3 +135,21 @@ uninstall:
 
 clean:
 	rm -rf build build-asan
+
+# ---------------------------------------------------------------------------
+# Evaluation harness (eval/): ROUGE as in ROUGE-1.5.5, and the dataset runner.
+#   make eval-rouge   checks eval's ROUGE against the official figures
+# Data come from $(PRECIS_DATA), by default ../shared/data.
+# ---------------------------------------------------------------------------
+PRECIS_DATA ?= ../shared/data
+ROUGE_MODULE = $(B)/precis/rouge.so
+EVAL_ENV = LUA_PATH="eval/?.lua;lua/?.lua;lua/?/init.lua;;" LUA_CPATH="$(B)/?.so;;" \
+           PRECIS_DATA="$(PRECIS_DATA)"
+
+# a module of its own, outside the core: it links nothing, not even the core
+$(ROUGE_MODULE): eval/lrouge.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) $(LIBFLAG) -o $@ eval/lrouge.c
+
+eval-rouge: $(ROUGE_MODULE)
+	$(EVAL_ENV) $(LUA) eval/vectors.lua
