@@ -1,0 +1,264 @@
+/*
+** internal.h: declarations shared between the files of the precis core.
+** Never installed. Names shared across files are precisI_<stage>_<verb>.
+*/
+#ifndef PRECIS_INTERNAL_H
+#define PRECIS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <regex.h>
+
+#include "precis.h"
+
+/* ---------------------------------------------------------------------
+** Limits
+** --------------------------------------------------------------------- */
+
+/* default total input; 32-bit token and sentence counters stay far away */
+#if !defined(PRECIS_MAX_INPUT_BYTES)
+#define PRECIS_MAX_INPUT_BYTES ((size_t)64 << 20)
+#endif
+
+/* longest line a boilerplate pattern is matched against (a scratch copy) */
+#if !defined(PRECIS_MAX_PATTERN_LINE)
+#define PRECIS_MAX_PATTERN_LINE 4096
+#endif
+
+/* above this many sentences each node keeps only its strongest edges, so
+** that graph memory stays linear in the input */
+#if !defined(PRECIS_EXACT_GRAPH_NODES)
+#define PRECIS_EXACT_GRAPH_NODES 2000
+#endif
+#if !defined(PRECIS_MAX_EDGES_PER_NODE)
+#define PRECIS_MAX_EDGES_PER_NODE 32
+#endif
+
+/* power iteration: fixed cap and L1 tolerance keep every run identical */
+#define PRECIS_RANK_MAX_ITER 200
+#define PRECIS_RANK_TOL 1e-9
+
+/* ---------------------------------------------------------------------
+** Errors (error.c)
+** --------------------------------------------------------------------- */
+
+precis_status precisI_seterr(precis_error *err, precis_status code,
+                             const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void precisI_seterr_source(precis_error *err, const char *name, size_t doc);
+
+/* ---------------------------------------------------------------------
+** Growable arrays (arena.c): freed by the run that made them
+** --------------------------------------------------------------------- */
+
+typedef struct precisI_vec {
+  void *p;
+  size_t n, cap, esz;
+} precisI_vec;
+
+void precisI_vec_init(precisI_vec *v, size_t esz);
+void *precisI_vec_push(precisI_vec *v); /* zeroed slot, NULL on OOM */
+int precisI_vec_reserve(precisI_vec *v, size_t n); /* 1 ok, 0 OOM */
+void precisI_vec_free(precisI_vec *v);
+#define precisI_vec_at(v, T, i) (((T *)(v)->p)[i])
+
+/* overflow-checked allocation of n elements of size sz; NULL on failure */
+void *precisI_alloc(size_t n, size_t sz);
+void *precisI_calloc(size_t n, size_t sz);
+
+/* ---------------------------------------------------------------------
+** UTF-8 (utf8.c)
+** --------------------------------------------------------------------- */
+
+/* Returns 1 when [s, s+len) is valid UTF-8; else 0 with the offset of the
+** first bad byte and a static reason. */
+int precisI_utf8_check(const char *s, size_t len, size_t *bad,
+                       const char **why);
+/* 1-based line and column (in code points) of byte `off` */
+void precisI_utf8_position(const char *s, size_t off, size_t *line,
+                           size_t *col);
+/* Decodes one code point of valid UTF-8 at s[i]; returns its byte length. */
+size_t precisI_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+
+/* A clean copy of one document: the text every stage reads, valid UTF-8.
+** When no byte was replaced `text` points at the caller's data. */
+typedef struct precisI_map {
+  size_t clean, orig; /* from `clean` on, offsets shift by orig - clean */
+} precisI_map;
+
+typedef struct precisI_source {
+  const char *text;
+  size_t len;
+  char *owned;        /* the replaced copy, or NULL */
+  precisI_map *map;   /* checkpoints, ascending; NULL when no replacement */
+  size_t nmap;
+} precisI_source;
+
+precis_status precisI_utf8_clean(const char *s, size_t len,
+                                 precis_utf8_mode mode, precisI_source *out,
+                                 precis_error *err);
+void precisI_source_free(precisI_source *src);
+size_t precisI_source_orig(const precisI_source *src, size_t clean_off);
+
+/* Character classes of a code point, locale-free. */
+int precisI_is_space(int32_t cp);
+int precisI_is_word(int32_t cp);   /* letters, marks, digits */
+int precisI_is_upper(int32_t cp);
+int precisI_is_lower(int32_t cp);
+int precisI_is_digit(int32_t cp);
+
+/* ---------------------------------------------------------------------
+** Languages (lang.c)
+** --------------------------------------------------------------------- */
+
+typedef struct precisI_lang {
+  const char *name;      /* "english" */
+  const char *code;      /* "en" */
+  const char *stemmer;   /* libstemmer algorithm, NULL = no stemming */
+  const char *const *stop;   /* sorted stopwords, case-folded */
+  size_t nstop;
+} precisI_lang;
+
+const precisI_lang *precisI_lang_find(const char *name_or_code);
+int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n);
+
+/* English abbreviation classes used by the segmenter (see lang.c) */
+enum { PRECIS_ABBR_NONE = 0, PRECIS_ABBR_INNER, PRECIS_ABBR_ANY,
+       PRECIS_ABBR_NUMBER };
+int precisI_abbrev_class(const char *w, size_t n);
+int precisI_is_starter(const char *w, size_t n);
+
+/* ---------------------------------------------------------------------
+** Options and summarizer (options.c)
+** --------------------------------------------------------------------- */
+
+enum {
+  PRECIS_SC_POSITION, PRECIS_SC_LENGTH, PRECIS_SC_LUHN, PRECIS_SC_CENTROID,
+  PRECIS_SC_LEXRANK, PRECIS_SC_TEXTRANK, PRECIS_SC_TITLE, PRECIS_NSCORERS
+};
+
+struct precis_options {
+  char language[32];
+  precis_unit unit;
+  double budget;
+  double weight[PRECIS_NSCORERS];
+  double lex_threshold, lex_damping, tr_damping, luhn_threshold, pos_decay;
+  int lex_continuous;
+  double lambda, max_sim;
+  int boilerplate;
+  size_t heading_words;
+  size_t max_bytes;
+  precis_order order;
+  size_t min_words, max_words;
+  precis_utf8_mode utf8;
+  char **patterns;
+  size_t npatterns;
+};
+
+struct precis_summarizer {
+  precis_options opt;       /* patterns not owned here: see `re` */
+  const precisI_lang *lang;
+  regex_t *re;              /* opt.npatterns compiled patterns */
+};
+
+/* ---------------------------------------------------------------------
+** The run: what every stage reads and writes (summarize.c orchestrates)
+** --------------------------------------------------------------------- */
+
+enum { PRECIS_BLOCK_TEXT, PRECIS_BLOCK_HEADING, PRECIS_BLOCK_DROPPED };
+
+typedef struct precisI_block {
+  size_t start, end;   /* clean-text span */
+  int kind;
+  const char *rule;    /* for dropped blocks */
+} precisI_block;
+
+typedef struct precisI_unit {
+  uint32_t doc;
+  uint32_t kind;       /* precis_kind */
+  size_t start, end;   /* clean-text span */
+  const char *rule;
+  uint32_t words;      /* word tokens */
+  uint32_t tok, ntok;  /* its content terms: run->terms[tok .. tok+ntok) */
+  uint32_t cand;       /* candidate number, or UINT32_MAX */
+} precisI_unit;
+
+/* a sentence's term vector entry */
+typedef struct precisI_tf {
+  uint32_t term;
+  float w;             /* tf * idf */
+  uint32_t tf;
+} precisI_tf;
+
+typedef struct precisI_edge {
+  uint32_t to;
+  float cos;           /* tf-idf cosine */
+  float tr;            /* TextRank weight */
+} precisI_edge;
+
+typedef struct precisI_run {
+  const precis_summarizer *s;
+  size_t ndocs;
+  precisI_source *src;     /* ndocs clean texts */
+  precisI_vec units;       /* precisI_unit, all documents in order */
+  precisI_vec terms;       /* uint32_t content-term ids, per unit slices */
+  size_t nterms;           /* distinct stems */
+  /* candidates: the sentence units, in order */
+  uint32_t *cand;          /* unit index of each candidate */
+  size_t ncand;
+  uint32_t *cand_doc;      /* its document */
+  uint32_t *cand_pos;      /* its position among its document's sentences */
+  uint32_t *title;         /* per doc: unit index of the title or UINT32_MAX */
+  /* model (model.c) */
+  uint32_t *df;            /* per term: candidate sentences containing it */
+  double *idf;
+  precisI_tf *vec;         /* all candidate vectors, sorted by term */
+  size_t *vec_off;         /* ncand+1 offsets into vec */
+  double *norm;            /* Euclidean norm of each vector */
+  precisI_edge *edges;     /* similarity graph, CSR */
+  size_t *edge_off;        /* ncand+1 */
+  /* scores */
+  double *value[PRECIS_NSCORERS]; /* per candidate, normalised to [0, 1] */
+  double *score;           /* combined */
+  uint32_t *rank;          /* per candidate, 1-based */
+  unsigned char *eligible;
+  unsigned char *selected;
+  uint32_t *summary;       /* candidate numbers in summary order */
+  size_t nsummary;
+} precisI_run;
+
+/* ingest.c: one document's clean text -> blocks */
+precis_status precisI_ingest(const precis_summarizer *s,
+                             const precisI_source *src, precisI_vec *blocks,
+                             precis_error *err);
+/* segment.c: blocks -> units appended to run->units */
+precis_status precisI_segment(precisI_run *run, uint32_t doc,
+                              const precisI_vec *blocks, precis_error *err);
+/* the sentence spans of one text block, appended to `out` (pairs of size_t) */
+precis_status precisI_split(const char *text, size_t start, size_t end,
+                            precisI_vec *out);
+int precisI_is_terminal(int32_t cp);
+/* tokenize.c: word counts and content terms of every unit */
+precis_status precisI_tokenize(precisI_run *run, precis_error *err);
+/* model.c: term statistics, vectors, graph */
+precis_status precisI_model(precisI_run *run, precis_error *err);
+double precisI_cosine(const precisI_run *run, size_t a, size_t b);
+/* scorers/: each fills run->value[id] (raw, >= 0) for every candidate */
+precis_status precisI_score_position(precisI_run *run, double *v);
+precis_status precisI_score_length(precisI_run *run, double *v);
+precis_status precisI_score_luhn(precisI_run *run, double *v);
+precis_status precisI_score_centroid(precisI_run *run, double *v);
+precis_status precisI_score_lexrank(precisI_run *run, double *v);
+precis_status precisI_score_textrank(precisI_run *run, double *v);
+precis_status precisI_score_title(precisI_run *run, double *v);
+/* shared power iteration over the CSR graph with a weight selector */
+precis_status precisI_pagerank(const precisI_run *run, int use_tr,
+                               double threshold, int continuous,
+                               double damping, double *out);
+/* select.c: combine, rank, choose */
+precis_status precisI_select(precisI_run *run, precis_error *err);
+
+#endif

@@ -1,0 +1,638 @@
+/*
+** lprecis.c: the Lua binding of precis, module "precis.core".
+** Thin: it checks and converts arguments and turns results into tables;
+** the only file of the core that includes lua.h. See LICENSE.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lua.h"
+#include "lauxlib.h"
+
+#include "precis.h"
+
+#define SUMMARIZER_MT "precis.Summarizer"
+/* internal boxes: they own C memory while Lua calls that may raise run */
+#define OPTIONS_MT "precis.Options"
+#define RESULT_MT "precis.Result"
+
+typedef struct { precis_summarizer *s; } SummarizerBox;
+typedef struct { precis_options *opt; } OptionsBox;
+typedef struct { precis_result *r; } ResultBox;
+
+/* Defaults documented for precis_options_new ("sentences of 4 to 80
+** words"): the setter takes both bounds and the API has no getter. */
+#define DEFAULT_MIN_WORDS 4
+#define DEFAULT_MAX_WORDS 80
+
+PRECIS_API int luaopen_precis_core(lua_State *L);
+
+/* ======================================================================
+** Helpers
+** ====================================================================== */
+
+static int l_gc_options(lua_State *L) {
+  OptionsBox *b = (OptionsBox *)luaL_checkudata(L, 1, OPTIONS_MT);
+  precis_options_free(b->opt);
+  b->opt = NULL;
+  return 0;
+}
+
+static int l_gc_result(lua_State *L) {
+  ResultBox *b = (ResultBox *)luaL_checkudata(L, 1, RESULT_MT);
+  precis_result_free(b->r);
+  b->r = NULL;
+  return 0;
+}
+
+/* Raises for a failed setter: its message becomes the argument error. */
+static void check_status(lua_State *L, int arg, precis_status st,
+                         const precis_error *err) {
+  if (st == PRECIS_OK) return;
+  if (st == PRECIS_ENOMEM) luaL_error(L, "not enough memory");
+  luaL_argerror(L, arg, err->message);
+}
+
+static void add_size(luaL_Buffer *b, size_t n) {
+  char num[32];
+  snprintf(num, sizeof num, "%zu", n);
+  luaL_addstring(b, num);
+}
+
+/*
+** Pushes fail, "source:line:col: message[ at byte offset N]", code.
+** `fallback` names the document when the core left `source` empty.
+*/
+static int push_error(lua_State *L, const precis_error *err,
+                      const char *fallback) {
+  luaL_Buffer b;
+  const char *src = err->source[0] != '\0' ? err->source : fallback;
+  int prefixed = 0;
+  luaL_pushfail(L);
+  luaL_buffinit(L, &b);
+  if (src != NULL && src[0] != '\0') {
+    luaL_addstring(&b, src);
+    luaL_addchar(&b, ':');
+    prefixed = 1;
+  }
+  if (err->line > 0) {
+    add_size(&b, err->line);
+    luaL_addchar(&b, ':');
+    if (err->column > 0) {
+      add_size(&b, err->column);
+      luaL_addchar(&b, ':');
+    }
+    prefixed = 1;
+  }
+  if (prefixed) luaL_addchar(&b, ' ');
+  luaL_addstring(&b, err->message);
+  if (err->has_offset) {
+    luaL_addstring(&b, " at byte offset ");
+    add_size(&b, err->offset);
+  }
+  luaL_pushresult(&b);
+  lua_pushstring(L, precis_status_name(err->code));
+  return 3;
+}
+
+/* ======================================================================
+** core.new(options)
+** ====================================================================== */
+
+/* every key new() knows; anything else is an error */
+static const char *const option_keys[] = {
+  "chars", "drop_lines", "invalid_utf8", "language", "max_words",
+  "min_words", "order", "params", "ratio", "sentences", "weights", "words",
+  NULL
+};
+
+static void check_keys(lua_State *L, int t) {
+  lua_pushnil(L);
+  while (lua_next(L, t) != 0) {
+    int k;
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_argerror(L, 1, "option names must be strings");
+    for (k = 0; option_keys[k] != NULL; k++)
+      if (strcmp(lua_tostring(L, -1), option_keys[k]) == 0) break;
+    if (option_keys[k] == NULL)
+      luaL_argerror(L, 1, lua_pushfstring(L, "unknown option '%s'",
+                                          lua_tostring(L, -1)));
+  }
+}
+
+/* Pushes t[key] (raw) and returns its type. */
+static int get_opt(lua_State *L, int t, const char *key) {
+  lua_pushstring(L, key);
+  return lua_rawget(L, t);
+}
+
+static const char *opt_string(lua_State *L, const char *key) {
+  size_t len;
+  const char *s;
+  if (lua_type(L, -1) != LUA_TSTRING)
+    luaL_argerror(L, 1, lua_pushfstring(L, "option '%s' must be a string",
+                                        key));
+  s = lua_tolstring(L, -1, &len);
+  if (strlen(s) != len)
+    luaL_argerror(L, 1, lua_pushfstring(L, "option '%s' contains a NUL byte",
+                                        key));
+  return s;
+}
+
+static size_t opt_count(lua_State *L, const char *key) {
+  int isint;
+  lua_Integer n = lua_tointegerx(L, -1, &isint);
+  if (lua_type(L, -1) != LUA_TNUMBER || !isint || n < 0)
+    luaL_argerror(L, 1, lua_pushfstring(L,
+                  "option '%s' must be a non-negative integer", key));
+  return (size_t)n;
+}
+
+static void set_budget(lua_State *L, precis_options *opt) {
+  static const char *const keys[] = { "sentences", "words", "chars", "ratio" };
+  static const precis_unit units[] = { PRECIS_UNIT_SENTENCES, PRECIS_UNIT_WORDS,
+                                       PRECIS_UNIT_CHARS, PRECIS_UNIT_RATIO };
+  int k, found = -1;
+  precis_error err;
+  for (k = 0; k < 4; k++) {
+    if (get_opt(L, 1, keys[k]) != LUA_TNIL) {
+      if (found >= 0)
+        luaL_argerror(L, 1, lua_pushfstring(L,
+                      "options '%s' and '%s' cannot be combined",
+                      keys[found], keys[k]));
+      found = k;
+      if (lua_type(L, -1) != LUA_TNUMBER)
+        luaL_argerror(L, 1, lua_pushfstring(L, "option '%s' must be a number",
+                                            keys[k]));
+      check_status(L, 1, precis_options_set_budget(opt, units[k],
+                   lua_tonumber(L, -1), &err), &err);
+    }
+    lua_pop(L, 1);
+  }
+}
+
+/* weights = { name = number }: clears the default mix first */
+static void set_weights(lua_State *L, precis_options *opt) {
+  precis_error err;
+  if (get_opt(L, 1, "weights") != LUA_TNIL) {
+    int t = lua_gettop(L);
+    if (!lua_istable(L, t))
+      luaL_argerror(L, 1, "option 'weights' must be a table");
+    precis_options_clear_weights(opt);
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+        luaL_argerror(L, 1, "option 'weights' must map scorer names to numbers");
+      check_status(L, 1, precis_options_set_weight(opt, lua_tostring(L, -2),
+                   lua_tonumber(L, -1), &err), &err);
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
+static void set_params(lua_State *L, precis_options *opt) {
+  precis_error err;
+  if (get_opt(L, 1, "params") != LUA_TNIL) {
+    int t = lua_gettop(L);
+    if (!lua_istable(L, t))
+      luaL_argerror(L, 1, "option 'params' must be a table");
+    lua_pushnil(L);
+    while (lua_next(L, t) != 0) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+        luaL_argerror(L, 1, "option 'params' must map names to numbers");
+      check_status(L, 1, precis_options_set_param(opt, lua_tostring(L, -2),
+                   lua_tonumber(L, -1), &err), &err);
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
+static void set_drop_lines(lua_State *L, precis_options *opt) {
+  precis_error err;
+  if (get_opt(L, 1, "drop_lines") != LUA_TNIL) {
+    int t = lua_gettop(L);
+    lua_Unsigned i, n;
+    if (!lua_istable(L, t))
+      luaL_argerror(L, 1, "option 'drop_lines' must be a list of strings");
+    n = lua_rawlen(L, t);
+    for (i = 1; i <= n; i++) {
+      lua_rawgeti(L, t, (lua_Integer)i);
+      if (lua_type(L, -1) != LUA_TSTRING)
+        luaL_argerror(L, 1, "option 'drop_lines' must be a list of strings");
+      check_status(L, 1, precis_options_add_drop_pattern(opt,
+                   opt_string(L, "drop_lines"), &err), &err);
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+}
+
+static void set_sentence_words(lua_State *L, precis_options *opt) {
+  size_t min_words = DEFAULT_MIN_WORDS, max_words = DEFAULT_MAX_WORDS;
+  int given = 0;
+  precis_error err;
+  if (get_opt(L, 1, "min_words") != LUA_TNIL) {
+    min_words = opt_count(L, "min_words");
+    given = 1;
+  }
+  if (get_opt(L, 1, "max_words") != LUA_TNIL) {
+    max_words = opt_count(L, "max_words");
+    given = 1;
+  }
+  lua_pop(L, 2);
+  if (given)
+    check_status(L, 1, precis_options_set_sentence_words(opt, min_words,
+                 max_words, &err), &err);
+}
+
+/* Fills `opt` from the table at index 1. */
+static void read_options(lua_State *L, precis_options *opt) {
+  static const char *const orders[] = { "document", "score", NULL };
+  static const char *const modes[] = { "error", "replace", NULL };
+  precis_error err;
+  check_keys(L, 1);
+  if (get_opt(L, 1, "language") != LUA_TNIL)
+    check_status(L, 1, precis_options_set_language(opt,
+                 opt_string(L, "language"), &err), &err);
+  lua_pop(L, 1);
+  set_budget(L, opt);
+  set_weights(L, opt);
+  set_params(L, opt);
+  if (get_opt(L, 1, "order") != LUA_TNIL) {
+    const char *s = lua_tostring(L, -1);
+    if (lua_type(L, -1) != LUA_TSTRING
+        || (strcmp(s, orders[0]) != 0 && strcmp(s, orders[1]) != 0))
+      luaL_argerror(L, 1, "option 'order' must be 'document' or 'score'");
+    precis_options_set_order(opt, strcmp(s, orders[0]) == 0
+                                  ? PRECIS_ORDER_DOCUMENT : PRECIS_ORDER_SCORE);
+  }
+  lua_pop(L, 1);
+  set_sentence_words(L, opt);
+  set_drop_lines(L, opt);
+  if (get_opt(L, 1, "invalid_utf8") != LUA_TNIL) {
+    const char *s = lua_tostring(L, -1);
+    if (lua_type(L, -1) != LUA_TSTRING
+        || (strcmp(s, modes[0]) != 0 && strcmp(s, modes[1]) != 0))
+      luaL_argerror(L, 1, "option 'invalid_utf8' must be 'error' or 'replace'");
+    precis_options_set_utf8_mode(opt, strcmp(s, modes[0]) == 0
+                                      ? PRECIS_UTF8_STRICT : PRECIS_UTF8_REPLACE);
+  }
+  lua_pop(L, 1);
+}
+
+/* core.new([options]) -> Summarizer */
+static int l_new(lua_State *L) {
+  SummarizerBox *sb;
+  OptionsBox *ob;
+  precis_error err;
+  if (lua_isnoneornil(L, 1)) {
+    lua_settop(L, 0);
+    lua_newtable(L);
+  }
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  sb = (SummarizerBox *)lua_newuserdatauv(L, sizeof *sb, 0); /* index 2 */
+  sb->s = NULL;
+  luaL_setmetatable(L, SUMMARIZER_MT);
+  ob = (OptionsBox *)lua_newuserdatauv(L, sizeof *ob, 0);    /* index 3 */
+  ob->opt = NULL;
+  luaL_setmetatable(L, OPTIONS_MT);
+  if (precis_options_new(&ob->opt, &err) != PRECIS_OK)
+    return luaL_error(L, "not enough memory");
+  read_options(L, ob->opt);
+  if (precis_summarizer_new(ob->opt, &sb->s, &err) != PRECIS_OK) {
+    if (err.code == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+    return luaL_argerror(L, 1, err.message);
+  }
+  precis_options_free(ob->opt);
+  ob->opt = NULL;
+  lua_settop(L, 2);
+  return 1;
+}
+
+/* ======================================================================
+** Summarizer methods
+** ====================================================================== */
+
+static SummarizerBox *checkbox(lua_State *L) {
+  return (SummarizerBox *)luaL_checkudata(L, 1, SUMMARIZER_MT);
+}
+
+static const precis_summarizer *checksummarizer(lua_State *L) {
+  SummarizerBox *b = checkbox(L);
+  if (b->s == NULL) luaL_error(L, "attempt to use a closed " SUMMARIZER_MT);
+  return b->s;
+}
+
+/* summarizer:close(); also __gc and __close */
+static int l_close(lua_State *L) {
+  SummarizerBox *b = checkbox(L);
+  precis_summarizer_free(b->s);
+  b->s = NULL; /* idempotent */
+  return 0;
+}
+
+static int l_tostring(lua_State *L) {
+  SummarizerBox *b = checkbox(L);
+  if (b->s == NULL)
+    lua_pushliteral(L, SUMMARIZER_MT " (closed)");
+  else
+    lua_pushfstring(L, SUMMARIZER_MT " (%p)", (void *)b->s);
+  return 1;
+}
+
+/* The string at the top, checked and pinned in the table at index 3 under
+** `slot`, so that it outlives any metamethod run by later lookups. */
+static const char *pin_string(lua_State *L, lua_Integer slot, size_t *len) {
+  const char *s = lua_tolstring(L, -1, len);
+  lua_pushvalue(L, -1);
+  lua_rawseti(L, 3, slot);
+  return s;
+}
+
+/*
+** Reads the documents at index 2 (a string, or a list of strings and of
+** tables {text=, name=}) into a precis_text array owned by a userdata.
+** Leaves the stack as: 1 self, 2 docs, 3 pins, 4 the array.
+*/
+static precis_text *read_docs(lua_State *L, size_t *ndocs) {
+  precis_text *docs;
+  size_t i, n;
+  lua_settop(L, 2);
+  lua_newtable(L);
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    docs = (precis_text *)lua_newuserdatauv(L, sizeof *docs, 0);
+    lua_pushvalue(L, 2);
+    docs[0].data = pin_string(L, 1, &docs[0].len);
+    docs[0].name = NULL;
+    lua_pop(L, 1);
+    *ndocs = 1;
+    return docs;
+  }
+  if (!lua_istable(L, 2)) luaL_typeerror(L, 2, "string or table");
+  n = (size_t)lua_rawlen(L, 2);
+  if (n == 0) luaL_argerror(L, 2, "no documents");
+  if (n > SIZE_MAX / sizeof *docs / 2) luaL_argerror(L, 2, "too many documents");
+  docs = (precis_text *)lua_newuserdatauv(L, n * sizeof *docs, 0);
+  for (i = 0; i < n; i++) {
+    lua_Integer slot = (lua_Integer)(2 * i);
+    size_t len;
+    int t = lua_rawgeti(L, 2, (lua_Integer)i + 1);
+    docs[i].name = NULL;
+    if (t == LUA_TSTRING) {
+      docs[i].data = pin_string(L, slot + 1, &docs[i].len);
+      lua_pop(L, 1);
+    } else if (t == LUA_TTABLE) {
+      if (lua_getfield(L, -1, "text") != LUA_TSTRING)
+        luaL_argerror(L, 2, lua_pushfstring(L,
+                      "document %I has no string field 'text'",
+                      (lua_Integer)i + 1));
+      docs[i].data = pin_string(L, slot + 1, &docs[i].len);
+      lua_pop(L, 1);
+      t = lua_getfield(L, -1, "name");
+      if (t == LUA_TSTRING) {
+        docs[i].name = pin_string(L, slot + 2, &len);
+        if (strlen(docs[i].name) != len)
+          luaL_argerror(L, 2, lua_pushfstring(L,
+                        "name of document %I contains a NUL byte",
+                        (lua_Integer)i + 1));
+      } else if (t != LUA_TNIL) {
+        luaL_argerror(L, 2, lua_pushfstring(L,
+                      "field 'name' of document %I must be a string",
+                      (lua_Integer)i + 1));
+      }
+      lua_pop(L, 1);
+    } else {
+      luaL_argerror(L, 2, lua_pushfstring(L,
+                    "document %I must be a string or a table",
+                    (lua_Integer)i + 1));
+    }
+    lua_pop(L, 1);
+  }
+  *ndocs = n;
+  return docs;
+}
+
+static const char *kind_name(precis_kind k) {
+  switch (k) {
+    case PRECIS_KIND_SENTENCE: return "sentence";
+    case PRECIS_KIND_TITLE: return "title";
+    case PRECIS_KIND_HEADING: return "heading";
+    case PRECIS_KIND_DROPPED: return "dropped";
+  }
+  return "unknown";
+}
+
+static void set_int(lua_State *L, const char *key, size_t v) {
+  lua_pushinteger(L, (lua_Integer)v);
+  lua_setfield(L, -2, key);
+}
+
+/* One unit as a table, 1-based; `names` (index) lists the scorer names. */
+static void push_unit(lua_State *L, const precis_result *r, size_t i,
+                      const precis_sentence *u, const precis_text *doc,
+                      size_t nscorers, int names) {
+  size_t k;
+  lua_createtable(L, 0, 13);
+  set_int(L, "doc", u->doc + 1);
+  set_int(L, "index", u->index + 1);
+  set_int(L, "i", u->start + 1);
+  set_int(L, "j", u->end);
+  lua_pushstring(L, kind_name(u->kind));
+  lua_setfield(L, -2, "kind");
+  if (u->rule != NULL) {
+    lua_pushstring(L, u->rule);
+    lua_setfield(L, -2, "rule");
+  }
+  set_int(L, "words", u->words);
+  set_int(L, "chars", u->chars);
+  lua_pushnumber(L, (lua_Number)u->score);
+  lua_setfield(L, -2, "score");
+  set_int(L, "rank", u->rank);
+  lua_pushboolean(L, u->selected);
+  lua_setfield(L, -2, "selected");
+  lua_createtable(L, 0, (int)nscorers);
+  for (k = 0; k < nscorers; k++) {
+    lua_rawgeti(L, names, (lua_Integer)k + 1);
+    lua_pushnumber(L, (lua_Number)precis_result_scorer_value(r, i, k));
+    lua_rawset(L, -3);
+  }
+  lua_setfield(L, -2, "scores");
+  lua_pushlstring(L, doc->data + u->start, u->end - u->start);
+  lua_setfield(L, -2, "text");
+}
+
+/* The whole result as a table (see the module's documentation). */
+static void push_result(lua_State *L, const precis_result *r,
+                        const precis_text *docs, size_t ndocs) {
+  size_t n = precis_result_count(r);
+  size_t nsel = precis_result_selected_count(r);
+  size_t nsc = precis_result_scorer_count(r);
+  size_t i;
+  int res, names, units;
+  luaL_checkstack(L, 8, NULL);
+  lua_createtable(L, 0, 5);
+  res = lua_gettop(L);
+  lua_pushstring(L, precis_result_language(r));
+  lua_setfield(L, res, "language");
+  lua_createtable(L, (int)ndocs, 0);
+  for (i = 0; i < ndocs; i++) {
+    lua_createtable(L, 0, 1);
+    if (docs[i].name != NULL) {
+      lua_pushstring(L, docs[i].name);
+      lua_setfield(L, -2, "name");
+    }
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, res, "documents");
+  lua_createtable(L, (int)nsc, 0); /* plain list of names, for push_unit */
+  names = lua_gettop(L);
+  lua_createtable(L, (int)nsc, 0);
+  for (i = 0; i < nsc; i++) {
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, precis_result_scorer_name(r, i));
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, names, (lua_Integer)i + 1);
+    lua_setfield(L, -2, "name");
+    lua_pushnumber(L, (lua_Number)precis_result_scorer_weight(r, i));
+    lua_setfield(L, -2, "weight");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, res, "scorers");
+  lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
+  units = lua_gettop(L);
+  for (i = 0; i < n; i++) {
+    precis_sentence u;
+    if (!precis_result_get(r, i, &u) || u.doc >= ndocs || u.start > u.end
+        || u.end > docs[u.doc].len)
+      luaL_error(L, "precis: unit %I lies outside its document",
+                 (lua_Integer)i + 1); /* a core bug, not bad input */
+    push_unit(L, r, i, &u, &docs[u.doc], nsc, names);
+    lua_rawseti(L, units, (lua_Integer)i + 1);
+  }
+  lua_pushvalue(L, units);
+  lua_setfield(L, res, "units");
+  lua_createtable(L, nsel > INT32_MAX ? 0 : (int)nsel, 0);
+  for (i = 0; i < nsel; i++) {
+    size_t k = precis_result_selected(r, i);
+    if (k >= n) luaL_error(L, "precis: selected unit out of range");
+    lua_rawgeti(L, units, (lua_Integer)k + 1); /* the same table */
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, res, "sentences");
+  lua_settop(L, res);
+}
+
+/* Runs the summarizer or the segmenter over the documents at index 2. */
+static int run(lua_State *L, int segment_only) {
+  const precis_summarizer *s = checksummarizer(L);
+  precis_text *docs;
+  size_t ndocs;
+  ResultBox *rb;
+  precis_error err;
+  precis_status st;
+  docs = read_docs(L, &ndocs);
+  rb = (ResultBox *)lua_newuserdatauv(L, sizeof *rb, 0);
+  rb->r = NULL;
+  luaL_setmetatable(L, RESULT_MT);
+  st = segment_only ? precis_segment(s, docs, ndocs, &rb->r, &err)
+                    : precis_summarize(s, docs, ndocs, &rb->r, &err);
+  switch (st) {
+    case PRECIS_OK: break;
+    case PRECIS_ENOMEM: return luaL_error(L, "not enough memory");
+    case PRECIS_EINVAL: return luaL_error(L, "%s", err.message);
+    default: {
+      const char *fallback = NULL;
+      if (err.code == PRECIS_EUTF8 && err.doc < ndocs)
+        fallback = docs[err.doc].name;
+      else if (ndocs == 1)
+        fallback = docs[0].name;
+      return push_error(L, &err, fallback);
+    }
+  }
+  push_result(L, rb->r, docs, ndocs);
+  precis_result_free(rb->r);
+  rb->r = NULL;
+  return 1;
+}
+
+/* summarizer:summarize(docs) -> result | fail, msg, code */
+static int l_summarize(lua_State *L) { return run(L, 0); }
+
+/* summarizer:segment(docs) -> result | fail, msg, code */
+static int l_segment(lua_State *L) { return run(L, 1); }
+
+/* ======================================================================
+** Module
+** ====================================================================== */
+
+/* core.languages() -> { "english", ... } */
+static int l_languages(lua_State *L) {
+  size_t k;
+  const char *name;
+  lua_newtable(L);
+  for (k = 0; (name = precis_language_name(k)) != NULL; k++) {
+    lua_pushstring(L, name);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+/* core.scorers() -> { "position", ... } */
+static int l_scorers(lua_State *L) {
+  size_t k;
+  const char *name;
+  lua_newtable(L);
+  for (k = 0; (name = precis_scorer_name(k)) != NULL; k++) {
+    lua_pushstring(L, name);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"languages", l_languages},
+  {"new", l_new},
+  {"scorers", l_scorers},
+  {NULL, NULL}
+};
+
+static const luaL_Reg methods[] = {
+  {"close", l_close},
+  {"segment", l_segment},
+  {"summarize", l_summarize},
+  {NULL, NULL}
+};
+
+static const luaL_Reg meta[] = {
+  {"__close", l_close},
+  {"__gc", l_close},
+  {"__index", NULL},
+  {"__tostring", l_tostring},
+  {NULL, NULL}
+};
+
+static void newbox_meta(lua_State *L, const char *name, lua_CFunction gc) {
+  luaL_newmetatable(L, name);
+  lua_pushcfunction(L, gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+}
+
+int luaopen_precis_core(lua_State *L) {
+  luaL_newmetatable(L, SUMMARIZER_MT);
+  luaL_setfuncs(L, meta, 0);
+  luaL_newlib(L, methods);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  newbox_meta(L, OPTIONS_MT, l_gc_options);
+  newbox_meta(L, RESULT_MT, l_gc_result);
+  luaL_newlib(L, funcs);
+  lua_pushstring(L, precis_version());
+  lua_setfield(L, -2, "_VERSION");
+  return 1;
+}

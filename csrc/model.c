@@ -1,0 +1,235 @@
+/*
+** model.c: term statistics over the candidate sentences, their tf-idf
+** vectors, and the sentence similarity graph, built through an inverted
+** index so that only sentences sharing a term are ever compared.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* candidates: every sentence unit, with its document and position */
+static precis_status candidates(precisI_run *run) {
+  size_t k, n = 0;
+  uint32_t doc = UINT32_MAX, pos = 0;
+  for (k = 0; k < run->units.n; k++)
+    if (precisI_vec_at(&run->units, precisI_unit, k).kind == PRECIS_KIND_SENTENCE) n++;
+  run->cand = precisI_alloc(n, sizeof *run->cand);
+  run->cand_doc = precisI_alloc(n, sizeof *run->cand_doc);
+  run->cand_pos = precisI_alloc(n, sizeof *run->cand_pos);
+  run->title = precisI_alloc(run->ndocs, sizeof *run->title);
+  if (!run->cand || !run->cand_doc || !run->cand_pos || !run->title)
+    return PRECIS_ENOMEM;
+  for (k = 0; k < run->ndocs; k++) run->title[k] = UINT32_MAX;
+  for (k = 0; k < run->units.n; k++) {
+    precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, k);
+    if (u->kind == PRECIS_KIND_TITLE) run->title[u->doc] = (uint32_t)k;
+    if (u->kind != PRECIS_KIND_SENTENCE) continue;
+    if (u->doc != doc) { doc = u->doc; pos = 0; }
+    u->cand = (uint32_t)run->ncand;
+    run->cand[run->ncand] = (uint32_t)k;
+    run->cand_doc[run->ncand] = u->doc;
+    run->cand_pos[run->ncand++] = pos++;
+  }
+  return PRECIS_OK;
+}
+
+/* tf vectors (sorted by term) and document frequencies */
+static precis_status vectors(precisI_run *run) {
+  size_t i, total = 0, maxlen = 0, o = 0;
+  uint32_t *tmp;
+  const uint32_t *terms = run->terms.p;
+  for (i = 0; i < run->ncand; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    total += u->ntok;
+    if (u->ntok > maxlen) maxlen = u->ntok;
+  }
+  run->df = precisI_calloc(run->nterms, sizeof *run->df);
+  run->idf = precisI_alloc(run->nterms, sizeof *run->idf);
+  run->vec = precisI_alloc(total, sizeof *run->vec);
+  run->vec_off = precisI_alloc(run->ncand + 1, sizeof *run->vec_off);
+  run->norm = precisI_alloc(run->ncand, sizeof *run->norm);
+  tmp = precisI_alloc(maxlen, sizeof *tmp);
+  if (!run->df || !run->idf || !run->vec || !run->vec_off || !run->norm || !tmp) {
+    free(tmp);
+    return PRECIS_ENOMEM;
+  }
+  for (i = 0; i < run->ncand; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    size_t k;
+    run->vec_off[i] = o;
+    if (u->ntok == 0) continue;
+    memcpy(tmp, terms + u->tok, u->ntok * sizeof *tmp);
+    qsort(tmp, u->ntok, sizeof *tmp, cmp_u32);
+    for (k = 0; k < u->ntok; k++) {
+      if (k > 0 && tmp[k] == tmp[k - 1]) { run->vec[o - 1].tf++; continue; }
+      run->vec[o].term = tmp[k];
+      run->vec[o].tf = 1;
+      run->df[tmp[k]]++;
+      o++;
+    }
+  }
+  run->vec_off[run->ncand] = o;
+  free(tmp);
+  for (i = 0; i < run->nterms; i++) /* smoothed: a term in every sentence keeps weight */
+    run->idf[i] = run->df[i] ? 1.0 + log((double)run->ncand / run->df[i]) : 0;
+  for (i = 0; i < run->ncand; i++) {
+    double s = 0;
+    size_t k;
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      double w = run->vec[k].tf * run->idf[run->vec[k].term];
+      run->vec[k].w = (float)w;
+      s += w * w;
+    }
+    run->norm[i] = sqrt(s);
+  }
+  return PRECIS_OK;
+}
+
+double precisI_cosine(const precisI_run *run, size_t a, size_t b) {
+  size_t i = run->vec_off[a], ie = run->vec_off[a + 1];
+  size_t j = run->vec_off[b], je = run->vec_off[b + 1];
+  double dot = 0;
+  if (run->norm[a] == 0 || run->norm[b] == 0) return 0;
+  while (i < ie && j < je) {
+    uint32_t x = run->vec[i].term, y = run->vec[j].term;
+    if (x == y) { dot += (double)run->vec[i].w * run->vec[j].w; i++; j++; }
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot / (run->norm[a] * run->norm[b]);
+}
+
+typedef struct pair {
+  uint32_t a, b;
+  float cos, tr;
+} pair;
+
+static int cmp_pair_strength(const void *x, const void *y) {
+  const pair *p = x, *q = y;
+  if (p->cos != q->cos) return p->cos > q->cos ? -1 : 1;
+  return p->b < q->b ? -1 : p->b > q->b; /* ties: the earlier sentence */
+}
+
+typedef struct posting {
+  uint32_t cand;
+  float w;
+} posting;
+
+/* The similarity graph. Pairs sharing a term are found through postings;
+** on large inputs terms in very many sentences are skipped (their idf is
+** near the floor, so the cosine loses little) and each sentence keeps only
+** its strongest edges, so that time and memory stay near-linear. */
+static precis_status graph(precisI_run *run) {
+  size_t n = run->ncand, i, k, t;
+  size_t *post_off = NULL, *cursor = NULL;
+  posting *post = NULL;
+  uint32_t *touched = NULL, *ov = NULL, dfcap = UINT32_MAX;
+  double *dot = NULL;
+  precisI_vec pairs, row;
+  precis_status st = PRECIS_ENOMEM;
+  int exact = n <= PRECIS_EXACT_GRAPH_NODES;
+  precisI_vec_init(&pairs, sizeof(pair));
+  precisI_vec_init(&row, sizeof(pair));
+  if (!exact) dfcap = (uint32_t)(n / 20 > 64 ? n / 20 : 64);
+  post_off = precisI_calloc(run->nterms + 1, sizeof *post_off);
+  cursor = precisI_alloc(run->nterms, sizeof *cursor);
+  post = precisI_alloc(run->vec_off[n], sizeof *post);
+  dot = precisI_calloc(n, sizeof *dot);
+  ov = precisI_calloc(n, sizeof *ov);
+  touched = precisI_alloc(n, sizeof *touched);
+  if (!post_off || !cursor || !post || !dot || !ov || !touched) goto done;
+  for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + run->df[t];
+  memcpy(cursor, post_off, run->nterms * sizeof *cursor);
+  for (i = 0; i < n; i++)
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      posting *p = &post[cursor[run->vec[k].term]++];
+      p->cand = (uint32_t)i;
+      p->w = run->vec[k].w;
+    }
+  memcpy(cursor, post_off, run->nterms * sizeof *cursor);
+  for (i = 0; i < n; i++) {
+    const precisI_unit *ui = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    size_t nt = 0, m;
+    double li = ui->words > 1 ? log((double)ui->words) : 0;
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      uint32_t term = run->vec[k].term;
+      size_t p = ++cursor[term]; /* the postings after sentence i itself */
+      double wi = run->vec[k].w;
+      if (run->df[term] > dfcap) continue;
+      for (; p < post_off[term + 1]; p++) {
+        uint32_t j = post[p].cand;
+        if (ov[j] == 0) touched[nt++] = j;
+        ov[j]++;
+        dot[j] += wi * post[p].w;
+      }
+    }
+    row.n = 0;
+    for (m = 0; m < nt; m++) {
+      uint32_t j = touched[m];
+      const precisI_unit *uj = &precisI_vec_at(&run->units, precisI_unit, run->cand[j]);
+      double lj = uj->words > 1 ? log((double)uj->words) : 0;
+      double nn = run->norm[i] * run->norm[j];
+      pair *pp = precisI_vec_push(&row);
+      if (pp == NULL) goto done;
+      pp->a = (uint32_t)i;
+      pp->b = j;
+      pp->cos = (float)(nn > 0 ? dot[j] / nn : 0);
+      pp->tr = (float)(li + lj > 0 ? ov[j] / (li + lj) : 0);
+      ov[j] = 0;
+      dot[j] = 0;
+    }
+    if (!exact && row.n > PRECIS_MAX_EDGES_PER_NODE) {
+      qsort(row.p, row.n, sizeof(pair), cmp_pair_strength);
+      row.n = PRECIS_MAX_EDGES_PER_NODE;
+    }
+    if (!precisI_vec_reserve(&pairs, pairs.n + row.n)) goto done;
+    if (row.n) memcpy((pair *)pairs.p + pairs.n, row.p, row.n * sizeof(pair));
+    pairs.n += row.n;
+  }
+  /* both directions, as compressed rows */
+  run->edge_off = precisI_calloc(n + 1, sizeof *run->edge_off);
+  run->edges = precisI_alloc(2 * pairs.n, sizeof *run->edges);
+  free(cursor);
+  cursor = precisI_alloc(n, sizeof *cursor);
+  if (!run->edge_off || !run->edges || !cursor) goto done;
+  for (k = 0; k < pairs.n; k++) {
+    pair *p = &precisI_vec_at(&pairs, pair, k);
+    run->edge_off[p->a + 1]++;
+    run->edge_off[p->b + 1]++;
+  }
+  for (i = 0; i < n; i++) run->edge_off[i + 1] += run->edge_off[i];
+  if (n) memcpy(cursor, run->edge_off, n * sizeof *cursor);
+  for (k = 0; k < pairs.n; k++) {
+    pair *p = &precisI_vec_at(&pairs, pair, k);
+    precisI_edge *e1 = &run->edges[cursor[p->a]++];
+    precisI_edge *e2 = &run->edges[cursor[p->b]++];
+    e1->to = p->b; e1->cos = p->cos; e1->tr = p->tr;
+    e2->to = p->a; e2->cos = p->cos; e2->tr = p->tr;
+  }
+  st = PRECIS_OK;
+done:
+  free(post_off);
+  free(cursor);
+  free(post);
+  free(dot);
+  free(ov);
+  free(touched);
+  precisI_vec_free(&pairs);
+  precisI_vec_free(&row);
+  return st;
+}
+
+precis_status precisI_model(precisI_run *run, precis_error *err) {
+  precis_status st = candidates(run);
+  if (st == PRECIS_OK) st = vectors(run);
+  if (st == PRECIS_OK) st = graph(run);
+  if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
+  return PRECIS_OK;
+}

@@ -1,0 +1,313 @@
+/*
+** options.c: the options bag, its validation, and compiling it into an
+** immutable summarizer (language data looked up, patterns compiled).
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "internal.h"
+
+static const char *const scorer_names[PRECIS_NSCORERS] = {
+  "position", "length", "luhn", "centroid", "lexrank", "textrank", "title"
+};
+
+/* The default mix: centrality and lead position carry most of the weight;
+** centroid and title overlap refine it (see eval/RESULTS.md). */
+static const double default_weight[PRECIS_NSCORERS] = {
+  1.0, 0.2, 0.0, 0.5, 1.0, 0.0, 0.3
+};
+
+const char *precis_scorer_name(size_t k) {
+  return k < PRECIS_NSCORERS ? scorer_names[k] : NULL;
+}
+
+static void defaults(precis_options *o) {
+  memset(o, 0, sizeof *o);
+  strcpy(o->language, "english");
+  o->unit = PRECIS_UNIT_SENTENCES;
+  o->budget = 3;
+  memcpy(o->weight, default_weight, sizeof o->weight);
+  o->lex_threshold = 0.1;
+  o->lex_damping = 0.85;
+  o->tr_damping = 0.85;
+  o->luhn_threshold = 0;
+  o->pos_decay = 1.0;
+  o->lambda = 0.7;
+  o->max_sim = 0.9;
+  o->boilerplate = 1;
+  o->heading_words = 20;
+  o->max_bytes = PRECIS_MAX_INPUT_BYTES;
+  o->order = PRECIS_ORDER_DOCUMENT;
+  o->min_words = 4;
+  o->max_words = 80;
+  o->utf8 = PRECIS_UTF8_STRICT;
+}
+
+precis_status precis_options_new(precis_options **out, precis_error *err) {
+  precis_options *o;
+  if (out == NULL) return precisI_seterr(err, PRECIS_EINVAL, "out is NULL");
+  *out = NULL;
+  o = malloc(sizeof *o);
+  if (o == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  defaults(o);
+  *out = o;
+  return PRECIS_OK;
+}
+
+static void free_patterns(char **p, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) free(p[i]);
+  free(p);
+}
+
+void precis_options_free(precis_options *o) {
+  if (o == NULL) return;
+  free_patterns(o->patterns, o->npatterns);
+  free(o);
+}
+
+precis_status precis_options_set_language(precis_options *o, const char *l,
+                                          precis_error *err) {
+  const precisI_lang *lang;
+  if (o == NULL || l == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "language is NULL");
+  lang = precisI_lang_find(l);
+  if (lang == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "unknown language '%.64s'", l);
+  strcpy(o->language, lang->name); /* names are short: see lang.c */
+  return PRECIS_OK;
+}
+
+precis_status precis_options_set_budget(precis_options *o, precis_unit unit,
+                                        double v, precis_error *err) {
+  if (o == NULL) return precisI_seterr(err, PRECIS_EINVAL, "options is NULL");
+  if (!(v > 0) || !isfinite(v))
+    return precisI_seterr(err, PRECIS_EINVAL, "budget must be positive");
+  switch (unit) {
+    case PRECIS_UNIT_SENTENCES: case PRECIS_UNIT_WORDS: case PRECIS_UNIT_CHARS:
+      if (v != floor(v) || v > 1e9)
+        return precisI_seterr(err, PRECIS_EINVAL,
+                              "budget must be a whole number");
+      break;
+    case PRECIS_UNIT_RATIO:
+      if (v > 1)
+        return precisI_seterr(err, PRECIS_EINVAL,
+                              "ratio must be in (0, 1]");
+      break;
+    default:
+      return precisI_seterr(err, PRECIS_EINVAL, "unknown budget unit");
+  }
+  o->unit = unit;
+  o->budget = v;
+  return PRECIS_OK;
+}
+
+static int scorer_id(const char *name) {
+  int k;
+  for (k = 0; k < PRECIS_NSCORERS; k++)
+    if (strcmp(name, scorer_names[k]) == 0) return k;
+  return -1;
+}
+
+precis_status precis_options_set_weight(precis_options *o, const char *name,
+                                        double w, precis_error *err) {
+  int k;
+  if (o == NULL || name == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "scorer name is NULL");
+  k = scorer_id(name);
+  if (k < 0)
+    return precisI_seterr(err, PRECIS_EINVAL, "unknown scorer '%.64s'", name);
+  if (!(w >= 0) || !isfinite(w))
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "weight of '%s' must be a finite number >= 0",
+                          scorer_names[k]);
+  o->weight[k] = w;
+  return PRECIS_OK;
+}
+
+void precis_options_clear_weights(precis_options *o) {
+  if (o) memset(o->weight, 0, sizeof o->weight);
+}
+
+/* a parameter: its name, range (inclusive unless noted) and field */
+typedef struct param {
+  const char *name;
+  double lo, hi;
+  int lo_open, hi_open, integer;
+} param;
+
+static const param params[] = {
+  {"input.boilerplate", 0, 1, 0, 0, 1},
+  {"input.heading_words", 0, 1000, 0, 0, 1},
+  {"input.max_bytes", 1, 1e15, 0, 0, 1},
+  {"lexrank.continuous", 0, 1, 0, 0, 1},
+  {"lexrank.damping", 0, 1, 1, 1, 0},
+  {"lexrank.threshold", 0, 1, 0, 1, 0},
+  {"luhn.threshold", 0, 1e9, 0, 0, 0},
+  {"position.decay", 0, 1, 1, 0, 0},
+  {"redundancy.lambda", 0, 1, 0, 0, 0},
+  {"redundancy.max_sim", 0, 1, 1, 0, 0},
+  {"textrank.damping", 0, 1, 1, 1, 0}
+};
+
+precis_status precis_options_set_param(precis_options *o, const char *name,
+                                       double v, precis_error *err) {
+  size_t k;
+  const param *p = NULL;
+  if (o == NULL || name == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "parameter name is NULL");
+  for (k = 0; k < sizeof params / sizeof params[0]; k++)
+    if (strcmp(name, params[k].name) == 0) p = &params[k];
+  if (p == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "unknown parameter '%.64s'",
+                          name);
+  if (!isfinite(v) || (p->lo_open ? v <= p->lo : v < p->lo) ||
+      (p->hi_open ? v >= p->hi : v > p->hi) || (p->integer && v != floor(v)))
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "parameter '%s' must be %s in %c%g, %g%c", p->name,
+                          p->integer ? "a whole number" : "a number",
+                          p->lo_open ? '(' : '[', p->lo, p->hi,
+                          p->hi_open ? ')' : ']');
+  if (strcmp(name, "input.boilerplate") == 0) o->boilerplate = (int)v;
+  else if (strcmp(name, "input.heading_words") == 0) o->heading_words = (size_t)v;
+  else if (strcmp(name, "input.max_bytes") == 0) o->max_bytes = (size_t)v;
+  else if (strcmp(name, "lexrank.continuous") == 0) o->lex_continuous = (int)v;
+  else if (strcmp(name, "lexrank.damping") == 0) o->lex_damping = v;
+  else if (strcmp(name, "lexrank.threshold") == 0) o->lex_threshold = v;
+  else if (strcmp(name, "luhn.threshold") == 0) o->luhn_threshold = v;
+  else if (strcmp(name, "position.decay") == 0) o->pos_decay = v;
+  else if (strcmp(name, "redundancy.lambda") == 0) o->lambda = v;
+  else if (strcmp(name, "redundancy.max_sim") == 0) o->max_sim = v;
+  else if (strcmp(name, "textrank.damping") == 0) o->tr_damping = v;
+  return PRECIS_OK;
+}
+
+void precis_options_set_order(precis_options *o, precis_order order) {
+  if (o && (order == PRECIS_ORDER_DOCUMENT || order == PRECIS_ORDER_SCORE))
+    o->order = order;
+}
+
+precis_status precis_options_set_sentence_words(precis_options *o,
+                                                size_t min_words,
+                                                size_t max_words,
+                                                precis_error *err) {
+  if (o == NULL) return precisI_seterr(err, PRECIS_EINVAL, "options is NULL");
+  if (max_words != 0 && max_words < min_words)
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "max_words (%zu) is below min_words (%zu)",
+                          max_words, min_words);
+  o->min_words = min_words;
+  o->max_words = max_words;
+  return PRECIS_OK;
+}
+
+static char *dupstr(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d) memcpy(d, s, n + 1);
+  return d;
+}
+
+/* compiles once here so that a bad pattern fails where it is given */
+static precis_status compile(regex_t *re, const char *pat, precis_error *err) {
+  int rc = regcomp(re, pat, REG_EXTENDED | REG_NOSUB);
+  if (rc != 0) {
+    char why[128];
+    regerror(rc, re, why, sizeof why);
+    return precisI_seterr(err, PRECIS_EINVAL, "bad pattern '%.64s': %s",
+                          pat, why);
+  }
+  return PRECIS_OK;
+}
+
+precis_status precis_options_add_drop_pattern(precis_options *o,
+                                              const char *pat,
+                                              precis_error *err) {
+  regex_t re;
+  char **p, *copy;
+  precis_status st;
+  if (o == NULL || pat == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "pattern is NULL");
+  if ((st = compile(&re, pat, err)) != PRECIS_OK) return st;
+  regfree(&re);
+  copy = dupstr(pat);
+  p = copy ? realloc(o->patterns, (o->npatterns + 1) * sizeof *p) : NULL;
+  if (p == NULL) {
+    free(copy);
+    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  }
+  p[o->npatterns++] = copy;
+  o->patterns = p;
+  return PRECIS_OK;
+}
+
+void precis_options_set_utf8_mode(precis_options *o, precis_utf8_mode m) {
+  if (o && (m == PRECIS_UTF8_STRICT || m == PRECIS_UTF8_REPLACE)) o->utf8 = m;
+}
+
+/* ---------------------------------------------------------------------
+** Summarizer
+** --------------------------------------------------------------------- */
+
+precis_status precis_summarizer_new(const precis_options *opt,
+                                    precis_summarizer **out,
+                                    precis_error *err) {
+  precis_summarizer *s;
+  precis_status st = PRECIS_OK;
+  size_t k;
+  if (out == NULL) return precisI_seterr(err, PRECIS_EINVAL, "out is NULL");
+  *out = NULL;
+  s = calloc(1, sizeof *s);
+  if (s == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  if (opt) s->opt = *opt; else defaults(&s->opt);
+  s->opt.patterns = NULL; /* the compiled forms are what the summarizer keeps */
+  s->lang = precisI_lang_find(s->opt.language);
+  if (s->lang == NULL) {
+    st = precisI_seterr(err, PRECIS_EINVAL, "unknown language '%s'",
+                        s->opt.language);
+    goto fail;
+  }
+  for (k = 0; k < PRECIS_NSCORERS && s->opt.weight[k] <= 0; k++) {}
+  if (k == PRECIS_NSCORERS) {
+    st = precisI_seterr(err, PRECIS_EINVAL, "every scorer has weight 0");
+    goto fail;
+  }
+  if (s->lang->stemmer) { /* make sure this libstemmer build has it */
+    struct sb_stemmer *sb = sb_stemmer_new(s->lang->stemmer, "UTF_8");
+    if (sb == NULL) {
+      st = precisI_seterr(err, PRECIS_EINVAL,
+                          "no Snowball stemmer for '%s'", s->lang->name);
+      goto fail;
+    }
+    sb_stemmer_delete(sb);
+  }
+  if (s->opt.npatterns) {
+    s->re = calloc(s->opt.npatterns, sizeof *s->re);
+    if (s->re == NULL) {
+      st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+      goto fail;
+    }
+    for (k = 0; k < s->opt.npatterns; k++) {
+      if ((st = compile(&s->re[k], opt->patterns[k], err)) != PRECIS_OK) {
+        s->opt.npatterns = k; /* free only what compiled */
+        goto fail;
+      }
+    }
+  }
+  *out = s;
+  return PRECIS_OK;
+fail:
+  precis_summarizer_free(s);
+  return st;
+}
+
+void precis_summarizer_free(precis_summarizer *s) {
+  size_t k;
+  if (s == NULL) return;
+  for (k = 0; s->re && k < s->opt.npatterns; k++) regfree(&s->re[k]);
+  free(s->re);
+  free(s);
+}

@@ -1,0 +1,46 @@
+/*
+** title.c: Edmundson's title method: the share of the document title's
+** content stems that a sentence contains. Each sentence is compared with
+** its own document's title; documents without a title give 0.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+precis_status precisI_score_title(precisI_run *run, double *v) {
+  const uint32_t *terms = run->terms.p;
+  uint32_t *set = NULL;
+  size_t i, k, nset = 0;
+  uint32_t doc = UINT32_MAX;
+  for (i = 0; i < run->ncand; i++) {
+    if (run->cand_doc[i] != doc) { /* this document's title stems, sorted */
+      const precisI_unit *t;
+      doc = run->cand_doc[i];
+      nset = 0;
+      free(set);
+      set = NULL;
+      if (run->title[doc] != UINT32_MAX) {
+        t = &precisI_vec_at(&run->units, precisI_unit, run->title[doc]);
+        set = precisI_alloc(t->ntok, sizeof *set);
+        if (set == NULL) return PRECIS_ENOMEM;
+        if (t->ntok) memcpy(set, terms + t->tok, t->ntok * sizeof *set);
+        qsort(set, t->ntok, sizeof *set, cmp_u32);
+        for (k = 0; k < t->ntok; k++)
+          if (nset == 0 || set[nset - 1] != set[k]) set[nset++] = set[k];
+      }
+    }
+    v[i] = 0;
+    if (nset == 0) continue;
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++)
+      if (bsearch(&run->vec[k].term, set, nset, sizeof *set, cmp_u32)) v[i] += 1;
+    v[i] /= (double)nset;
+  }
+  free(set);
+  return PRECIS_OK;
+}

@@ -1,0 +1,162 @@
+/*
+** select.c: runs the weighted scorers, combines their normalised values,
+** ranks the sentences and picks the summary under the length budget with
+** Maximal Marginal Relevance (Carbonell & Goldstein 1998):
+**   next = argmax  lambda * score(i) - (1 - lambda) * max_sim(i, chosen)
+** where max_sim is the tf-idf cosine to the closest chosen sentence, and a
+** candidate at or above redundancy.max_sim is never chosen at all.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef precis_status (*scorer_fn)(precisI_run *, double *);
+
+static const scorer_fn scorers[PRECIS_NSCORERS] = {
+  precisI_score_position, precisI_score_length, precisI_score_luhn,
+  precisI_score_centroid, precisI_score_lexrank, precisI_score_textrank,
+  precisI_score_title
+};
+
+
+static int cmp_rank(const void *a, const void *b, const double *score) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  if (score[x] != score[y]) return score[x] > score[y] ? -1 : 1;
+  return x < y ? -1 : x > y; /* ties: the earlier sentence */
+}
+
+/* C11 has no qsort with a context; a merge sort keeps it re-entrant */
+static void sort_by_score(uint32_t *a, uint32_t *tmp, size_t n,
+                          const double *score) {
+  size_t mid, i, j, k;
+  if (n < 2) return;
+  mid = n / 2;
+  sort_by_score(a, tmp, mid, score);
+  sort_by_score(a + mid, tmp, n - mid, score);
+  for (i = 0, j = mid, k = 0; i < mid && j < n;)
+    tmp[k++] = cmp_rank(&a[j], &a[i], score) < 0 ? a[j++] : a[i++];
+  while (i < mid) tmp[k++] = a[i++];
+  while (j < n) tmp[k++] = a[j++];
+  memcpy(a, tmp, n * sizeof *a);
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static size_t unit_chars(const precisI_run *run, const precisI_unit *u) {
+  const char *t = run->src[u->doc].text;
+  size_t i, c = 0;
+  for (i = u->start; i < u->end; i++) c += ((unsigned char)t[i] & 0xC0) != 0x80;
+  return c;
+}
+
+static precis_status score_all(precisI_run *run) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, i, k;
+  double wsum = 0;
+  run->score = precisI_calloc(n, sizeof *run->score);
+  if (run->score == NULL) return PRECIS_ENOMEM;
+  for (k = 0; k < PRECIS_NSCORERS; k++) {
+    double max = 0;
+    precis_status st;
+    if (o->weight[k] <= 0) continue;
+    run->value[k] = precisI_calloc(n, sizeof(double));
+    if (run->value[k] == NULL) return PRECIS_ENOMEM;
+    if ((st = scorers[k](run, run->value[k])) != PRECIS_OK) return st;
+    for (i = 0; i < n; i++) if (run->value[k][i] > max) max = run->value[k][i];
+    for (i = 0; i < n; i++) {
+      run->value[k][i] = max > 0 ? run->value[k][i] / max : 0;
+      run->score[i] += o->weight[k] * run->value[k][i];
+    }
+    wsum += o->weight[k];
+  }
+  for (i = 0; i < n; i++) run->score[i] = wsum > 0 ? run->score[i] / wsum : 0;
+  return PRECIS_OK;
+}
+
+precis_status precisI_select(precisI_run *run, precis_error *err) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, i, k, target = 0, used = 0, neligible = 0;
+  uint32_t *order = NULL, *tmp = NULL;
+  double *maxsim = NULL, limit = 0;
+  size_t *cost = NULL;
+  precis_status st;
+  if ((st = score_all(run)) != PRECIS_OK) goto done;
+  st = PRECIS_ENOMEM;
+  order = precisI_alloc(n, sizeof *order);
+  tmp = precisI_alloc(n, sizeof *tmp);
+  run->rank = precisI_alloc(n, sizeof *run->rank);
+  run->eligible = precisI_calloc(n, 1);
+  run->selected = precisI_calloc(n, 1);
+  run->summary = precisI_alloc(n, sizeof *run->summary);
+  maxsim = precisI_calloc(n, sizeof *maxsim);
+  cost = precisI_alloc(n, sizeof *cost);
+  if (!order || !tmp || !run->rank || !run->eligible || !run->selected ||
+      !run->summary || !maxsim || !cost)
+    goto done;
+  for (i = 0; i < n; i++) order[i] = (uint32_t)i;
+  sort_by_score(order, tmp, n, run->score);
+  for (i = 0; i < n; i++) run->rank[order[i]] = (uint32_t)(i + 1);
+  for (i = 0; i < n; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    run->eligible[i] = u->words >= o->min_words &&
+                       (o->max_words == 0 || u->words <= o->max_words);
+    neligible += run->eligible[i];
+    cost[i] = o->unit == PRECIS_UNIT_WORDS ? u->words
+            : o->unit == PRECIS_UNIT_CHARS ? unit_chars(run, u) : 1;
+  }
+  if (neligible == 0) /* only short sentences: better those than nothing */
+    for (i = 0; i < n; i++) run->eligible[i] = 1;
+  switch (o->unit) {
+    case PRECIS_UNIT_RATIO:
+      target = (size_t)floor(o->budget * (double)n + 0.5);
+      if (target < 1) target = 1;
+      limit = (double)target;
+      break;
+    case PRECIS_UNIT_SENTENCES: limit = o->budget; break;
+    default: limit = o->budget; break;
+  }
+  for (;;) {
+    size_t best = SIZE_MAX;
+    double bestv = -HUGE_VAL;
+    for (k = 0; k < n; k++) { /* candidates in rank order: ties stay stable */
+      uint32_t c = order[k];
+      double mmr;
+      if (!run->eligible[c] || run->selected[c]) continue;
+      if (run->nsummary > 0 && maxsim[c] >= o->max_sim) continue;
+      if ((double)(used + cost[c]) > limit) continue;
+      mmr = o->lambda * run->score[c] - (1.0 - o->lambda) * maxsim[c];
+      if (mmr > bestv) { bestv = mmr; best = c; }
+    }
+    if (best == SIZE_MAX) break;
+    run->selected[best] = 1;
+    run->summary[run->nsummary++] = (uint32_t)best;
+    used += cost[best];
+    for (k = run->edge_off[best]; k < run->edge_off[best + 1]; k++) {
+      const precisI_edge *e = &run->edges[k];
+      if (e->cos > maxsim[e->to]) maxsim[e->to] = e->cos;
+    }
+    if ((double)used >= limit) break;
+  }
+  for (k = 0; run->nsummary == 0 && k < n; k++) /* nothing fits: the best */
+    if (run->eligible[order[k]]) {
+      run->selected[order[k]] = 1;
+      run->summary[run->nsummary++] = order[k];
+    }
+  if (o->order == PRECIS_ORDER_DOCUMENT)
+    qsort(run->summary, run->nsummary, sizeof *run->summary, cmp_u32);
+  else
+    sort_by_score(run->summary, tmp, run->nsummary, run->score);
+  st = PRECIS_OK;
+done:
+  free(order);
+  free(tmp);
+  free(maxsim);
+  free(cost);
+  if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
+  return PRECIS_OK;
+}

@@ -1,0 +1,217 @@
+/*
+** summarize.c: the orchestrator, the one file that knows the order of the
+** stages (clean -> ingest -> segment -> tokenize -> model -> score/select),
+** and the result object the caller gets back.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct precis_result {
+  size_t ndocs;
+  size_t nunits;
+  precis_sentence *units;
+  size_t nsel;
+  size_t *sel;                       /* unit indices in summary order */
+  size_t nscorers;
+  int scorer[PRECIS_NSCORERS];       /* ids of the scorers that took part */
+  double weight[PRECIS_NSCORERS];
+  double *values;                    /* nunits * nscorers */
+  const char *language;
+};
+
+static void run_free(precisI_run *run) {
+  size_t k;
+  for (k = 0; run->src && k < run->ndocs; k++) precisI_source_free(&run->src[k]);
+  free(run->src);
+  precisI_vec_free(&run->units);
+  precisI_vec_free(&run->terms);
+  free(run->cand); free(run->cand_doc); free(run->cand_pos); free(run->title);
+  free(run->df); free(run->idf); free(run->vec); free(run->vec_off);
+  free(run->norm); free(run->edges); free(run->edge_off);
+  for (k = 0; k < PRECIS_NSCORERS; k++) free(run->value[k]);
+  free(run->score); free(run->rank); free(run->eligible); free(run->selected);
+  free(run->summary);
+}
+
+static precis_status build(const precisI_run *run, int scored,
+                           precis_result **out) {
+  precis_result *r = calloc(1, sizeof *r);
+  size_t k, i, index = 0;
+  uint32_t doc = UINT32_MAX;
+  if (r == NULL) return PRECIS_ENOMEM;
+  r->ndocs = run->ndocs;
+  r->nunits = run->units.n;
+  r->language = run->s->lang->name;
+  r->units = precisI_calloc(r->nunits, sizeof *r->units);
+  if (r->units == NULL) goto oom;
+  if (scored) {
+    for (k = 0; k < PRECIS_NSCORERS; k++)
+      if (run->value[k]) {
+        r->scorer[r->nscorers] = (int)k;
+        r->weight[r->nscorers++] = run->s->opt.weight[k];
+      }
+    r->values = precisI_calloc(r->nunits * r->nscorers, sizeof *r->values);
+    r->sel = precisI_alloc(run->nsummary, sizeof *r->sel);
+    if (r->values == NULL || r->sel == NULL) goto oom;
+    for (k = 0; k < run->nsummary; k++) r->sel[k] = run->cand[run->summary[k]];
+    r->nsel = run->nsummary;
+  }
+  for (i = 0; i < r->nunits; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const precisI_source *src = &run->src[u->doc];
+    precis_sentence *o = &r->units[i];
+    size_t b;
+    if (u->doc != doc) { doc = u->doc; index = 0; }
+    o->doc = u->doc;
+    o->index = index++;
+    o->start = precisI_source_orig(src, u->start);
+    o->end = precisI_source_orig(src, u->end);
+    o->words = u->words;
+    for (b = u->start; b < u->end; b++)
+      o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
+    o->kind = (precis_kind)u->kind;
+    o->rule = u->rule;
+    if (scored && u->cand != UINT32_MAX) {
+      o->score = run->score[u->cand];
+      o->rank = run->rank[u->cand];
+      o->selected = run->selected[u->cand];
+      for (k = 0; k < r->nscorers; k++)
+        r->values[i * r->nscorers + k] = run->value[r->scorer[k]][u->cand];
+    }
+  }
+  *out = r;
+  return PRECIS_OK;
+oom:
+  precis_result_free(r);
+  return PRECIS_ENOMEM;
+}
+
+static precis_status run(const precis_summarizer *s, const precis_text *docs,
+                         size_t ndocs, int summarize, precis_result **out,
+                         precis_error *err) {
+  precisI_run R;
+  precisI_vec blocks;
+  precis_status st = PRECIS_OK;
+  size_t d, total = 0;
+  if (out) *out = NULL;
+  if (s == NULL || docs == NULL || out == NULL || ndocs == 0)
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "summarizer, documents and result are required");
+  if (ndocs > UINT32_MAX / 2)
+    return precisI_seterr(err, PRECIS_ELIMIT, "too many documents");
+  for (d = 0; d < ndocs; d++) {
+    if (docs[d].data == NULL && docs[d].len > 0) {
+      precisI_seterr(err, PRECIS_EINVAL, "document data is NULL");
+      precisI_seterr_source(err, docs[d].name, d);
+      return PRECIS_EINVAL;
+    }
+    total += docs[d].len;
+    if (total > s->opt.max_bytes) {
+      precisI_seterr(err, PRECIS_ELIMIT,
+                     "input is over the limit of %zu bytes", s->opt.max_bytes);
+      precisI_seterr_source(err, ndocs == 1 ? docs[d].name : NULL, d);
+      return PRECIS_ELIMIT;
+    }
+  }
+  memset(&R, 0, sizeof R);
+  R.s = s;
+  R.ndocs = ndocs;
+  precisI_vec_init(&R.units, sizeof(precisI_unit));
+  precisI_vec_init(&R.terms, sizeof(uint32_t));
+  precisI_vec_init(&blocks, sizeof(precisI_block));
+  R.src = precisI_calloc(ndocs, sizeof *R.src);
+  if (R.src == NULL) { st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory"); goto done; }
+  for (d = 0; d < ndocs; d++) {
+    st = precisI_utf8_clean(docs[d].data ? docs[d].data : "", docs[d].len,
+                            s->opt.utf8, &R.src[d], err);
+    if (st != PRECIS_OK) {
+      if (err) { /* keep the position, add where */
+        size_t line = err->line, col = err->column, off = err->offset;
+        int has = err->has_offset;
+        precisI_seterr_source(err, docs[d].name, d);
+        err->line = line; err->column = col; err->offset = off; err->has_offset = has;
+      }
+      goto done;
+    }
+    blocks.n = 0;
+    if ((st = precisI_ingest(s, &R.src[d], &blocks, err)) != PRECIS_OK) goto done;
+    if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
+  }
+  if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
+  if (summarize) {
+    if ((st = precisI_model(&R, err)) != PRECIS_OK) goto done;
+    if (R.ncand == 0) {
+      st = precisI_seterr(err, PRECIS_EEMPTY, "no sentences to summarize");
+      precisI_seterr_source(err, ndocs == 1 ? docs[0].name : NULL, 0);
+      goto done;
+    }
+    if ((st = precisI_select(&R, err)) != PRECIS_OK) goto done;
+  }
+  if ((st = build(&R, summarize, out)) != PRECIS_OK)
+    precisI_seterr(err, st, "out of memory");
+done:
+  precisI_vec_free(&blocks);
+  run_free(&R);
+  return st;
+}
+
+precis_status precis_summarize(const precis_summarizer *s,
+                               const precis_text *docs, size_t ndocs,
+                               precis_result **out, precis_error *err) {
+  return run(s, docs, ndocs, 1, out, err);
+}
+
+precis_status precis_segment(const precis_summarizer *s,
+                             const precis_text *docs, size_t ndocs,
+                             precis_result **out, precis_error *err) {
+  return run(s, docs, ndocs, 0, out, err);
+}
+
+void precis_result_free(precis_result *r) {
+  if (r == NULL) return;
+  free(r->units);
+  free(r->sel);
+  free(r->values);
+  free(r);
+}
+
+size_t precis_result_count(const precis_result *r) { return r ? r->nunits : 0; }
+
+int precis_result_get(const precis_result *r, size_t i, precis_sentence *out) {
+  if (r == NULL || out == NULL || i >= r->nunits) return 0;
+  *out = r->units[i];
+  return 1;
+}
+
+size_t precis_result_selected_count(const precis_result *r) {
+  return r ? r->nsel : 0;
+}
+
+size_t precis_result_selected(const precis_result *r, size_t k) {
+  return r && k < r->nsel ? r->sel[k] : (size_t)-1;
+}
+
+size_t precis_result_documents(const precis_result *r) { return r ? r->ndocs : 0; }
+
+size_t precis_result_scorer_count(const precis_result *r) {
+  return r ? r->nscorers : 0;
+}
+
+const char *precis_result_scorer_name(const precis_result *r, size_t k) {
+  return r && k < r->nscorers ? precis_scorer_name((size_t)r->scorer[k]) : NULL;
+}
+
+double precis_result_scorer_weight(const precis_result *r, size_t k) {
+  return r && k < r->nscorers ? r->weight[k] : 0;
+}
+
+double precis_result_scorer_value(const precis_result *r, size_t i, size_t k) {
+  if (r == NULL || i >= r->nunits || k >= r->nscorers) return 0;
+  return r->values[i * r->nscorers + k];
+}
+
+const char *precis_result_language(const precis_result *r) {
+  return r ? r->language : NULL;
+}

@@ -1,0 +1,253 @@
+/*
+** tokenize.c: units -> word counts and content terms. A word is a run of
+** letters, marks and digits, with apostrophes inside it ("China's") and
+** periods or commas between digits ("1.8", "23,000") kept. Words are case
+** folded and NFC-composed (utf8proc), stopwords dropped, and the rest
+** stemmed (libstemmer). Each distinct surface form is folded and stemmed
+** once per run; term ids are given in order of first appearance, so they
+** never depend on hashing.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* longer tokens (URLs, base64) are terms as they are, unstemmed */
+#define MAX_STEM_BYTES 64
+#define NO_TERM UINT32_MAX
+
+typedef struct slot {
+  uint32_t hash, off, len, value; /* value: term id or NO_TERM */
+} slot;
+
+typedef struct table {
+  slot *slots;     /* len == 0 marks an empty slot */
+  size_t cap, n;
+  precisI_vec pool; /* the keys' bytes */
+} table;
+
+static uint32_t fnv(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static int table_init(table *t, size_t cap) {
+  t->cap = cap;
+  t->n = 0;
+  t->slots = calloc(cap, sizeof *t->slots);
+  precisI_vec_init(&t->pool, 1);
+  return t->slots != NULL;
+}
+
+static void table_free(table *t) {
+  free(t->slots);
+  precisI_vec_free(&t->pool);
+}
+
+/* the slot of key k, empty when absent */
+static slot *find(table *t, const char *k, size_t n, uint32_t h) {
+  size_t i = h & (t->cap - 1);
+  for (;;) {
+    slot *s = &t->slots[i];
+    if (s->len == 0) return s;
+    if (s->hash == h && s->len == n &&
+        memcmp((char *)t->pool.p + s->off, k, n) == 0)
+      return s;
+    i = (i + 1) & (t->cap - 1);
+  }
+}
+
+static int grow(table *t) {
+  slot *old = t->slots;
+  size_t oldcap = t->cap, i;
+  t->cap *= 2;
+  t->slots = calloc(t->cap, sizeof *t->slots);
+  if (t->slots == NULL) { t->slots = old; t->cap = oldcap; return 0; }
+  for (i = 0; i < oldcap; i++) {
+    if (old[i].len) {
+      size_t j = old[i].hash & (t->cap - 1);
+      while (t->slots[j].len) j = (j + 1) & (t->cap - 1);
+      t->slots[j] = old[i];
+    }
+  }
+  free(old);
+  return 1;
+}
+
+/* inserts a new key (known absent) with `value`; NULL on OOM */
+static slot *insert(table *t, const char *k, size_t n, uint32_t h,
+                    uint32_t value) {
+  slot *s;
+  if (n == 0 || n > UINT32_MAX || t->pool.n > UINT32_MAX - n) return NULL;
+  if ((t->n + 1) * 2 > t->cap && !grow(t)) return NULL;
+  if (!precisI_vec_reserve(&t->pool, t->pool.n + n)) return NULL;
+  s = find(t, k, n, h);
+  memcpy((char *)t->pool.p + t->pool.n, k, n);
+  s->hash = h;
+  s->off = (uint32_t)t->pool.n;
+  s->len = (uint32_t)n;
+  s->value = value;
+  t->pool.n += n;
+  t->n++;
+  return s;
+}
+
+typedef struct tokenizer {
+  precisI_run *run;
+  const precisI_lang *lang;
+  struct sb_stemmer *stemmer;
+  table surface;   /* raw bytes -> term id or NO_TERM */
+  table stems;     /* stem -> term id */
+  char buf[MAX_STEM_BYTES * 4 + 8];
+} tokenizer;
+
+/* Case-folds and composes a token into tk->buf; returns its length, or 0
+** when it does not fit (the token is then used raw). */
+static size_t fold(tokenizer *tk, const char *w, size_t n) {
+  size_t i, o = 0;
+  int ascii = 1;
+  for (i = 0; i < n; i++) if ((unsigned char)w[i] >= 0x80) { ascii = 0; break; }
+  if (ascii) {
+    if (n >= sizeof tk->buf) return 0;
+    for (i = 0; i < n; i++) {
+      char c = w[i];
+      tk->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return n;
+  } else {
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w,
+                                      (utf8proc_ssize_t)n, &mapped,
+                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                      UTF8PROC_STABLE);
+    if (m < 0) return 0;
+    for (i = 0; i < (size_t)m; i++) { /* U+2019 apostrophe -> ' */
+      if (o + 1 >= sizeof tk->buf) { free(mapped); return 0; }
+      if (i + 2 < (size_t)m && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 &&
+          mapped[i + 2] == 0x99) {
+        tk->buf[o++] = '\'';
+        i += 2;
+      } else {
+        tk->buf[o++] = (char)mapped[i];
+      }
+    }
+    free(mapped);
+    return o;
+  }
+}
+
+/* The term id of a token; NO_TERM for stopwords. 0 on OOM. */
+static int lookup(tokenizer *tk, const char *w, size_t n, uint32_t *out) {
+  uint32_t h = fnv(w, n);
+  slot *s = find(&tk->surface, w, n, h);
+  const char *key = w;
+  size_t klen = n, f;
+  uint32_t value = NO_TERM;
+  if (s->len) { *out = s->value; return 1; }
+  f = n <= MAX_STEM_BYTES ? fold(tk, w, n) : 0;
+  if (f) {
+    key = tk->buf;
+    klen = f;
+  }
+  if (!(f && precisI_lang_is_stop(tk->lang, key, klen))) {
+    slot *t;
+    uint32_t h2;
+    if (f && tk->stemmer) {
+      const sb_symbol *st = sb_stemmer_stem(tk->stemmer,
+                                            (const sb_symbol *)key, (int)klen);
+      if (st) {
+        key = (const char *)st;
+        klen = (size_t)sb_stemmer_length(tk->stemmer);
+      }
+    }
+    h2 = fnv(key, klen);
+    t = find(&tk->stems, key, klen, h2);
+    if (t->len == 0) {
+      if (tk->run->nterms >= UINT32_MAX - 1) return 0;
+      t = insert(&tk->stems, key, klen, h2, (uint32_t)tk->run->nterms);
+      if (t == NULL) return 0;
+      tk->run->nterms++;
+    }
+    value = t->value;
+  }
+  if (insert(&tk->surface, w, n, h, value) == NULL) return 0;
+  *out = value;
+  return 1;
+}
+
+static int is_joiner(int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',';
+}
+
+static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
+  precisI_run *run = tk->run;
+  const char *t = run->src[u->doc].text;
+  size_t i = u->start, end = u->end;
+  u->tok = (uint32_t)run->terms.n;
+  while (i < end) {
+    int32_t cp;
+    size_t len = precisI_utf8_decode(t, end, i, &cp), ws;
+    uint32_t term;
+    int digits = 1;
+    if (!precisI_is_word(cp)) { i += len; continue; }
+    ws = i;
+    for (;;) {
+      if (!precisI_is_digit(cp)) digits = 0;
+      i += len;
+      if (i >= end) break;
+      len = precisI_utf8_decode(t, end, i, &cp);
+      if (precisI_is_word(cp)) continue;
+      if (is_joiner(cp) && i + len < end) { /* inside a word or number? */
+        int32_t nx;
+        size_t l2 = precisI_utf8_decode(t, end, i + len, &nx);
+        int keep = cp == ',' ? digits && precisI_is_digit(nx)
+                 : cp == '.' ? precisI_is_word(nx) && (digits ? precisI_is_digit(nx) : !precisI_is_digit(nx))
+                 : precisI_is_word(nx) && !digits;
+        if (keep) { i += len; len = l2; cp = nx; continue; }
+      }
+      break;
+    }
+    u->words++;
+    if (!lookup(tk, t + ws, i - ws, &term)) return PRECIS_ENOMEM;
+    if (term != NO_TERM) {
+      uint32_t *slotp = precisI_vec_push(&run->terms);
+      if (slotp == NULL) return PRECIS_ENOMEM;
+      *slotp = term;
+    }
+  }
+  u->ntok = (uint32_t)(run->terms.n - u->tok);
+  return PRECIS_OK;
+}
+
+precis_status precisI_tokenize(precisI_run *run, precis_error *err) {
+  tokenizer tk;
+  size_t k;
+  precis_status st = PRECIS_OK;
+  memset(&tk, 0, sizeof tk);
+  tk.run = run;
+  tk.lang = run->s->lang;
+  if (tk.lang->stemmer) {
+    tk.stemmer = sb_stemmer_new(tk.lang->stemmer, "UTF_8");
+    if (tk.stemmer == NULL)
+      return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  }
+  if (!table_init(&tk.surface, 1024) || !table_init(&tk.stems, 1024)) {
+    st = PRECIS_ENOMEM;
+    goto done;
+  }
+  for (k = 0; k < run->units.n && st == PRECIS_OK; k++) {
+    precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, k);
+    if (u->kind != PRECIS_KIND_DROPPED) st = unit_terms(&tk, u);
+  }
+done:
+  if (st != PRECIS_OK) precisI_seterr(err, st, "out of memory");
+  table_free(&tk.surface);
+  table_free(&tk.stems);
+  if (tk.stemmer) sb_stemmer_delete(tk.stemmer);
+  return st;
+}

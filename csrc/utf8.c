@@ -1,0 +1,229 @@
+/*
+** utf8.c: strict UTF-8 validation (RFC 3629), replacement of bad sequences
+** by U+FFFD with an offset map back to the caller's bytes, decoding, and
+** locale-free character classes from utf8proc's tables.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* Length of the valid sequence at s[i] (1..4), or 0 when it is invalid; on
+** 0, *sub is the length of its maximal subpart (the bytes to replace, at
+** least 1) and *why the reason. */
+static size_t seqlen(const unsigned char *s, size_t len, size_t i,
+                     size_t *sub, const char **why) {
+  unsigned c = s[i];
+  size_t n, k;
+  unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+  if (c < 0x80) return 1;
+  if (c < 0xC2) {
+    *sub = 1;
+    *why = c < 0xC0 ? "unexpected continuation byte" : "overlong encoding";
+    return 0;
+  }
+  if (c < 0xE0) n = 2;
+  else if (c < 0xF0) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;       /* overlong */
+    else if (c == 0xED) hi = 0x9F;  /* surrogates */
+  } else if (c < 0xF5) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;       /* overlong */
+    else if (c == 0xF4) hi = 0x8F;  /* above U+10FFFF */
+  } else {
+    *sub = 1;
+    *why = "invalid byte";
+    return 0;
+  }
+  for (k = 1; k < n; k++) {
+    unsigned b;
+    if (i + k >= len) {
+      *sub = k;
+      *why = "truncated sequence";
+      return 0;
+    }
+    b = s[i + k];
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) {
+      *sub = k;
+      if (k == 1 && b >= 0x80 && b <= 0xBF)
+        *why = c == 0xED ? "surrogate code point"
+             : c == 0xF4 ? "code point above U+10FFFF" : "overlong encoding";
+      else
+        *why = "truncated sequence";
+      return 0;
+    }
+  }
+  return n;
+}
+
+int precisI_utf8_check(const char *s, size_t len, size_t *bad,
+                       const char **why) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, sub;
+  while (i < len) {
+    size_t n;
+    if (u[i] < 0x80) { i++; continue; } /* ASCII fast path */
+    n = seqlen(u, len, i, &sub, why);
+    if (n == 0) {
+      *bad = i;
+      return 0;
+    }
+    i += n;
+  }
+  return 1;
+}
+
+void precisI_utf8_position(const char *s, size_t off, size_t *line,
+                           size_t *col) {
+  size_t i, l = 1, c = 1;
+  for (i = 0; i < off; i++) {
+    unsigned char b = (unsigned char)s[i];
+    if (b == '\n') { l++; c = 1; }
+    else if ((b & 0xC0) != 0x80) c++;  /* count lead bytes only */
+  }
+  *line = l;
+  *col = c;
+}
+
+size_t precisI_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s + i;
+  size_t avail = len - i;
+  if (u[0] < 0x80) { *cp = u[0]; return 1; }
+  if (u[0] < 0xE0 && avail >= 2) {
+    *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return 2;
+  }
+  if (u[0] < 0xF0 && avail >= 3) {
+    *cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) |
+          (u[2] & 0x3F);
+    return 3;
+  }
+  if (avail >= 4) {
+    *cp = ((int32_t)(u[0] & 0x07) << 18) | ((int32_t)(u[1] & 0x3F) << 12) |
+          ((int32_t)(u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+    return 4;
+  }
+  *cp = 0xFFFD; /* unreachable on validated text */
+  return 1;
+}
+
+precis_status precisI_utf8_clean(const char *s, size_t len,
+                                 precis_utf8_mode mode, precisI_source *out,
+                                 precis_error *err) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t bad, i, o, nbad = 0, sub;
+  const char *why = "";
+  memset(out, 0, sizeof *out);
+  if (precisI_utf8_check(s, len, &bad, &why)) {
+    out->text = s;
+    out->len = len;
+    return PRECIS_OK;
+  }
+  if (mode == PRECIS_UTF8_STRICT) {
+    precisI_seterr(err, PRECIS_EUTF8, "invalid UTF-8 (%s)", why);
+    if (err) {
+      err->offset = bad;
+      err->has_offset = 1;
+      precisI_utf8_position(s, bad, &err->line, &err->column);
+    }
+    return PRECIS_EUTF8;
+  }
+  /* count bad sequences from the first one on, to size the copy and map */
+  for (i = bad; i < len;) {
+    size_t n = u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why);
+    if (n == 0) { nbad++; i += sub; } else i += n;
+  }
+  if (nbad > (SIZE_MAX - len) / 3) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  out->owned = precisI_alloc(len + 2 * nbad + 1, 1);
+  out->map = precisI_alloc(2 * nbad, sizeof *out->map);
+  if (out->owned == NULL || out->map == NULL) {
+    precisI_source_free(out);
+    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  }
+  memcpy(out->owned, s, bad);
+  for (i = o = bad; i < len;) {
+    size_t n = u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why);
+    if (n) {
+      memcpy(out->owned + o, s + i, n);
+      i += n;
+      o += n;
+      continue;
+    }
+    out->map[out->nmap].clean = o;     /* start of the replacement */
+    out->map[out->nmap++].orig = i;
+    memcpy(out->owned + o, "\xEF\xBF\xBD", 3);
+    o += 3;
+    i += sub;
+    out->map[out->nmap].clean = o;     /* first byte after it */
+    out->map[out->nmap++].orig = i;
+  }
+  out->owned[o] = '\0';
+  out->text = out->owned;
+  out->len = o;
+  return PRECIS_OK;
+}
+
+void precisI_source_free(precisI_source *src) {
+  free(src->owned);
+  free(src->map);
+  memset(src, 0, sizeof *src);
+}
+
+/* Maps a clean-text offset (on a character boundary) to the caller's bytes:
+** the last checkpoint at or before it gives the shift. */
+size_t precisI_source_orig(const precisI_source *src, size_t clean_off) {
+  size_t lo = 0, hi = src->nmap;
+  if (src->nmap == 0 || clean_off < src->map[0].clean) return clean_off;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (src->map[mid].clean <= clean_off) lo = mid; else hi = mid;
+  }
+  return src->map[lo].orig + (clean_off - src->map[lo].clean);
+}
+
+/* ---------------------------------------------------------------------
+** Character classes
+** --------------------------------------------------------------------- */
+
+int precisI_is_space(int32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP: return 1;
+    default: return cp == 0x85 || cp == 0xFEFF || cp == 0x200B;
+  }
+}
+
+int precisI_is_word(int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return 1;
+    default: return 0;
+  }
+}
+
+int precisI_is_upper(int32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+         utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int precisI_is_lower(int32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int precisI_is_digit(int32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
