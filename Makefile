@@ -139,12 +139,14 @@ clean:
 # ---------------------------------------------------------------------------
 # Evaluation harness (eval/): ROUGE as in ROUGE-1.5.5, and the dataset runner.
 #   make eval-rouge   checks eval's ROUGE against the official figures
+#   make eval         ROUGE tables for precis, Lead-N and ots (EVAL_ARGS=...)
 # Data come from $(PRECIS_DATA), by default ../shared/data.
 # ---------------------------------------------------------------------------
 PRECIS_DATA ?= ../shared/data
 ROUGE_MODULE = $(B)/precis/rouge.so
 EVAL_ENV = LUA_PATH="eval/?.lua;lua/?.lua;lua/?/init.lua;;" LUA_CPATH="$(B)/?.so;;" \
            PRECIS_DATA="$(PRECIS_DATA)"
+EVAL_ARGS ?=
 
 # a module of its own, outside the core: it links nothing, not even the core
 $(ROUGE_MODULE): eval/lrouge.c
@@ -153,3 +155,6 @@ $(ROUGE_MODULE): eval/lrouge.c
 
 eval-rouge: $(ROUGE_MODULE)
 	$(EVAL_ENV) $(LUA) eval/vectors.lua
+
+eval: all $(ROUGE_MODULE)
+	$(EVAL_ENV) $(LUA) eval/run.lua $(EVAL_ARGS)
