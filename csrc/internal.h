@@ -31,12 +31,20 @@
 #define PRECIS_EXACT_GRAPH_NODES 2000
 #endif
 #if !defined(PRECIS_MAX_EDGES_PER_NODE)
-#define PRECIS_MAX_EDGES_PER_NODE 32
+#define PRECIS_MAX_EDGES_PER_NODE 24
 #endif
+/* ... and pairs are sought only through terms in at most this many
+** sentences: comparing every pair that shares a term is quadratic, and the
+** common terms this skips have an idf near the floor anyway */
+#if !defined(PRECIS_MAX_PAIR_DF)
+#define PRECIS_MAX_PAIR_DF 128
+#endif
+/* weaker edges than this carry no information in any scorer */
+#define PRECIS_MIN_EDGE_COS 0.01
 
 /* power iteration: fixed cap and L1 tolerance keep every run identical */
 #define PRECIS_RANK_MAX_ITER 200
-#define PRECIS_RANK_TOL 1e-9
+#define PRECIS_RANK_TOL 1e-7
 
 /* ---------------------------------------------------------------------
 ** Errors (error.c)

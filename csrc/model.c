@@ -111,11 +111,41 @@ typedef struct pair {
   float cos, tr;
 } pair;
 
-static int cmp_pair_strength(const void *x, const void *y) {
-  const pair *p = x, *q = y;
-  if (p->cos != q->cos) return p->cos > q->cos ? -1 : 1;
-  return p->b < q->b ? -1 : p->b > q->b; /* ties: the earlier sentence */
+/* is p a stronger edge than q? ties go to the earlier sentence */
+static int stronger(const pair *p, const pair *q) {
+  if (p->cos != q->cos) return p->cos > q->cos;
+  return p->b < q->b;
 }
+
+/* Keeps the k strongest of the pairs offered, in a min-heap at h[0..*n). */
+static void keep_strongest(pair *h, size_t *n, size_t k, const pair *p) {
+  size_t i;
+  if (*n < k) { /* sift up */
+    i = (*n)++;
+    while (i > 0 && stronger(&h[(i - 1) / 2], p)) {
+      h[i] = h[(i - 1) / 2];
+      i = (i - 1) / 2;
+    }
+    h[i] = *p;
+    return;
+  }
+  if (!stronger(p, &h[0])) return;
+  i = 0; /* replace the weakest and sift down */
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= k) break;
+    if (c + 1 < k && stronger(&h[c], &h[c + 1])) c++;
+    if (!stronger(p, &h[c])) break;
+    h[i] = h[c];
+    i = c;
+  }
+  h[i] = *p;
+}
+
+typedef struct acc {
+  double dot;
+  uint32_t shared;
+} acc;
 
 typedef struct posting {
   uint32_t cand;
@@ -130,21 +160,27 @@ static precis_status graph(precisI_run *run) {
   size_t n = run->ncand, i, k, t;
   size_t *post_off = NULL, *cursor = NULL;
   posting *post = NULL;
-  uint32_t *touched = NULL, *ov = NULL, dfcap = UINT32_MAX;
-  double *dot = NULL;
+  uint32_t *touched = NULL, dfcap = UINT32_MAX;
+  acc *sum = NULL; /* per sentence j: dot product and shared terms with i */
+  double *logw = NULL;
   precisI_vec pairs, row;
   precis_status st = PRECIS_ENOMEM;
   int exact = n <= PRECIS_EXACT_GRAPH_NODES;
   precisI_vec_init(&pairs, sizeof(pair));
   precisI_vec_init(&row, sizeof(pair));
-  if (!exact) dfcap = (uint32_t)(n / 20 > 64 ? n / 20 : 64);
+  if (!exact) dfcap = PRECIS_MAX_PAIR_DF;
+  if (!precisI_vec_reserve(&row, exact ? 16 : PRECIS_MAX_EDGES_PER_NODE)) goto done;
   post_off = precisI_calloc(run->nterms + 1, sizeof *post_off);
   cursor = precisI_alloc(run->nterms, sizeof *cursor);
   post = precisI_alloc(run->vec_off[n], sizeof *post);
-  dot = precisI_calloc(n, sizeof *dot);
-  ov = precisI_calloc(n, sizeof *ov);
+  sum = precisI_calloc(n, sizeof *sum);
   touched = precisI_alloc(n, sizeof *touched);
-  if (!post_off || !cursor || !post || !dot || !ov || !touched) goto done;
+  logw = precisI_alloc(n, sizeof *logw);
+  if (!post_off || !cursor || !post || !sum || !touched || !logw) goto done;
+  for (i = 0; i < n; i++) { /* TextRank's length term, log |S| */
+    uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).words;
+    logw[i] = words > 1 ? log((double)words) : 0;
+  }
   for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + run->df[t];
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
   for (i = 0; i < n; i++)
@@ -155,9 +191,8 @@ static precis_status graph(precisI_run *run) {
     }
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
   for (i = 0; i < n; i++) {
-    const precisI_unit *ui = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
     size_t nt = 0, m;
-    double li = ui->words > 1 ? log((double)ui->words) : 0;
+    double li = logw[i];
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
       uint32_t term = run->vec[k].term;
       size_t p = ++cursor[term]; /* the postings after sentence i itself */
@@ -165,29 +200,30 @@ static precis_status graph(precisI_run *run) {
       if (run->df[term] > dfcap) continue;
       for (; p < post_off[term + 1]; p++) {
         uint32_t j = post[p].cand;
-        if (ov[j] == 0) touched[nt++] = j;
-        ov[j]++;
-        dot[j] += wi * post[p].w;
+        if (sum[j].shared++ == 0) touched[nt++] = j;
+        sum[j].dot += wi * post[p].w;
       }
     }
     row.n = 0;
     for (m = 0; m < nt; m++) {
       uint32_t j = touched[m];
-      const precisI_unit *uj = &precisI_vec_at(&run->units, precisI_unit, run->cand[j]);
-      double lj = uj->words > 1 ? log((double)uj->words) : 0;
+      double lj = logw[j];
       double nn = run->norm[i] * run->norm[j];
-      pair *pp = precisI_vec_push(&row);
-      if (pp == NULL) goto done;
-      pp->a = (uint32_t)i;
-      pp->b = j;
-      pp->cos = (float)(nn > 0 ? dot[j] / nn : 0);
-      pp->tr = (float)(li + lj > 0 ? ov[j] / (li + lj) : 0);
-      ov[j] = 0;
-      dot[j] = 0;
-    }
-    if (!exact && row.n > PRECIS_MAX_EDGES_PER_NODE) {
-      qsort(row.p, row.n, sizeof(pair), cmp_pair_strength);
-      row.n = PRECIS_MAX_EDGES_PER_NODE;
+      pair pp;
+      pp.a = (uint32_t)i;
+      pp.b = j;
+      pp.cos = (float)(nn > 0 ? sum[j].dot / nn : 0);
+      pp.tr = (float)(li + lj > 0 ? sum[j].shared / (li + lj) : 0);
+      sum[j].shared = 0;
+      sum[j].dot = 0;
+      if (pp.cos < PRECIS_MIN_EDGE_COS) continue;
+      if (exact) {
+        pair *slot = precisI_vec_push(&row);
+        if (slot == NULL) goto done;
+        *slot = pp;
+      } else {
+        keep_strongest(row.p, &row.n, PRECIS_MAX_EDGES_PER_NODE, &pp);
+      }
     }
     if (!precisI_vec_reserve(&pairs, pairs.n + row.n)) goto done;
     if (row.n) memcpy((pair *)pairs.p + pairs.n, row.p, row.n * sizeof(pair));
@@ -218,9 +254,9 @@ done:
   free(post_off);
   free(cursor);
   free(post);
-  free(dot);
-  free(ov);
+  free(sum);
   free(touched);
+  free(logw);
   precisI_vec_free(&pairs);
   precisI_vec_free(&row);
   return st;

@@ -18,10 +18,11 @@ static double weight(const precisI_edge *e, int use_tr, double thr, int cont) {
 
 precis_status precisI_pagerank(const precisI_run *run, int use_tr,
                                double thr, int cont, double d, double *p) {
-  size_t n = run->ncand, i, k, it;
+  size_t n = run->ncand, i, k, it, ne = run->edge_off[n];
   double *out = precisI_alloc(n, sizeof *out), *next = precisI_alloc(n, sizeof *next);
-  if (!out || !next) {
-    free(out); free(next);
+  double *w = precisI_alloc(ne, sizeof *w);
+  if (!out || !next || !w) {
+    free(out); free(next); free(w);
     return PRECIS_ENOMEM;
   }
   for (i = 0; i < n; i++) {
@@ -31,17 +32,23 @@ precis_status precisI_pagerank(const precisI_run *run, int use_tr,
     out[i] = s;
     p[i] = 1.0 / (double)n;
   }
+  /* the graph is symmetric, so row i lists i's in-edges: weigh each by its
+  ** source's share once, outside the iteration */
+  for (i = 0; i < n; i++)
+    for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++) {
+      const precisI_edge *e = &run->edges[k];
+      double x = weight(e, use_tr, thr, cont);
+      w[k] = x > 0 ? x / out[e->to] : 0;
+    }
   for (it = 0; it < PRECIS_RANK_MAX_ITER; it++) {
-    double dangling = 0, delta = 0;
+    double dangling = 0, delta = 0, base;
     for (i = 0; i < n; i++) if (out[i] == 0) dangling += p[i];
+    base = (1.0 - d) / (double)n + d * dangling / (double)n;
     for (i = 0; i < n; i++) {
       double s = 0;
-      for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++) {
-        const precisI_edge *e = &run->edges[k]; /* symmetric: in = out */
-        double w = weight(e, use_tr, thr, cont);
-        if (w > 0) s += w / out[e->to] * p[e->to];
-      }
-      next[i] = (1.0 - d) / (double)n + d * (s + dangling / (double)n);
+      for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++)
+        s += w[k] * p[run->edges[k].to];
+      next[i] = base + d * s;
     }
     for (i = 0; i < n; i++) {
       delta += fabs(next[i] - p[i]);
@@ -51,6 +58,7 @@ precis_status precisI_pagerank(const precisI_run *run, int use_tr,
   }
   free(out);
   free(next);
+  free(w);
   return PRECIS_OK;
 }
 
