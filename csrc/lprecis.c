@@ -60,19 +60,14 @@ static void add_size(luaL_Buffer *b, size_t n) {
   luaL_addstring(b, num);
 }
 
-/*
-** Pushes fail, "source:line:col: message[ at byte offset N]", code.
-** `fallback` names the document when the core left `source` empty.
-*/
-static int push_error(lua_State *L, const precis_error *err,
-                      const char *fallback) {
+/* Pushes fail, "source:line:col: message[ at byte offset N]", code. */
+static int push_error(lua_State *L, const precis_error *err) {
   luaL_Buffer b;
-  const char *src = err->source[0] != '\0' ? err->source : fallback;
   int prefixed = 0;
   luaL_pushfail(L);
   luaL_buffinit(L, &b);
-  if (src != NULL && src[0] != '\0') {
-    luaL_addstring(&b, src);
+  if (err->source[0] != '\0') {
+    luaL_addstring(&b, err->source);
     luaL_addchar(&b, ':');
     prefixed = 1;
   }
@@ -432,11 +427,17 @@ static void set_int(lua_State *L, const char *key, size_t v) {
   lua_setfield(L, -2, key);
 }
 
-/* One unit as a table, 1-based; `names` (index) lists the scorer names. */
+/* Unit `i` as a table, 1-based; `names` (index) lists the scorer names. */
 static void push_unit(lua_State *L, const precis_result *r, size_t i,
-                      const precis_sentence *u, const precis_text *doc,
+                      const precis_text *docs, size_t ndocs,
                       size_t nscorers, int names) {
+  precis_sentence unit;
+  const precis_sentence *u = &unit;
   size_t k;
+  if (!precis_result_get(r, i, &unit) || u->doc >= ndocs
+      || u->start > u->end || u->end > docs[u->doc].len)
+    luaL_error(L, "precis: unit %I lies outside its document",
+               (lua_Integer)i + 1); /* a core bug, not bad input */
   lua_createtable(L, 0, 13);
   set_int(L, "doc", u->doc + 1);
   set_int(L, "index", u->index + 1);
@@ -462,13 +463,14 @@ static void push_unit(lua_State *L, const precis_result *r, size_t i,
     lua_rawset(L, -3);
   }
   lua_setfield(L, -2, "scores");
-  lua_pushlstring(L, doc->data + u->start, u->end - u->start);
+  lua_pushlstring(L, docs[u->doc].data + u->start, u->end - u->start);
   lua_setfield(L, -2, "text");
 }
 
 /* The whole result as a table (see the module's documentation). */
 static void push_result(lua_State *L, const precis_result *r,
-                        const precis_text *docs, size_t ndocs) {
+                        const precis_text *docs, size_t ndocs,
+                        int want_units) {
   size_t n = precis_result_count(r);
   size_t nsel = precis_result_selected_count(r);
   size_t nsc = precis_result_scorer_count(r);
@@ -503,33 +505,56 @@ static void push_result(lua_State *L, const precis_result *r,
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, res, "scorers");
-  lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
-  units = lua_gettop(L);
-  for (i = 0; i < n; i++) {
-    precis_sentence u;
-    if (!precis_result_get(r, i, &u) || u.doc >= ndocs || u.start > u.end
-        || u.end > docs[u.doc].len)
-      luaL_error(L, "precis: unit %I lies outside its document",
-                 (lua_Integer)i + 1); /* a core bug, not bad input */
-    push_unit(L, r, i, &u, &docs[u.doc], nsc, names);
-    lua_rawseti(L, units, (lua_Integer)i + 1);
+  units = 0;
+  if (want_units) {
+    lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
+    units = lua_gettop(L);
+    for (i = 0; i < n; i++) {
+      push_unit(L, r, i, docs, ndocs, nsc, names);
+      lua_rawseti(L, units, (lua_Integer)i + 1);
+    }
+    lua_pushvalue(L, units);
+    lua_setfield(L, res, "units");
   }
-  lua_pushvalue(L, units);
-  lua_setfield(L, res, "units");
   lua_createtable(L, nsel > INT32_MAX ? 0 : (int)nsel, 0);
   for (i = 0; i < nsel; i++) {
     size_t k = precis_result_selected(r, i);
     if (k >= n) luaL_error(L, "precis: selected unit out of range");
-    lua_rawgeti(L, units, (lua_Integer)k + 1); /* the same table */
+    if (want_units)
+      lua_rawgeti(L, units, (lua_Integer)k + 1); /* the same table */
+    else
+      push_unit(L, r, k, docs, ndocs, nsc, names);
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }
   lua_setfield(L, res, "sentences");
   lua_settop(L, res);
 }
 
+/* The `units` flag of the optional table at index 3 (default true). */
+static int want_units(lua_State *L) {
+  int want = 1;
+  if (lua_isnoneornil(L, 3)) return 1;
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lua_pushnil(L);
+  while (lua_next(L, 3) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "units") != 0)
+      luaL_argerror(L, 3, lua_pushfstring(L, "unknown option '%s'",
+                                          luaL_tolstring(L, -1, NULL)));
+  }
+  lua_getfield(L, 3, "units");
+  if (!lua_isnil(L, -1)) {
+    luaL_argexpected(L, lua_isboolean(L, -1), 3, "field 'units' boolean");
+    want = lua_toboolean(L, -1);
+  }
+  lua_pop(L, 1);
+  return want;
+}
+
 /* Runs the summarizer or the segmenter over the documents at index 2. */
 static int run(lua_State *L, int segment_only) {
   const precis_summarizer *s = checksummarizer(L);
+  int units = segment_only || want_units(L);
   precis_text *docs;
   size_t ndocs;
   ResultBox *rb;
@@ -541,26 +566,16 @@ static int run(lua_State *L, int segment_only) {
   luaL_setmetatable(L, RESULT_MT);
   st = segment_only ? precis_segment(s, docs, ndocs, &rb->r, &err)
                     : precis_summarize(s, docs, ndocs, &rb->r, &err);
-  switch (st) {
-    case PRECIS_OK: break;
-    case PRECIS_ENOMEM: return luaL_error(L, "not enough memory");
-    case PRECIS_EINVAL: return luaL_error(L, "%s", err.message);
-    default: {
-      const char *fallback = NULL;
-      if (err.code == PRECIS_EUTF8 && err.doc < ndocs)
-        fallback = docs[err.doc].name;
-      else if (ndocs == 1)
-        fallback = docs[0].name;
-      return push_error(L, &err, fallback);
-    }
-  }
-  push_result(L, rb->r, docs, ndocs);
+  if (st == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+  if (st == PRECIS_EINVAL) return luaL_error(L, "%s", err.message);
+  if (st != PRECIS_OK) return push_error(L, &err);
+  push_result(L, rb->r, docs, ndocs, units);
   precis_result_free(rb->r);
   rb->r = NULL;
   return 1;
 }
 
-/* summarizer:summarize(docs) -> result | fail, msg, code */
+/* summarizer:summarize(docs [, {units = false}]) -> result | fail, msg, code */
 static int l_summarize(lua_State *L) { return run(L, 0); }
 
 /* summarizer:segment(docs) -> result | fail, msg, code */
