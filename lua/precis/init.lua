@@ -1,0 +1,166 @@
+--- precis: extractive summaries of one document or of several on one story.
+--
+--    local precis = require "precis"
+--    local r = assert(precis.summarize(text, { sentences = 3 }))
+--    for _, s in ipairs(r.sentences) do print(s.text) end
+--
+-- A result is a table:
+--
+--  * `language`: the language it was made with ("english")
+--  * `documents`: one `{ name = ... }` per input document
+--  * `scorers`: the scorers that took part, `{ name = ..., weight = ... }`
+--  * `units`: every unit of every document, in order, each a table with
+--    `doc` and `index` (1-based), `i` and `j` (the unit is `text:sub(i, j)`
+--    of its document's original bytes), `kind` ("sentence", "title",
+--    "heading" or "dropped"), `rule` (why a unit was dropped), `words`,
+--    `chars`, `score` (0 to 1), `rank` (1 is best, 0 for units that are not
+--    candidates), `selected`, `scores` (scorer name to value, 0 to 1) and
+--    `text` (the exact original slice)
+--  * `sentences`: the selected units, in summary order (the same tables)
+--
+-- Misuse (unknown options, wrong types, bad values) raises an error.
+-- Failures that depend on the data return `nil, message, code`, with code
+-- "EUTF8" (invalid UTF-8; the message gives line, column and byte offset),
+-- "EEMPTY" (nothing to summarize) or "ELIMIT" (input too large).
+-- @module precis
+
+local core = require "precis.core"
+
+local type, pairs, ipairs, error, pcall, tostring =
+  type, pairs, ipairs, error, pcall, tostring
+local sort = table.sort
+local format, match = string.format, string.match
+
+local M = {}
+
+--- The version of the C core, e.g. "0.1.0".
+M._VERSION = core._VERSION
+
+-- every option new() and summarize() take: the core's, plus `method`
+local known = {
+  chars = true, drop_lines = true, invalid_utf8 = true, language = true,
+  max_words = true, method = true, min_words = true, order = true,
+  params = true, ratio = true, sentences = true, weights = true, words = true,
+}
+
+-- method name -> scorer weights, or false for the core's default mix
+local presets = { default = false }
+for _, name in ipairs(core.scorers()) do presets[name] = { [name] = 1 } end
+if presets.position then presets.lead = presets.position end
+
+--- The names `opts.method` accepts, sorted: "default" (the core's mix of
+-- scorers), each scorer's name alone ("lexrank", "textrank", "luhn",
+-- "centroid", "position", "length", "title") and "lead" (= "position").
+M.methods = {}
+for name in pairs(presets) do M.methods[#M.methods + 1] = name end
+sort(M.methods)
+
+-- "bad argument #1 to 'new' (why)" -> "why": the caller passed a table of
+-- options, not the core's argument list
+local function reason(msg)
+  if type(msg) ~= "string" then return msg end
+  return match(msg, "^bad argument #%d+ to '[^']*' %((.*)%)$") or msg
+end
+
+-- A core summarizer for `opts`; errors blame stack level `level`.
+local function configure(opts, level)
+  level = level + 1
+  if opts == nil then opts = {} end
+  if type(opts) ~= "table" then
+    error(format("options must be a table, got %s", type(opts)), level)
+  end
+  local copts = {}
+  for k, v in pairs(opts) do
+    if not known[k] then
+      error(format("unknown option '%s'", tostring(k)), level)
+    end
+    if k ~= "method" then copts[k] = v end
+  end
+  local method = opts.method
+  if method ~= nil then
+    local weights = type(method) == "string" and presets[method]
+    if weights == nil or type(method) ~= "string" then
+      error(format("unknown method '%s'", tostring(method)), level)
+    end
+    if copts.weights == nil and weights then
+      copts.weights = {}
+      for name, w in pairs(weights) do copts.weights[name] = w end
+    end
+  end
+  local ok, s = pcall(core.new, copts)
+  if not ok then error(reason(s), level) end
+  return s
+end
+
+local function check_input(input, fname, level)
+  local t = type(input)
+  if t ~= "string" and t ~= "table" then
+    error(format("bad argument #1 to '%s' (string or table expected, got %s)",
+                 fname, t), level + 1)
+  end
+end
+
+--- A reusable summarizer.
+-- @tparam[opt] table opts options:
+--
+--  * `sentences`, `words`, `chars` (positive integers) or `ratio` (in
+--    (0, 1]): the length budget, at most one (default 3 sentences)
+--  * `method`: one of `precis.methods`
+--  * `weights`: scorer name to weight; the whole mix, it takes precedence
+--    over `method`
+--  * `params`: tuning parameters by name, e.g. `["redundancy.lambda"]`
+--  * `language`: "english", "en", ... (see `precis.languages`), or "none"
+--  * `order`: "document" (default) or "score"
+--  * `min_words`, `max_words`: length of a sentence that may be selected
+--  * `drop_lines`: POSIX extended regular expressions; matching lines are
+--    dropped before segmentation
+--  * `invalid_utf8`: "error" (default) or "replace" (read bad bytes as
+--    U+FFFD)
+-- @treturn userdata a `precis.Summarizer` with methods
+-- `summarize(input)`, `segment(input)` and `close()`; `input` is a string
+-- or a list of strings and of tables `{ text = ..., name = ... }`
+function M.new(opts)
+  local s = configure(opts, 2)
+  return s
+end
+
+--- Summarizes a text, or several texts on one story, in one call.
+-- @tparam string|table input a string, or a list of strings and of tables
+-- `{ text = ..., name = ... }`
+-- @tparam[opt] table opts options, as for `precis.new`
+-- @treturn[1] table the result (see the module's description)
+-- @treturn[2] nil
+-- @treturn[2] string a message: "name:line:column: what"
+-- @treturn[2] string a stable code: "EUTF8", "EEMPTY", "ELIMIT"
+function M.summarize(input, opts)
+  check_input(input, "summarize", 2)
+  local s <close> = configure(opts, 2)
+  local r, msg, code = s:summarize(input)
+  return r, msg, code
+end
+
+--- Splits a text, or several, into units without scoring them.
+-- Empty input is not an error: the result has no unit.
+-- @tparam string|table input as for `precis.summarize`
+-- @tparam[opt] table opts options, as for `precis.new` (the budget and
+-- scorers do not matter here)
+-- @treturn[1] table the result, with `units` and no selection
+-- @treturn[2] nil
+-- @treturn[2] string a message
+-- @treturn[2] string a stable code
+function M.segment(input, opts)
+  check_input(input, "segment", 2)
+  local s <close> = configure(opts, 2)
+  local r, msg, code = s:segment(input)
+  return r, msg, code
+end
+
+--- The languages precis knows, by English name.
+-- @treturn {string,...}
+function M.languages() return core.languages() end
+
+--- The scorers precis knows.
+-- @treturn {string,...}
+function M.scorers() return core.scorers() end
+
+return M
