@@ -1,0 +1,449 @@
+--- precis.cli: the `summarize` command.
+--
+-- Results go to standard output, diagnostics to standard error as
+-- "summarize: FILE:LINE:COL: message". `main` returns the exit status:
+-- 0 success, 1 bad input or a runtime failure, 2 a usage error.
+-- @module precis.cli
+
+local precis = require "precis"
+local json = require "precis.json"
+
+local io, os = io, os
+local type, tonumber, tostring, ipairs, error, xpcall, pcall =
+  type, tonumber, tostring, ipairs, error, xpcall, pcall
+local setmetatable, getmetatable = setmetatable, getmetatable
+local concat = table.concat
+local format, gsub, match, sub, rep, find =
+  string.format, string.gsub, string.match, string.sub, string.rep, string.find
+local mathtype, huge = math.type, math.huge
+local traceback = debug.traceback
+
+local M = {}
+
+local PROG = "summarize"
+
+local HELP = [[
+Usage: summarize [OPTION...] [FILE...]
+       summarize split [OPTION...] [FILE...]
+
+Prints the sentences that best summarize the FILEs, one per line, with
+runs of white space (line breaks too) shown as one space. Several FILEs make
+one summary of one story. With no FILE, or where FILE is -, standard input
+is read. "split" prints every sentence, title and heading instead, one per
+line (to summarize a file named "split", write ./split).
+
+Length (the last one given counts; default 3 sentences):
+  -n, --sentences N      at most N sentences
+  -w, --words N          whole sentences up to N words in all
+  -c, --chars N          whole sentences up to N characters in all
+  -r, --ratio R          this fraction of the sentences, 0 < R <= 1
+
+Scoring:
+      --method NAME      %s
+      --weight NAME=W    weight W for scorer NAME (repeatable); the weights
+                         given are the whole mix and override --method
+      --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.7)
+      --language LANG    english (default), en, german, de, ..., or none
+      --order ORDER      document (default) or score (best first)
+      --min-words N      never select sentences under N words (default 4)
+      --max-words N      never select sentences over N words (default 80,
+                         0 = no limit)
+      --drop-lines RE    drop lines that match the POSIX extended regular
+                         expression RE before reading sentences (repeatable)
+      --invalid-utf8 M   error (default) or replace: read bytes that are not
+                         UTF-8 as U+FFFD
+
+Output:
+      --format FORMAT    text (default) or json
+      --explain          also show how the sentences scored. Text: after the
+                         summary, a blank line, then a table of every
+                         candidate sentence by rank (* = selected) with its
+                         score, each scorer's value and DOC:INDEX (0-based).
+                         JSON: adds "scorers" and "units" (every unit).
+  -h, --help             show this help and exit
+      --version          show the version and exit
+
+JSON output is one object: {"documents":[{"name":...}],"language":...,
+"sentences":[{"doc","index","start","end","text","score","rank","selected",
+"scores"}...]}. "doc" and "index" count from 0; "start" and "end" are byte
+offsets (from 0, end excluded) into the document's original bytes, and
+"text" is exactly those bytes (bytes that are not UTF-8 are written as
+U+FFFD). "split" writes {"documents","language","units":[{"doc","index",
+"start","end","kind","text"}...]}.
+
+Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
+UTF-8, nothing to summarize), 2 a usage error.
+]]
+
+-- ---------------------------------------------------------------------
+-- Exits: errors raised with an Exit table carry a status and a message
+-- ---------------------------------------------------------------------
+
+local Exit = {}
+
+local function quit(status, fmt, ...)
+  error(setmetatable({ status = status, msg = format(fmt, ...) }, Exit), 0)
+end
+
+local function usage(fmt, ...) quit(2, fmt, ...) end
+local function fail(fmt, ...) quit(1, fmt, ...) end
+
+-- ---------------------------------------------------------------------
+-- Arguments
+-- ---------------------------------------------------------------------
+
+local function positive_int(opt, v)
+  local n = find(v, "^%d+$") and tonumber(v)
+  if not n or mathtype(n) ~= "integer" or n < 1 then
+    usage("option '%s' expects a positive integer, got '%s'", opt, v)
+  end
+  return n
+end
+
+local function count(opt, v)
+  local n = find(v, "^%d+$") and tonumber(v)
+  if not n or mathtype(n) ~= "integer" then
+    usage("option '%s' expects a non-negative integer, got '%s'", opt, v)
+  end
+  return n
+end
+
+local function number(opt, v)
+  local n = tonumber(v)
+  if not n or n ~= n or n == huge or n == -huge then
+    usage("option '%s' expects a number, got '%s'", opt, v)
+  end
+  return n
+end
+
+local function one_of(opt, v, a, b)
+  if v ~= a and v ~= b then
+    usage("option '%s' expects '%s' or '%s', got '%s'", opt, a, b, v)
+  end
+  return v
+end
+
+local function set_budget(cfg, key, value)
+  local o = cfg.opts
+  o.sentences, o.words, o.chars, o.ratio = nil, nil, nil, nil
+  o[key] = value
+end
+
+-- option -> function(cfg, name as typed, value)
+local handlers = {
+  sentences = function(cfg, opt, v)
+    set_budget(cfg, "sentences", positive_int(opt, v))
+  end,
+  words = function(cfg, opt, v)
+    set_budget(cfg, "words", positive_int(opt, v))
+  end,
+  chars = function(cfg, opt, v)
+    set_budget(cfg, "chars", positive_int(opt, v))
+  end,
+  ratio = function(cfg, opt, v)
+    local r = tonumber(v)
+    if not r or not (r > 0 and r <= 1) then
+      usage("option '%s' expects a number in (0, 1], got '%s'", opt, v)
+    end
+    set_budget(cfg, "ratio", r)
+  end,
+  method = function(cfg, _, v)
+    for _, name in ipairs(precis.methods) do
+      if name == v then cfg.opts.method = v; return end
+    end
+    usage("unknown method '%s' (choose from %s)", v,
+          concat(precis.methods, ", "))
+  end,
+  weight = function(cfg, opt, v)
+    local name, w = match(v, "^([^=]+)=(.*)$")
+    if not name then
+      usage("option '%s' expects NAME=WEIGHT, got '%s'", opt, v)
+    end
+    cfg.opts.weights = cfg.opts.weights or {}
+    cfg.opts.weights[name] = number(opt, w)
+  end,
+  lambda = function(cfg, opt, v)
+    cfg.opts.params = cfg.opts.params or {}
+    cfg.opts.params["redundancy.lambda"] = number(opt, v)
+  end,
+  language = function(cfg, _, v) cfg.opts.language = v end,
+  order = function(cfg, opt, v)
+    cfg.opts.order = one_of(opt, v, "document", "score")
+  end,
+  min_words = function(cfg, opt, v) cfg.opts.min_words = count(opt, v) end,
+  max_words = function(cfg, opt, v) cfg.opts.max_words = count(opt, v) end,
+  drop_lines = function(cfg, _, v)
+    cfg.opts.drop_lines = cfg.opts.drop_lines or {}
+    cfg.opts.drop_lines[#cfg.opts.drop_lines + 1] = v
+  end,
+  invalid_utf8 = function(cfg, opt, v)
+    cfg.opts.invalid_utf8 = one_of(opt, v, "error", "replace")
+  end,
+  format = function(cfg, opt, v) cfg.format = one_of(opt, v, "text", "json") end,
+  explain = function(cfg) cfg.explain = true end,
+  help = function(cfg) cfg.help = true end,
+  version = function(cfg) cfg.version = true end,
+}
+
+local long = {
+  ["--sentences"] = "sentences", ["--words"] = "words", ["--chars"] = "chars",
+  ["--ratio"] = "ratio", ["--method"] = "method", ["--weight"] = "weight",
+  ["--lambda"] = "lambda", ["--language"] = "language", ["--order"] = "order",
+  ["--min-words"] = "min_words", ["--max-words"] = "max_words",
+  ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
+  ["--format"] = "format", ["--explain"] = "explain", ["--help"] = "help",
+  ["--version"] = "version",
+}
+local short = {
+  ["-n"] = "sentences", ["-w"] = "words", ["-c"] = "chars", ["-r"] = "ratio",
+  ["-h"] = "help",
+}
+local flags = { explain = true, help = true, version = true }
+
+-- Parses the command line; stops early at --help or --version.
+local function parse(args)
+  local cfg = { opts = {}, files = {}, format = "text" }
+  local i, n, only_files = 1, #args, false
+  while i <= n do
+    local a = args[i]
+    if only_files or a == "-" or sub(a, 1, 1) ~= "-" then
+      if a == "split" and not only_files and not cfg.split
+         and #cfg.files == 0 then
+        cfg.split = true
+      else
+        cfg.files[#cfg.files + 1] = a
+      end
+    elseif a == "--" then
+      only_files = true
+    else
+      local opt, value, key
+      if sub(a, 1, 2) == "--" then
+        opt, value = match(a, "^(%-%-[^=]+)=(.*)$")
+        opt = opt or a
+        key = long[opt]
+        if not key then usage("unknown option '%s' (see --help)", opt) end
+      else
+        opt = sub(a, 1, 2)
+        key = short[opt]
+        if #a > 2 then
+          value = sub(a, 3) -- "-n3"
+          if flags[key] then key = nil end
+        end
+        if not key then usage("unknown option '%s' (see --help)", a) end
+      end
+      if flags[key] then
+        if value then usage("option '%s' takes no value", opt) end
+      elseif not value then
+        i = i + 1
+        value = args[i]
+        if value == nil then usage("option '%s' needs a value", opt) end
+      end
+      handlers[key](cfg, opt, value)
+      if cfg.help or cfg.version then return cfg end
+    end
+    i = i + 1
+  end
+  if #cfg.files == 0 then cfg.files[1] = "-" end
+  return cfg
+end
+
+-- ---------------------------------------------------------------------
+-- Input
+-- ---------------------------------------------------------------------
+
+local function read_input(path)
+  if path == "-" then
+    local data, err = io.stdin:read("a")
+    if not data then fail("<stdin>: %s", tostring(err)) end
+    return { text = data, name = "<stdin>" }
+  end
+  local f, err = io.open(path, "rb")
+  if not f then fail("%s", err) end -- "path: reason" from the OS
+  local data, rerr = f:read("a")
+  f:close()
+  if not data then fail("%s: %s", path, tostring(rerr)) end
+  return { text = data, name = path }
+end
+
+-- ---------------------------------------------------------------------
+-- Output
+-- ---------------------------------------------------------------------
+
+-- One line of text: valid UTF-8, white space runs as one space.
+local function oneline(text)
+  local s = gsub(json.clean_utf8(text), "[ \t\n\v\f\r]+", " ")
+  s = gsub(s, "^ ", "")
+  s = gsub(s, " $", "")
+  return s
+end
+
+local function first_words(text, max)
+  local words = {}
+  for w in oneline(text):gmatch("%S+") do
+    if #words == max then
+      words[#words + 1] = "..."
+      break
+    end
+    words[#words + 1] = w
+  end
+  return concat(words, " ")
+end
+
+local function scorer_names(r)
+  local names = {}
+  for k, sc in ipairs(r.scorers) do names[k] = sc.name end
+  return names
+end
+
+local function documents_json(r)
+  local docs = json.array()
+  for k, d in ipairs(r.documents) do docs[k] = json.object({ "name" }, d) end
+  return docs
+end
+
+local SENTENCE_KEYS = { "doc", "index", "start", "end", "text", "score",
+                        "rank", "selected", "scores" }
+local UNIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "words",
+                    "chars", "text", "score", "rank", "selected", "scores" }
+local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "text" }
+
+-- A unit in JSON terms: 0-based doc and index, byte offsets end-exclusive.
+local function unit_json(u, keys, names)
+  return json.object(keys, {
+    doc = u.doc - 1, index = u.index - 1, start = u.i - 1, ["end"] = u.j,
+    kind = u.kind, rule = u.rule, words = u.words, chars = u.chars,
+    text = u.text, score = u.score, rank = u.rank, selected = u.selected,
+    scores = names and json.object(names, u.scores),
+  })
+end
+
+local function summary_json(r, explain)
+  local names = scorer_names(r)
+  local sentences = json.array()
+  for k, u in ipairs(r.sentences) do
+    sentences[k] = unit_json(u, SENTENCE_KEYS, names)
+  end
+  local top = { documents = documents_json(r), language = r.language,
+                sentences = sentences }
+  local keys = { "documents", "language", "sentences" }
+  if explain then
+    local scorers, units = json.array(), json.array()
+    for k, sc in ipairs(r.scorers) do
+      scorers[k] = json.object({ "name", "weight" }, sc)
+    end
+    for k, u in ipairs(r.units) do units[k] = unit_json(u, UNIT_KEYS, names) end
+    top.scorers, top.units = scorers, units
+    keys[4], keys[5] = "scorers", "units"
+  end
+  return json.encode(json.object(keys, top))
+end
+
+local function split_json(r)
+  local units = json.array()
+  for _, u in ipairs(r.units) do
+    if u.kind ~= "dropped" then units[#units + 1] = unit_json(u, SPLIT_KEYS) end
+  end
+  return json.encode(json.object({ "documents", "language", "units" }, {
+    documents = documents_json(r), language = r.language, units = units }))
+end
+
+-- The --explain table: every candidate by rank.
+local function explain_text(r, out)
+  local names = scorer_names(r)
+  local ranked = {}
+  for _, u in ipairs(r.units) do
+    if u.rank > 0 then ranked[#ranked + 1] = u end
+  end
+  table.sort(ranked, function(a, b) return a.rank < b.rank end)
+  local head = { "rank", "sel", "score" }
+  local widths = { 4, 3, 5 }
+  for _, name in ipairs(names) do
+    head[#head + 1] = name
+    widths[#widths + 1] = #name > 5 and #name or 5
+  end
+  local function row(cells, text)
+    local line = {}
+    for k, c in ipairs(cells) do
+      line[k] = rep(" ", widths[k] - #c) .. c
+    end
+    return concat(line, "  ") .. "  " .. text
+  end
+  out[#out + 1] = ""
+  out[#out + 1] = row(head, format("%-9s %s", "doc:index", "text"))
+  for _, u in ipairs(ranked) do
+    local cells = { tostring(u.rank), u.selected and "*" or "",
+                    format("%.3f", u.score) }
+    for _, name in ipairs(names) do
+      cells[#cells + 1] = format("%.3f", u.scores[name] or 0)
+    end
+    out[#out + 1] = row(cells, format("%-9s %s",
+      format("%d:%d", u.doc - 1, u.index - 1), first_words(u.text, 8)))
+  end
+end
+
+local function write(out)
+  if #out == 0 then return end
+  local ok, err = io.stdout:write(concat(out, "\n"), "\n")
+  if ok then ok, err = io.stdout:flush() end
+  if not ok then fail("cannot write the output: %s", tostring(err)) end
+end
+
+-- ---------------------------------------------------------------------
+-- Main
+-- ---------------------------------------------------------------------
+
+local function run(args)
+  local cfg = parse(args)
+  if cfg.help then
+    write({ (gsub(format(HELP, concat(precis.methods, ", ")), "\n$", "")) })
+    return 0
+  end
+  if cfg.version then
+    write({ PROG .. " (precis) " .. precis._VERSION })
+    return 0
+  end
+  local ok, s = pcall(precis.new, cfg.opts)
+  if not ok then usage("%s", tostring(s)) end
+  local docs = {}
+  for k, path in ipairs(cfg.files) do docs[k] = read_input(path) end
+  local r, msg
+  if cfg.split then
+    r, msg = s:segment(docs)
+  else -- every unit only when they are shown: they cost memory
+    r, msg = s:summarize(docs, { units = cfg.explain == true })
+  end
+  s:close()
+  if not r then fail("%s", msg) end
+  local out = {}
+  if cfg.format == "json" then
+    out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
+  elseif cfg.split then
+    for _, u in ipairs(r.units) do
+      if u.kind ~= "dropped" then out[#out + 1] = oneline(u.text) end
+    end
+  else
+    for k, u in ipairs(r.sentences) do out[k] = oneline(u.text) end
+    if cfg.explain then explain_text(r, out) end
+  end
+  write(out)
+  return 0
+end
+
+local function handler(e)
+  if getmetatable(e) == Exit then return e end
+  local msg = "internal error: " .. tostring(e)
+  if os.getenv("PRECIS_DEBUG") then msg = traceback(msg, 2) end
+  return { status = 1, msg = msg }
+end
+
+--- Runs the command.
+-- @tparam {string,...} args the command-line arguments (Lua's `arg`)
+-- @treturn integer the exit status: 0 success, 1 bad input, 2 bad usage
+function M.main(args)
+  local ok, status = xpcall(run, handler, type(args) == "table" and args or {})
+  if ok then return status end
+  io.stderr:write(PROG, ": ", status.msg, "\n")
+  return status.status
+end
+
+return M
