@@ -1,0 +1,308 @@
+-- The summarize command, run as a user would: bin/summarize in the checkout.
+local precis = require "precis"
+local dkjson = require "dkjson" -- decoding only
+
+local A = "spec/fixtures/orchard.txt"
+local B = "spec/fixtures/orchard-followup.txt"
+
+local function slurp(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function spit(path, data)
+  local f = assert(io.open(path, "wb"))
+  f:write(data)
+  f:close()
+end
+
+local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+local temps = {}
+local function tempfile(data)
+  local path = os.tmpname()
+  temps[#temps + 1] = path
+  if data then spit(path, data) end
+  return path
+end
+
+-- Runs bin/summarize with `args` (a list), optional stdin text; returns
+-- stdout, stderr, exit status.
+local function summarize(args, stdin)
+  local quoted = {}
+  for k, a in ipairs(args) do quoted[k] = quote(a) end
+  local errf = tempfile()
+  local cmd = "bin/summarize " .. table.concat(quoted, " ") .. " 2>" .. errf
+  cmd = cmd .. " <" .. (stdin and tempfile(stdin) or "/dev/null")
+  local p = assert(io.popen(cmd, "r"))
+  local out = p:read("a")
+  local _, how, status = p:close()
+  assert.equal("exit", how)
+  return out, slurp(errf), status
+end
+
+local function lines(s)
+  local t = {}
+  for line in s:gmatch("([^\n]*)\n") do t[#t + 1] = line end
+  return t
+end
+
+local function oneline(s)
+  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+teardown(function()
+  for _, path in ipairs(temps) do os.remove(path) end
+end)
+
+describe("summarize", function()
+  it("prints three sentences of the file, one per line, by default", function()
+    local out, err, status = summarize({ A })
+    assert.equal(0, status)
+    assert.equal("", err)
+    local got = lines(out)
+    assert.equal(3, #got)
+    local r = assert(precis.summarize(slurp(A)))
+    for k, u in ipairs(r.sentences) do assert.equal(oneline(u.text), got[k]) end
+    assert.equal(out, table.concat(got, "\n") .. "\n") -- nothing else
+  end)
+
+  it("collapses line breaks inside a sentence", function()
+    local text = "Night picking\n\nThe growers began picking at night\nafter a " ..
+                 "week of record heat in the valley.\nThey hope the heat ends soon.\n"
+    local out, _, status = summarize({ "-n", "1", "--order", "document",
+                                       tempfile(text) })
+    assert.equal(0, status)
+    assert.not_matches("\n.", out)
+    assert.matches("^%S.*%S\n$", out)
+  end)
+
+  it("takes -n N, -nN and --sentences=N alike", function()
+    local a = summarize({ "-n", "2", A })
+    assert.equal(2, #lines(a))
+    assert.equal(a, (summarize({ "-n2", A })))
+    assert.equal(a, (summarize({ "--sentences=2", A })))
+    assert.equal(a, (summarize({ "--sentences", "2", A })))
+    assert.equal(5, #lines((summarize({ A, "-n", "5" }))))
+  end)
+
+  it("takes word, character and ratio budgets", function()
+    local out = summarize({ "-w", "40", A })
+    local words = select(2, out:gsub("%S+", ""))
+    assert.is_true(#lines(out) >= 1 and words <= 40)
+    out = summarize({ "--chars=300", A })
+    assert.is_true(#lines(out) >= 1)
+    assert.is_true(utf8.len(out) - #lines(out) <= 300)
+    assert.is_true(#lines((summarize({ "-r", "0.6", A }))) > 3)
+  end)
+
+  it("reads standard input when there is no file or the file is -", function()
+    local from_file = summarize({ "-n", "2", A })
+    local out, err, status = summarize({ "-n", "2" }, slurp(A))
+    assert.equal(0, status)
+    assert.equal("", err)
+    assert.equal(from_file, out)
+    assert.equal(from_file, (summarize({ "-n", "2", "-" }, slurp(A))))
+  end)
+
+  describe("--format json", function()
+    it("writes one object, keys in a fixed order, offsets into the file", function()
+      local out, err, status = summarize({ "--format", "json", "-n", "3", A })
+      assert.equal(0, status)
+      assert.equal("", err)
+      assert.matches('^{"documents":%[{"name":"spec/fixtures/orchard%.txt"}%],' ..
+                     '"language":"english","sentences":%[{"doc":0,"index":%d+,' ..
+                     '"start":%d+,"end":%d+,"text":".-","score":[-0-9.e]+,"rank":%d+,' ..
+                     '"selected":true,"scores":{"', out)
+      assert.equal("\n", out:sub(-1))
+      local doc = assert(dkjson.decode(out))
+      local text = slurp(A)
+      assert.equal(3, #doc.sentences)
+      for _, s in ipairs(doc.sentences) do
+        assert.equal(0, s.doc)
+        assert.equal(text:sub(s.start + 1, s["end"]), s.text)
+        assert.is_true(s.rank >= 1 and s.score > 0 and s.score <= 1)
+      end
+      -- the same output every run
+      assert.equal(out, (summarize({ "--format", "json", "-n", "3", A })))
+    end)
+
+    it("lists every unit with --explain", function()
+      local out = summarize({ "--format=json", "--explain", A })
+      local doc = assert(dkjson.decode(out))
+      local r = assert(precis.segment(slurp(A)))
+      assert.equal(#r.units, #doc.units)
+      assert.equal("title", doc.units[1].kind)
+      assert.is_true(#doc.scorers > 0)
+      assert.equal(0, doc.units[1].index)
+    end)
+
+    it("says <stdin> for standard input", function()
+      local doc = dkjson.decode((summarize({ "--format", "json" }, slurp(A))))
+      assert.same({ { name = "<stdin>" } }, doc.documents)
+    end)
+  end)
+
+  it("makes one summary of several files", function()
+    local out, err, status = summarize({ "--format", "json", "-n", "6", A, B })
+    assert.equal(0, status)
+    assert.equal("", err)
+    local doc = assert(dkjson.decode(out))
+    assert.same({ { name = A }, { name = B } }, doc.documents)
+    local texts, seen = { [0] = slurp(A), slurp(B) }, {}
+    for _, s in ipairs(doc.sentences) do
+      assert.equal(texts[s.doc]:sub(s.start + 1, s["end"]), s.text)
+      seen[s.doc] = true
+    end
+    assert.is_true(seen[0] and seen[1])
+  end)
+
+  it("explains the ranking after the summary with --explain", function()
+    local out, _, status = summarize({ "--explain", "-n", "2", A })
+    assert.equal(0, status)
+    local got = lines(out)
+    assert.equal("", got[3])
+    assert.matches("^rank  sel  score  ", got[4])
+    local r = assert(precis.summarize(slurp(A), { sentences = 2 }))
+    local candidates = 0
+    for _, u in ipairs(r.units) do if u.rank > 0 then candidates = candidates + 1 end end
+    assert.equal(4 + candidates, #got)
+    assert.matches("^   1    %* ", got[5]) -- the best sentence, selected
+  end)
+
+  describe("split", function()
+    it("prints every sentence, title and heading", function()
+      local out, err, status = summarize({ "split", A })
+      assert.equal(0, status)
+      assert.equal("", err)
+      local got = lines(out)
+      local r = assert(precis.segment(slurp(A)))
+      assert.equal(#r.units, #got)
+      for k, u in ipairs(r.units) do assert.equal(oneline(u.text), got[k]) end
+      assert.equal("Valley growers turn to night picking as heat wave scorches apple harvest",
+                   got[1])
+    end)
+
+    it("leaves dropped lines out", function()
+      local got = lines((summarize({ "split", "--drop-lines", "^Prices", A })))
+      local all = lines((summarize({ "split", A })))
+      assert.equal(#all - 1, #got)
+      for _, line in ipairs(got) do assert.not_equal("Prices and exports", line) end
+    end)
+
+    it("writes units as JSON", function()
+      local doc = dkjson.decode((summarize({ "split", "--format", "json", A })))
+      local text = slurp(A)
+      assert.equal("title", doc.units[1].kind)
+      for _, u in ipairs(doc.units) do
+        assert.equal(text:sub(u.start + 1, u["end"]), u.text)
+      end
+    end)
+  end)
+
+  describe("bad input", function()
+    it("reports invalid UTF-8 on one line with position and byte offset", function()
+      local path = tempfile("Growers met on Monday.\nThe price fell to \xE2\x82 cents.\n")
+      local out, err, status = summarize({ path })
+      assert.equal(1, status)
+      assert.equal("", out)
+      assert.equal("summarize: " .. path ..
+                   ":2:19: invalid UTF-8 (truncated sequence) at byte offset 41\n", err)
+    end)
+
+    it("says <stdin> for standard input", function()
+      local _, err, status = summarize({}, "Bad \255 byte here.")
+      assert.equal(1, status)
+      assert.equal("summarize: <stdin>:1:5: invalid UTF-8 (invalid byte) at byte offset 4\n", err)
+    end)
+
+    it("can replace invalid UTF-8 instead", function()
+      local path = tempfile("Growers met on Monday to talk.\nThe price fell to \xE2\x82 cents a kilo.\n")
+      local out, err, status = summarize({ "--invalid-utf8", "replace", "-n", "5",
+                                           "--min-words", "1", path })
+      assert.equal(0, status)
+      assert.equal("", err)
+      assert.truthy(utf8.len(out))
+      assert.truthy(out:find("to \u{FFFD}", 1, true))
+    end)
+
+    it("reports an empty file", function()
+      local path = tempfile("")
+      local out, err, status = summarize({ path })
+      assert.equal(1, status)
+      assert.equal("", out)
+      assert.equal("summarize: " .. path .. ": no sentences to summarize\n", err)
+    end)
+
+    it("reports a file it cannot read with the system's reason", function()
+      local out, err, status = summarize({ "spec/fixtures/no-such-file.txt" })
+      assert.equal(1, status)
+      assert.equal("", out)
+      assert.equal("summarize: spec/fixtures/no-such-file.txt: No such file or directory\n", err)
+      _, err, status = summarize({ "spec/fixtures" })
+      assert.equal(1, status)
+      assert.equal("summarize: spec/fixtures: Is a directory\n", err)
+    end)
+  end)
+
+  describe("usage errors exit 2", function()
+    local cases = {
+      { { "--foo", A }, "unknown option '--foo' (see --help)" },
+      { { "--foo=1", A }, "unknown option '--foo' (see --help)" },
+      { { "-x", A }, "unknown option '-x' (see --help)" },
+      { { "-n", "0", A }, "option '-n' expects a positive integer, got '0'" },
+      { { "--words=many", A }, "option '--words' expects a positive integer, got 'many'" },
+      { { "-r", "1.5", A }, "option '-r' expects a number in (0, 1], got '1.5'" },
+      { { A, "-n" }, "option '-n' needs a value" },
+      { { "--format", "xml", A }, "option '--format' expects 'text' or 'json', got 'xml'" },
+      { { "--explain=yes", A }, "option '--explain' takes no value" },
+      { { "--weight", "lexrank", A }, "option '--weight' expects NAME=WEIGHT, got 'lexrank'" },
+      { { "--weight", "pagerank=1", A }, "unknown scorer 'pagerank'" },
+      { { "--language", "klingon", A }, "unknown language 'klingon'" },
+      { { "--method", "best", A }, "unknown method 'best' (choose from " ..
+          table.concat(precis.methods, ", ") .. ")" },
+    }
+    for _, case in ipairs(cases) do
+      it(table.concat(case[1], " "), function()
+        local out, err, status = summarize(case[1])
+        assert.equal(2, status)
+        assert.equal("", out)
+        assert.equal("summarize: " .. case[2] .. "\n", err)
+      end)
+    end
+  end)
+
+  it("prints help on stdout and exits 0", function()
+    local out, err, status = summarize({ "--help" })
+    assert.equal(0, status)
+    assert.equal("", err)
+    assert.matches("^Usage: summarize ", out)
+    assert.matches("%-%-explain", out)
+    assert.equal(out, (summarize({ "-h", "--foo" })))
+  end)
+
+  it("prints its version", function()
+    local out, _, status = summarize({ "--version" })
+    assert.equal(0, status)
+    assert.equal("summarize (precis) " .. precis._VERSION .. "\n", out)
+  end)
+
+  it("applies scoring options", function()
+    local lead = lines((summarize({ "--method", "lead", "-n", "2", A })))
+    local r = assert(precis.segment(slurp(A)))
+    local first = {}
+    for _, u in ipairs(r.units) do
+      if u.kind == "sentence" and #first < 2 then first[#first + 1] = oneline(u.text) end
+    end
+    assert.same(first, lead)
+    local by_score = lines((summarize({ "--order", "score", "-n", "3", "--weight",
+                                        "lexrank=1", "--lambda", "1", A })))
+    local by_doc = lines((summarize({ "-n", "3", "--weight", "lexrank=1",
+                                      "--lambda", "1", A })))
+    table.sort(by_score)
+    table.sort(by_doc)
+    assert.same(by_doc, by_score)
+  end)
+end)
