@@ -39,7 +39,9 @@ Length (the last one given counts; default 3 sentences):
   -r, --ratio R          this fraction of the sentences, 0 < R <= 1
 
 Scoring:
-      --method NAME      %s
+      --method NAME      default (the built-in mix of scorers), or one scorer
+                         alone: lexrank, textrank, luhn, centroid, position
+                         (or lead: the first sentences), length, title
       --weight NAME=W    weight W for scorer NAME (repeatable); the weights
                          given are the whole mix and override --method
       --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.7)
@@ -395,7 +397,7 @@ end
 local function run(args)
   local cfg = parse(args)
   if cfg.help then
-    write({ (gsub(format(HELP, concat(precis.methods, ", ")), "\n$", "")) })
+    write({ (gsub(HELP, "\n$", "")) })
     return 0
   end
   if cfg.version then
