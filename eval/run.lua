@@ -4,12 +4,20 @@
 -- table per dataset. Run `lua5.4 eval/run.lua --help` (or `make eval
 -- EVAL_ARGS="..."`) for the options.
 
+-- found from anywhere: the repository is the folder above this script's
+local REPO = (arg and arg[0] or ""):match("^(.*)/eval/[^/]*$") or "."
+package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.lua;" ..
+               REPO .. "/lua/?/init.lua"
+package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
+
 local precis = require "precis"
 local rouge = require "rouge"
 local datasets = require "datasets"
 local ots = require "ots"
 
-local ipairs, pairs, tonumber, tostring, type = ipairs, pairs, tonumber, tostring, type
+ots.cache_dir = REPO .. "/build/eval-cache/ots"
+
+local ipairs, pairs, tonumber, tostring = ipairs, pairs, tonumber, tostring
 local clock, exit = os.clock, os.exit
 local concat, sort = table.concat, table.sort
 local fmt = string.format
@@ -121,7 +129,7 @@ end
 
 local function precis_system(o)
   local by_n = {}
-  local stats = { failures = 0, not_sentences = 0 }
+  local stats = { failures = 0, not_sentences = 0, title_lines = 0 }
   local function summarizer(n)
     if not by_n[n] then
       by_n[n] = precis.new({ sentences = n, method = o.method,
@@ -141,7 +149,11 @@ local function precis_system(o)
     end
     local out = {}
     for _, u in ipairs(r.sentences) do
-      if u.kind ~= "sentence" then stats.not_sentences = stats.not_sentences + 1 end
+      if u.kind ~= "sentence" then
+        stats.not_sentences = stats.not_sentences + 1
+      elseif doc.title and u.i <= #doc.title then
+        stats.title_lines = stats.title_lines + 1 -- a title taken for a sentence
+      end
       out[#out + 1] = u.text
     end
     return out, dt
@@ -149,8 +161,9 @@ local function precis_system(o)
   return { name = precis_label(o), run = run, stats = stats }
 end
 
--- Lead-N: the first N sentence units of precis's own segmentation (the
--- bbc title is a title unit, so it is never one of them).
+-- Lead-N: the first N sentence units of precis's own segmentation; on
+-- bbc never one from line 1, even when the segmenter takes a title such
+-- as "What now for British tennis?" for a sentence.
 local function lead_system()
   local seg = precis.new()
   local stats = { failures = 0 }
@@ -160,7 +173,7 @@ local function lead_system()
     local out = {}
     if r then
       for _, u in ipairs(r.units) do
-        if u.kind == "sentence" then
+        if u.kind == "sentence" and not (doc.title and u.i <= #doc.title) then
           out[#out + 1] = u.text
           if #out == doc.n then break end
         end
@@ -278,6 +291,10 @@ local function run_dataset(o, name, out)
       out[#out + 1] = fmt("%s selected %d units that are not sentences (titles or headings).",
                           sys.name, st.not_sentences)
     end
+    if st.title_lines and st.title_lines > 0 then
+      out[#out + 1] = fmt("%s selected the title line (segmented as a sentence) in %d documents.",
+                          sys.name, st.title_lines)
+    end
   end
   out[#out + 1] = ""
 end
@@ -304,7 +321,7 @@ local function main(argv)
   local text = concat(out, "\n") .. "\n"
   stdout:write(text)
   if o.write then
-    local f = assert(io.open("eval/RESULTS.md", "w"))
+    local f = assert(io.open(REPO .. "/eval/RESULTS.md", "w"))
     f:write("# Evaluation results\n\n",
             "Written by `eval/run.lua --write` on ", os.date("!%Y-%m-%d"),
             " with precis ", tostring(precis._VERSION), ".\n\n", text)

@@ -3,12 +3,18 @@
 -- stemmed set) in <data>/rouge/vectors.jsonl. Prints every mismatch and
 -- "N passed, M failed"; exits non-zero on any failure.
 
+-- found from anywhere: the repository is the folder above this script's
+local REPO = (arg and arg[0] or ""):match("^(.*)/eval/[^/]*$") or "."
+package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.lua;" ..
+               REPO .. "/lua/?/init.lua"
+package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
+
 local cjson = require "cjson"
 local rouge = require "rouge"
 local datasets = require "datasets"
 
 local abs, fmt = math.abs, string.format
-local ipairs, print = ipairs, print
+local assert, ipairs, pairs, print = assert, ipairs, pairs, print
 
 local TOLERANCE = 0.001
 local METRICS = { "rouge_1", "rouge_2", "rouge_3", "rouge_4", "rouge_l" }
