@@ -380,7 +380,6 @@ static precis_text *read_docs(lua_State *L, size_t *ndocs) {
     docs[i].name = NULL;
     if (t == LUA_TSTRING) {
       docs[i].data = pin_string(L, slot + 1, &docs[i].len);
-      lua_pop(L, 1);
     } else if (t == LUA_TTABLE) {
       if (lua_getfield(L, -1, "text") != LUA_TSTRING)
         luaL_argerror(L, 2, lua_pushfstring(L,

@@ -130,6 +130,26 @@ describe("precis.core", function()
       assert.truthy(core.new():summarize(ARTICLE))
     end)
 
+    it("keeps its inputs alive while the collector runs all the time", function()
+      local followup = slurp("spec/fixtures/orchard-followup.txt")
+      collectgarbage("incremental", 1, 1000) -- a full cycle at every step
+      local ok, err = pcall(function()
+        local s <close> = core.new()
+        for _ = 1, 10 do -- enough churn for freed memory to be reused
+          local docs = { ARTICLE:sub(1), { text = followup:sub(1), name = "b" },
+                         followup:sub(1), { text = ARTICLE:sub(1) } }
+          local r = assert(s:summarize(docs))
+          for _, u in ipairs(r.units) do
+            local d = docs[u.doc]
+            local text = type(d) == "table" and d.text or d
+            assert.equal(text:sub(u.i, u.j), u.text)
+          end
+        end
+      end)
+      collectgarbage("incremental", 200, 100) -- Lua's defaults
+      assert(ok, err)
+    end)
+
     it("rejects documents it cannot read, naming the argument", function()
       local s <close> = core.new()
       assert.has_error(function() s:summarize(42) end,
