@@ -244,10 +244,18 @@ static void set_sentence_words(lua_State *L, precis_options *opt) {
                  max_words, &err), &err);
 }
 
-/* Fills `opt` from the table at index 1. */
+/* The string at the top, `a` (returns 0) or `b` (returns 1). */
+static int opt_choice(lua_State *L, const char *key, const char *a,
+                      const char *b) {
+  const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  if (strcmp(s, a) == 0) return 0;
+  if (strcmp(s, b) == 0) return 1;
+  return luaL_argerror(L, 1, lua_pushfstring(L,
+                       "option '%s' must be '%s' or '%s'", key, a, b));
+}
+
+/* Fills `opt` from the table at index 1; every failure raises. */
 static void read_options(lua_State *L, precis_options *opt) {
-  static const char *const orders[] = { "document", "score", NULL };
-  static const char *const modes[] = { "error", "replace", NULL };
   precis_error err;
   check_keys(L, 1);
   if (get_opt(L, 1, "language") != LUA_TNIL)
@@ -257,25 +265,16 @@ static void read_options(lua_State *L, precis_options *opt) {
   set_budget(L, opt);
   set_weights(L, opt);
   set_params(L, opt);
-  if (get_opt(L, 1, "order") != LUA_TNIL) {
-    const char *s = lua_tostring(L, -1);
-    if (lua_type(L, -1) != LUA_TSTRING
-        || (strcmp(s, orders[0]) != 0 && strcmp(s, orders[1]) != 0))
-      luaL_argerror(L, 1, "option 'order' must be 'document' or 'score'");
-    precis_options_set_order(opt, strcmp(s, orders[0]) == 0
-                                  ? PRECIS_ORDER_DOCUMENT : PRECIS_ORDER_SCORE);
-  }
+  if (get_opt(L, 1, "order") != LUA_TNIL)
+    precis_options_set_order(opt, opt_choice(L, "order", "document", "score")
+                                  ? PRECIS_ORDER_SCORE : PRECIS_ORDER_DOCUMENT);
   lua_pop(L, 1);
   set_sentence_words(L, opt);
   set_drop_lines(L, opt);
-  if (get_opt(L, 1, "invalid_utf8") != LUA_TNIL) {
-    const char *s = lua_tostring(L, -1);
-    if (lua_type(L, -1) != LUA_TSTRING
-        || (strcmp(s, modes[0]) != 0 && strcmp(s, modes[1]) != 0))
-      luaL_argerror(L, 1, "option 'invalid_utf8' must be 'error' or 'replace'");
-    precis_options_set_utf8_mode(opt, strcmp(s, modes[0]) == 0
-                                      ? PRECIS_UTF8_STRICT : PRECIS_UTF8_REPLACE);
-  }
+  if (get_opt(L, 1, "invalid_utf8") != LUA_TNIL)
+    precis_options_set_utf8_mode(opt,
+        opt_choice(L, "invalid_utf8", "error", "replace")
+        ? PRECIS_UTF8_REPLACE : PRECIS_UTF8_STRICT);
   lua_pop(L, 1);
 }
 

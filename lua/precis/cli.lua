@@ -12,7 +12,7 @@ local io, os = io, os
 local type, tonumber, tostring, ipairs, error, xpcall, pcall =
   type, tonumber, tostring, ipairs, error, xpcall, pcall
 local setmetatable, getmetatable = setmetatable, getmetatable
-local concat = table.concat
+local concat, sort = table.concat, table.sort
 local format, gsub, match, sub, rep, find =
   string.format, string.gsub, string.match, string.sub, string.rep, string.find
 local mathtype, huge = math.type, math.huge
@@ -356,7 +356,7 @@ local function explain_text(r, out)
   for _, u in ipairs(r.units) do
     if u.rank > 0 then ranked[#ranked + 1] = u end
   end
-  table.sort(ranked, function(a, b) return a.rank < b.rank end)
+  sort(ranked, function(a, b) return a.rank < b.rank end)
   local head = { "rank", "sel", "score" }
   local widths = { 4, 3, 5 }
   for _, name in ipairs(names) do
