@@ -117,8 +117,11 @@ end
 --  * `invalid_utf8`: "error" (default) or "replace" (read bad bytes as
 --    U+FFFD)
 -- @treturn userdata a `precis.Summarizer` with methods
--- `summarize(input)`, `segment(input)` and `close()`; `input` is a string
--- or a list of strings and of tables `{ text = ..., name = ... }`
+-- `summarize(input [, { units = false }])`, `segment(input)` and `close()`
+-- (also called by `__close` and `__gc`); `input` is a string or a list of
+-- strings and of tables `{ text = ..., name = ... }`. `units = false`
+-- leaves `units` out of the result, which then holds the selected
+-- sentences only: far less memory for long inputs.
 function M.new(opts)
   local s = configure(opts, 2)
   return s
