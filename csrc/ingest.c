@@ -17,6 +17,7 @@ typedef struct line {
   int kind;
   int item;             /* starts a list item */
   int terminal;         /* ends with sentence-final punctuation */
+  int question;         /* ... and that is '?', '!' or an ellipsis */
   size_t ds, de;        /* a date stamp cut from its start, if de > ds */
   const char *rule;
 } line;
@@ -230,7 +231,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0;
+  int after_credit = 0, seen_text = 0;
   c.t = src->text;
   c.n = src->len;
   precisI_vec_init(&lines, sizeof(line));
@@ -297,16 +298,28 @@ precis_status precisI_ingest(const precis_summarizer *s,
         cp = cp_before(&c, e, &st0);
       }
       l->terminal = precisI_is_terminal(cp);
+      l->question = cp == '?' || cp == '!' || cp == 0x2026 ||
+                    (cp == '.' && st0 >= l->ts + 2 && c.t[st0 - 1] == '.' &&
+                     c.t[st0 - 2] == '.');
     }
   }
   /* pass 2: headings need their neighbours; then emit blocks */
   for (k = 0; k < lines.n; k++) {
     line *l = &precisI_vec_at(&lines, line, k);
     line *next = k + 1 < lines.n ? &precisI_vec_at(&lines, line, k + 1) : NULL;
-    int last_in_para;
-    if (l->kind != L_TEXT || l->terminal || l->words > s->opt.heading_words)
-      continue;
+    int last_in_para, first;
+    if (l->kind != L_TEXT) continue;
+    first = !seen_text;
+    seen_text = 1;
+    if (l->words > s->opt.heading_words) continue;
     last_in_para = next == NULL || next->kind != L_TEXT;
+    if (l->terminal) {
+      /* a headline may ask or exclaim: "What now for British tennis?" as
+      ** the first line of a document, standing alone */
+      if (l->question && first && last_in_para && !l->item)
+        l->kind = L_HEADING;
+      continue;
+    }
     if (last_in_para || next->item ||
         (!starts_lower(&c, next) &&
          (titleish(&c, l) || (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))

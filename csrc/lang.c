@@ -120,8 +120,8 @@ int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n) {
 /* never end a sentence: titles before names, "e.g.", "vs." */
 static const char *const abbr_inner[] = {
   "approx", "capt", "cf", "col", "dept", "dr", "e.g", "est", "fr", "gen",
-  "gov", "hon", "i.e", "jr", "lt", "messrs", "mlle", "mme", "mr", "mrs",
-  "ms", "mt", "prof", "rep", "rev", "sen", "sgt", "sr", "st", "v", "vs"
+  "gov", "hon", "i.e", "lt", "messrs", "mlle", "mme", "mr", "mrs",
+  "ms", "mt", "prof", "rep", "rev", "sen", "sgt", "st", "v", "vs"
 };
 
 /* never end a sentence before a number ("No. 5", "Jan. 12", "pp. 4") */
@@ -134,7 +134,8 @@ static const char *const abbr_number[] = {
 /* may end a sentence: "... in the U.S. The ..." */
 static const char *const abbr_any[] = {
   "a.m", "al", "ave", "blvd", "bros", "co", "corp", "d.c", "e.u",
-  "etc", "inc", "ltd", "p.m", "ph.d", "rd", "u.k", "u.n", "u.s", "u.s.a"
+  "etc", "inc", "jr", "ltd", "p.m", "ph.d", "rd", "sr", "u.k", "u.n", "u.s",
+  "u.s.a"
 };
 
 /* words that, capitalised after an abbreviation, start a new sentence */
@@ -171,7 +172,9 @@ int precisI_abbrev_class(const char *w, size_t n) {
   if (m == 0) return PRECIS_ABBR_NONE;
   if (m == 1) return (w[0] >= 'A' && w[0] <= 'Z') ? PRECIS_ABBR_INNER
                                                    : PRECIS_ABBR_NUMBER;
-  if (inlist(abbr_inner, N(abbr_inner), buf, m)) return PRECIS_ABBR_INNER;
+  /* titles are written "Dr", "Ms": "MS" and "ST" are other words */
+  if (inlist(abbr_inner, N(abbr_inner), buf, m) &&
+      !(w[1] >= 'A' && w[1] <= 'Z')) return PRECIS_ABBR_INNER;
   if (inlist(abbr_number, N(abbr_number), buf, m)) return PRECIS_ABBR_NUMBER;
   if (inlist(abbr_any, N(abbr_any), buf, m)) return PRECIS_ABBR_ANY;
   for (i = 0; i < m; i++) /* x.y.z: letters alternating with periods */

@@ -23,8 +23,6 @@ typedef struct { precis_result *r; } ResultBox;
 
 /* Defaults documented for precis_options_new ("sentences of 4 to 80
 ** words"): the setter takes both bounds and the API has no getter. */
-#define DEFAULT_MIN_WORDS 4
-#define DEFAULT_MAX_WORDS 80
 
 PRECIS_API int luaopen_precis_core(lua_State *L);
 
@@ -226,22 +224,19 @@ static void set_drop_lines(lua_State *L, precis_options *opt) {
   lua_pop(L, 1);
 }
 
+/* Each bound on its own; precis_summarizer_new checks that they agree. */
 static void set_sentence_words(lua_State *L, precis_options *opt) {
-  size_t min_words = DEFAULT_MIN_WORDS, max_words = DEFAULT_MAX_WORDS;
-  int given = 0;
+  static const char *const keys[] = {"min_words", "max_words"};
+  static const char *const params[] = {"sentence.min_words",
+                                       "sentence.max_words"};
   precis_error err;
-  if (get_opt(L, 1, "min_words") != LUA_TNIL) {
-    min_words = opt_count(L, "min_words");
-    given = 1;
+  int k;
+  for (k = 0; k < 2; k++) {
+    if (get_opt(L, 1, keys[k]) != LUA_TNIL)
+      check_status(L, 1, precis_options_set_param(opt, params[k],
+                   (double)opt_count(L, keys[k]), &err), &err);
+    lua_pop(L, 1);
   }
-  if (get_opt(L, 1, "max_words") != LUA_TNIL) {
-    max_words = opt_count(L, "max_words");
-    given = 1;
-  }
-  lua_pop(L, 2);
-  if (given)
-    check_status(L, 1, precis_options_set_sentence_words(opt, min_words,
-                 max_words, &err), &err);
 }
 
 /* The string at the top, `a` (returns 0) or `b` (returns 1). */

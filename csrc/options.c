@@ -150,6 +150,8 @@ static const param params[] = {
   {"position.decay", 0, 1, 1, 0, 0},
   {"redundancy.lambda", 0, 1, 0, 0, 0},
   {"redundancy.max_sim", 0, 1, 1, 0, 0},
+  {"sentence.max_words", 0, 1e9, 0, 0, 1},
+  {"sentence.min_words", 0, 1e9, 0, 0, 1},
   {"textrank.damping", 0, 1, 1, 1, 0}
 };
 
@@ -182,6 +184,8 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
   else if (strcmp(name, "redundancy.lambda") == 0) o->lambda = v;
   else if (strcmp(name, "redundancy.max_sim") == 0) o->max_sim = v;
   else if (strcmp(name, "textrank.damping") == 0) o->tr_damping = v;
+  else if (strcmp(name, "sentence.min_words") == 0) o->min_words = (size_t)v;
+  else if (strcmp(name, "sentence.max_words") == 0) o->max_words = (size_t)v;
   return PRECIS_OK;
 }
 
@@ -268,6 +272,12 @@ precis_status precis_summarizer_new(const precis_options *opt,
   if (s->lang == NULL) {
     st = precisI_seterr(err, PRECIS_EINVAL, "unknown language '%s'",
                         s->opt.language);
+    goto fail;
+  }
+  if (s->opt.max_words != 0 && s->opt.max_words < s->opt.min_words) {
+    st = precisI_seterr(err, PRECIS_EINVAL,
+                        "max_words (%zu) is below min_words (%zu)",
+                        s->opt.max_words, s->opt.min_words);
     goto fail;
   }
   for (k = 0; k < PRECIS_NSCORERS && s->opt.weight[k] <= 0; k++) {}

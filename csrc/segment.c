@@ -15,7 +15,7 @@ static int is_closer(int32_t cp) {
 }
 
 static int is_opener(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+  return cp == '"' || cp == '`' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
          cp == 0x2018 || cp == 0xAB || cp == 0x2039 || cp == 0x00BF ||
          cp == 0x00A1;
 }
@@ -65,18 +65,18 @@ static int boundary(const char *t, size_t start, size_t end, size_t i,
     k += len;
     len = precisI_utf8_decode(t, end, k, &next);
   }
-  if (term == '!' || term == '?' || term == 0x2026 || (r - i > 1 && term == '.')) {
-    /* "Yahoo! is", "what?' he asked", "and so... on" continue */
-    if (term == '.' || term == 0x2026) return !precisI_is_lower(next) && !precisI_is_digit(next);
-    return !precisI_is_lower(next);
-  }
-  if (term != '.') return 1; /* the terminators of other scripts */
+  if (term == 0x2026 || (r - i > 1 && term == '.')) /* "and so... on" */
+    return !precisI_is_lower(next) && !precisI_is_digit(next);
   if (i > start) {
     w = i;
     while (w > start && ((unsigned char)t[w - 1] & 0xC0) == 0x80) w--;
     if (w > start) precisI_utf8_decode(t, end, w - 1, &prev);
   }
-  if (precisI_is_space(prev)) return 1; /* tokenized text: "word . next" */
+  /* tokenized text ("word . next", "why ? he"): a lone terminator is one */
+  if (precisI_is_space(prev)) return 1;
+  if (term == '!' || term == '?') /* "Yahoo! is", "what?' he asked" */
+    return !precisI_is_lower(next);
+  if (term != '.') return 1; /* the terminators of other scripts */
   /* the word before the period */
   ws = i;
   while (ws > start) {
@@ -135,6 +135,13 @@ precis_status precisI_split(const char *t, size_t start, size_t end,
       k += l2;
     }
     if (k >= end) break;
+    if (k > j && k + 1 < end && t[k] == '\'' && t[k + 1] == '\'' && i > start &&
+        t[i - 1] == ' ') { /* tokenized closing quote: "word . '' next" */
+      j = k + 2;
+      k = j;
+      while (k < end && (t[k] == ' ' || t[k] == '\n' || t[k] == '\t')) k++;
+      if (k >= end) break;
+    }
     if ((k == j && !is_fullwidth(cp)) || !boundary(t, start, end, i, r, k)) {
       i = j;
       continue;

@@ -207,6 +207,10 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          control, default 0.7
 **   "redundancy.max_sim"  a candidate this similar (cosine) to a selected
 **                          sentence is never selected, (0, 1], default 0.9
+**   "sentence.min_words"  the shortest selectable sentence, default 4
+**   "sentence.max_words"  the longest selectable sentence, 0 = no limit,
+**                          default 80 (precis_summarizer_new fails with
+**                          PRECIS_EINVAL when it is below the minimum)
 **   "input.boilerplate"   1 = apply built-in boilerplate rules, 0 = off
 **   "input.heading_words" longest line, in words, that may be a heading
 **                          when it lacks final punctuation (default 20)
@@ -240,7 +244,7 @@ PRECIS_API precis_status precis_options_set_sentence_words(precis_options *opt,
 
 /*
 ** Adds a boilerplate pattern: a POSIX extended regular expression matched
-** against each input line (without its line break). Matching lines are
+** against each input line, without its line break and surrounding spaces. Matching lines are
 ** dropped before segmentation and reported as PRECIS_KIND_DROPPED with rule
 ** "drop_lines". Errors: PRECIS_EINVAL when the pattern does not compile (the
 ** message says why), PRECIS_ENOMEM.

@@ -1,9 +1,16 @@
 #!/bin/sh
-# Installs the Debian packages precis needs to build and test, when missing.
+# Installs the Debian packages precis needs, when missing.
+#   sh tools/deps.sh          build and test (make test, make demo)
+#   sh tools/deps.sh eval     also what make eval and make bench use
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
 libstemmer-dev libutf8proc-dev"
+case "${1:-}" in
+  eval) PKGS="$PKGS lua-cjson wordnet-base ots time" ;;
+  "") ;;
+  *) echo "usage: sh tools/deps.sh [eval]" >&2; exit 2 ;;
+esac
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
