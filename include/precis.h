@@ -119,7 +119,7 @@ typedef struct precis_options precis_options;
 
 /*
 ** A fresh set of defaults: language "english", 3 sentences, the default
-** scorer mix (see precis_options_set_weight), MMR with lambda 0.7, document
+** scorer mix (see precis_options_set_weight), MMR with lambda 0.85, document
 ** order, sentences of 4 to 80 words, built-in boilerplate rules on, invalid
 ** UTF-8 is an error, inputs up to 64 MiB in total.
 ** Errors: PRECIS_ENOMEM.
@@ -174,6 +174,7 @@ PRECIS_API precis_status precis_options_set_budget(precis_options *opt,
 ** "luhn", "centroid", "lexrank", "textrank", "title". Every scorer's values
 ** are normalised to [0, 1] before weighting; the final score is the weighted
 ** sum divided by the sum of the weights. A weight of 0 turns a scorer off.
+** The defaults are position 1, textrank 1, title 0.3, the others 0.
 ** Errors: PRECIS_EINVAL for an unknown name or a negative or non-finite
 ** weight.
 */
@@ -201,10 +202,11 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **   "luhn.threshold"      a stem is significant when it occurs at least this
 **                          often, default 0 = automatic (Luhn's rule of thumb
 **                          by document length)
-**   "position.decay"      weight of the first sentence over the rest, (0, 1]:
-**                          score = 1 / (1 + decay * i), default 1.0
+**   "position.decay"      how fast the lead bonus falls, (0, 1]: the i-th
+**                          sentence (0-based) of a document scores
+**                          1 / (1 + decay * i), default 0.25
 **   "redundancy.lambda"   MMR trade-off in [0, 1], 1 = no redundancy
-**                          control, default 0.7
+**                          control, default 0.85
 **   "redundancy.max_sim"  a candidate this similar (cosine) to a selected
 **                          sentence is never selected, (0, 1], default 0.9
 **   "sentence.min_words"  the shortest selectable sentence, default 4
