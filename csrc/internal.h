@@ -254,7 +254,11 @@ precis_status precisI_tokenize(precisI_run *run, precis_error *err);
 /* model.c: term statistics, vectors, graph */
 precis_status precisI_model(precisI_run *run, precis_error *err);
 double precisI_cosine(const precisI_run *run, size_t a, size_t b);
-/* scorers/: each fills run->value[id] (raw, >= 0) for every candidate */
+/* scorers/: each fills run->value[id] (raw, >= 0) for every candidate, or
+** PRECIS_NOT_APPLICABLE where the scorer has nothing to say (a sentence
+** of a document without a title): its weight then leaves that sentence's
+** mean */
+#define PRECIS_NOT_APPLICABLE (-1.0)
 precis_status precisI_score_position(precisI_run *run, double *v);
 precis_status precisI_score_length(precisI_run *run, double *v);
 precis_status precisI_score_luhn(precisI_run *run, double *v);

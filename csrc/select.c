@@ -57,24 +57,29 @@ static size_t unit_chars(const precisI_run *run, const precisI_unit *u) {
 static precis_status score_all(precisI_run *run) {
   const precis_options *o = &run->s->opt;
   size_t n = run->ncand, i, k;
-  double wsum = 0;
+  double *wsum = precisI_calloc(n, sizeof *wsum);
   run->score = precisI_calloc(n, sizeof *run->score);
-  if (run->score == NULL) return PRECIS_ENOMEM;
+  if (run->score == NULL || wsum == NULL) { free(wsum); return PRECIS_ENOMEM; }
   for (k = 0; k < PRECIS_NSCORERS; k++) {
     double max = 0;
     precis_status st;
+    double *v;
     if (o->weight[k] <= 0) continue;
-    run->value[k] = precisI_calloc(n, sizeof(double));
-    if (run->value[k] == NULL) return PRECIS_ENOMEM;
-    if ((st = scorers[k](run, run->value[k])) != PRECIS_OK) return st;
-    for (i = 0; i < n; i++) if (run->value[k][i] > max) max = run->value[k][i];
-    for (i = 0; i < n; i++) {
-      run->value[k][i] = max > 0 ? run->value[k][i] / max : 0;
-      run->score[i] += o->weight[k] * run->value[k][i];
+    v = run->value[k] = precisI_calloc(n, sizeof(double));
+    if (v == NULL || (st = scorers[k](run, v)) != PRECIS_OK) {
+      free(wsum);
+      return v == NULL ? PRECIS_ENOMEM : st;
     }
-    wsum += o->weight[k];
+    for (i = 0; i < n; i++) if (v[i] > max) max = v[i];
+    for (i = 0; i < n; i++) {
+      if (v[i] < 0) { v[i] = 0; continue; } /* not applicable: no weight */
+      v[i] = max > 0 ? v[i] / max : 0;
+      run->score[i] += o->weight[k] * v[i];
+      wsum[i] += o->weight[k];
+    }
   }
-  for (i = 0; i < n; i++) run->score[i] = wsum > 0 ? run->score[i] / wsum : 0;
+  for (i = 0; i < n; i++) run->score[i] = wsum[i] > 0 ? run->score[i] / wsum[i] : 0;
+  free(wsum);
   return PRECIS_OK;
 }
 

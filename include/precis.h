@@ -384,7 +384,9 @@ PRECIS_API size_t precis_result_documents(const precis_result *r);
 /*
 ** The number of scorers that took part (weight > 0), their names and
 ** weights, and the normalised value in [0, 1] that scorer `k` gave unit `i`
-** (0 for non-candidates). A unit's score is the weighted mean of its values.
+** (0 for non-candidates). A unit's score is the weighted mean of its values
+** over the scorers that apply to it: "title" does not apply in a document
+** without a title (its value is then 0 and its weight left out).
 */
 PRECIS_API size_t precis_result_scorer_count(const precis_result *r);
 PRECIS_API const char *precis_result_scorer_name(const precis_result *r,

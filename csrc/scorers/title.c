@@ -1,7 +1,9 @@
 /*
 ** title.c: Edmundson's title method: the share of the document title's
 ** content stems that a sentence contains. Each sentence is compared with
-** its own document's title; documents without a title give 0.
+** its own document's title. In documents without a title the scorer does
+** not apply (PRECIS_NOT_APPLICABLE), so that they are not ranked below
+** documents with one.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -35,8 +37,9 @@ precis_status precisI_score_title(precisI_run *run, double *v) {
           if (nset == 0 || set[nset - 1] != set[k]) set[nset++] = set[k];
       }
     }
-    v[i] = 0;
+    v[i] = PRECIS_NOT_APPLICABLE;
     if (nset == 0) continue;
+    v[i] = 0;
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++)
       if (bsearch(&run->vec[k].term, set, nset, sizeof *set, cmp_u32)) v[i] += 1;
     v[i] /= (double)nset;

@@ -44,7 +44,7 @@ Scoring:
                          (or lead: the first sentences), length, title
       --weight NAME=W    weight W for scorer NAME (repeatable); the weights
                          given are the whole mix and override --method
-      --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.7)
+      --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.85)
       --language LANG    english (default), en, german, de, ..., or none
       --order ORDER      document (default) or score (best first)
       --min-words N      never select sentences under N words (default 4)
