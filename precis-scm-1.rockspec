@@ -1,0 +1,56 @@
+-- precis: an embeddable extractive summarizer (C core, Lua 5.4 module, CLI).
+-- luarocks make builds it from this checkout without the network:
+--   luarocks --lua-version=5.4 make precis-scm-1.rockspec
+-- Needs the headers and libraries of utf8proc, libstemmer and libyaml
+-- (Debian: libutf8proc-dev libstemmer-dev libyaml-dev).
+rockspec_format = "3.0"
+package = "precis"
+version = "scm-1"
+source = {
+  url = "git+file://.",
+}
+description = {
+  summary = "Extractive summarizer: a C11 core with a Lua 5.4 API and a summarize command",
+  detailed = [[
+precis picks the sentences that best summarize a document, or several
+documents on one story, with classic scorers (position, Luhn, tf-idf
+centroid, LexRank, TextRank, title overlap) and redundancy control.
+YAML policies say how a kind of document is summarized.
+]],
+
+}
+dependencies = {
+  "lua >= 5.4, < 5.6",
+}
+external_dependencies = {
+  UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+  STEMMER = { header = "libstemmer.h", library = "stemmer" },
+  YAML = { header = "yaml.h", library = "yaml" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["precis.core"] = {
+      -- every C file of the core, listed by name (CI checks none is missing)
+      sources = {
+        "csrc/lprecis.c", "csrc/error.c", "csrc/ingest.c", "csrc/lang.c",
+        "csrc/mem.c", "csrc/model.c", "csrc/options.c",
+        "csrc/scorers/centroid.c", "csrc/scorers/length.c",
+        "csrc/scorers/lexrank.c", "csrc/scorers/luhn.c",
+        "csrc/scorers/position.c", "csrc/scorers/textrank.c",
+        "csrc/scorers/title.c", "csrc/segment.c", "csrc/select.c",
+        "csrc/summarize.c", "csrc/tokenize.c", "csrc/utf8.c",
+      },
+      defines = { "_POSIX_C_SOURCE=200809L" },
+      incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)" },
+      libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)" },
+      libraries = { "utf8proc", "stemmer", "yaml", "m" },
+    },
+    ["precis.cli"] = "lua/precis/cli.lua",
+    ["precis"] = "lua/precis/init.lua",
+    ["precis.json"] = "lua/precis/json.lua",
+  },
+  install = {
+    bin = { summarize = "lua/summarize.lua" },
+  },
+}
