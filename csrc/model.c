@@ -177,8 +177,9 @@ static precis_status graph(precisI_run *run) {
   touched = precisI_alloc(n, sizeof *touched);
   logw = precisI_alloc(n, sizeof *logw);
   if (!post_off || !cursor || !post || !sum || !touched || !logw) goto done;
-  for (i = 0; i < n; i++) { /* TextRank's length term, log |S| */
-    uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).words;
+  for (i = 0; i < n; i++) { /* TextRank's length term, log |S| in content
+                               words: stopwords are not in the overlap either */
+    uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     logw[i] = words > 1 ? log((double)words) : 0;
   }
   for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + run->df[t];
