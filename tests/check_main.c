@@ -13,7 +13,9 @@
 #include "suites.h"
 
 static Suite *known_bugs_suite(void) {
-  return suite_create("known_bugs");
+  Suite *s = suite_create("known_bugs");
+  suite_add_tcase(s, segment_known_bugs());
+  return s;
 }
 
 int main(void) {
@@ -25,6 +27,7 @@ int main(void) {
   } else {
     sr = srunner_create(utf8_suite());
     srunner_add_suite(sr, lang_suite());
+    srunner_add_suite(sr, segment_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);
