@@ -15,6 +15,7 @@
 static Suite *known_bugs_suite(void) {
   Suite *s = suite_create("known_bugs");
   suite_add_tcase(s, segment_known_bugs());
+  suite_add_tcase(s, summarize_known_bugs());
   return s;
 }
 
@@ -28,6 +29,8 @@ int main(void) {
     sr = srunner_create(utf8_suite());
     srunner_add_suite(sr, lang_suite());
     srunner_add_suite(sr, segment_suite());
+    srunner_add_suite(sr, options_suite());
+    srunner_add_suite(sr, summarize_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);
