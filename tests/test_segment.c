@@ -24,7 +24,8 @@ typedef struct seg_case {
   const char *title;
   const char *input;
   const char *drop;        /* a user drop pattern, or NULL */
-  int boilerplate;         /* -1: default (on), 0: off */
+  const char *param;       /* a parameter to set, or NULL */
+  double value;
   unit_want want[12];      /* ends at the first NULL text */
 } seg_case;
 
@@ -32,62 +33,62 @@ static const seg_case seg_cases[] = {
   /* ---- abbreviations ------------------------------------------------ */
   {"titles before names",
    "Mr. Smith met Dr. Jones at noon. Mrs. Smith was there too. "
-   "Prof. Lee spoke last.", NULL, -1,
+   "Prof. Lee spoke last.", NULL, NULL, 0,
    {S("Mr. Smith met Dr. Jones at noon."), S("Mrs. Smith was there too."),
     S("Prof. Lee spoke last.")}},
   {"Co. and U.S. inside and at the end of a sentence",
    "Acme Co. built the U.S. plant in 2019. The plant closed in the U.S. "
-   "It reopened later under Acme Co. The workers came back.", NULL, -1,
+   "It reopened later under Acme Co. The workers came back.", NULL, NULL, 0,
    {S("Acme Co. built the U.S. plant in 2019."), S("The plant closed in the U.S."),
     S("It reopened later under Acme Co."), S("The workers came back.")}},
   {"U.S.A. ends a sentence before a sentence starter",
    "She moved to the U.S.A. Her sister stayed at home. "
-   "U.S.A. Today printed it.", NULL, -1,
+   "U.S.A. Today printed it.", NULL, NULL, 0,
    {S("She moved to the U.S.A."), S("Her sister stayed at home."),
     S("U.S.A. Today printed it.")}},
   {"a.m. and p.m.",
    "The doors open at 9 a.m. and close at 5 p.m. on weekdays. The cafe "
    "opens at 8 a.m. The shop opens later, at 10 a.m. It shuts at 6 p.m. "
-   "Then the lights go out.", NULL, -1,
+   "Then the lights go out.", NULL, NULL, 0,
    {S("The doors open at 9 a.m. and close at 5 p.m. on weekdays."),
     S("The cafe opens at 8 a.m."), S("The shop opens later, at 10 a.m."),
     S("It shuts at 6 p.m."), S("Then the lights go out.")}},
   {"e.g. and i.e. never end a sentence",
    "Some fruits, e.g. Apples and pears, keep well. One kind, i.e. The red "
-   "one, sells best.", NULL, -1,
+   "one, sells best.", NULL, NULL, 0,
    {S("Some fruits, e.g. Apples and pears, keep well."),
     S("One kind, i.e. The red one, sells best.")}},
   {"Jr., St. and Mt.",
    "Martin King Jr. spoke at St. Paul's church. They later climbed Mt. "
-   "Rainier together. It was cold.", NULL, -1,
+   "Rainier together. It was cold.", NULL, NULL, 0,
    {S("Martin King Jr. spoke at St. Paul's church."),
     S("They later climbed Mt. Rainier together."), S("It was cold.")}},
   {"initials",
    "Jonas E. Smith wrote the report. J. R. Hartley read it twice. "
-   "The report by T. Nakamura came later.", NULL, -1,
+   "The report by T. Nakamura came later.", NULL, NULL, 0,
    {S("Jonas E. Smith wrote the report."), S("J. R. Hartley read it twice."),
     S("The report by T. Nakamura came later.")}},
   {"before a number only",
    "See No. 5 for details. Prices rose in Jan. 2020 sharply. "
-   "Read pp. 4-7 first.", NULL, -1,
+   "Read pp. 4-7 first.", NULL, NULL, 0,
    {S("See No. 5 for details."), S("Prices rose in Jan. 2020 sharply."),
     S("Read pp. 4-7 first.")}},
   {"etc. before a sentence starter",
-   "They sell apples, pears, etc. The prices are low.", NULL, -1,
+   "They sell apples, pears, etc. The prices are low.", NULL, NULL, 0,
    {S("They sell apples, pears, etc."), S("The prices are low.")}},
 
   /* ---- numbers and addresses ---------------------------------------- */
   {"decimals and money",
    "The repair will cost $1.8 billion over 3.5 years. Pi is about 3.14 and "
    "e about 2.72. Shares fell 0.5% on Monday. The vote was close. "
-   "42 members voted yes.", NULL, -1,
+   "42 members voted yes.", NULL, NULL, 0,
    {S("The repair will cost $1.8 billion over 3.5 years."),
     S("Pi is about 3.14 and e about 2.72."), S("Shares fell 0.5% on Monday."),
     S("The vote was close."), S("42 members voted yes.")}},
   {"URLs, file names and e-mail addresses",
    "Details are at https://example.org/plan.html today. Write to "
    "info@example.org. We reply within a day. See www.example.com for maps. "
-   "The file is named report.final.txt now.", NULL, -1,
+   "The file is named report.final.txt now.", NULL, NULL, 0,
    {S("Details are at https://example.org/plan.html today."),
     S("Write to info@example.org."), S("We reply within a day."),
     S("See www.example.com for maps."), S("The file is named report.final.txt now.")}},
@@ -95,14 +96,14 @@ static const seg_case seg_cases[] = {
   /* ---- terminators ------------------------------------------------- */
   {"ellipses",
    "He paused... Then he spoke again. The list went on\xE2\x80\xA6 and on. "
-   "It was, well... unclear. Nothing more was said\xE2\x80\xA6 The end.", NULL, -1,
+   "It was, well... unclear. Nothing more was said\xE2\x80\xA6 The end.", NULL, NULL, 0,
    {S("He paused..."), S("Then he spoke again."),
     S("The list went on\xE2\x80\xA6 and on."), S("It was, well... unclear."),
     S("Nothing more was said\xE2\x80\xA6"), S("The end.")}},
   {"terminators before closing quotes and brackets",
    "\xE2\x80\x9CWe are ready.\xE2\x80\x9D The mayor smiled. He asked, 'Is it "
    "safe?' Nobody answered. The plan passed (by a wide margin.) Work "
-   "begins in May. He said \"no.\" \"Why?\" she asked.", NULL, -1,
+   "begins in May. He said \"no.\" \"Why?\" she asked.", NULL, NULL, 0,
    {S("\xE2\x80\x9CWe are ready.\xE2\x80\x9D"), S("The mayor smiled."),
     S("He asked, 'Is it safe?'"), S("Nobody answered."),
     S("The plan passed (by a wide margin.)"), S("Work begins in May."),
@@ -110,141 +111,149 @@ static const seg_case seg_cases[] = {
   {"! and ? before lowercase do not end a sentence",
    "Yahoo! is a company. Really? yes, really. \"Is it safe?\" she asked. "
    "\xE2\x80\x98Is it?\xE2\x80\x99 he asked. What a day! The sun came out.",
-   NULL, -1,
+   NULL, NULL, 0,
    {S("Yahoo! is a company."), S("Really? yes, really."),
     S("\"Is it safe?\" she asked."),
     S("\xE2\x80\x98Is it?\xE2\x80\x99 he asked."), S("What a day!"),
     S("The sun came out.")}},
   {"runs of terminators",
-   "What?! That cannot be. Stop!!! Please stop.", NULL, -1,
+   "What?! That cannot be. Stop!!! Please stop.", NULL, NULL, 0,
    {S("What?!"), S("That cannot be."), S("Stop!!!"), S("Please stop.")}},
   {"colons and semicolons end no sentence",
-   "Note: the bridge closes; the ferry runs. It reopens in May.", NULL, -1,
+   "Note: the bridge closes; the ferry runs. It reopens in May.", NULL, NULL, 0,
    {S("Note: the bridge closes; the ferry runs."), S("It reopens in May.")}},
   {"tokenized lowercase text",
    "protests spread over iran . his comments drew anger . "
-   "the talks resume monday .", NULL, -1,
+   "the talks resume monday .", NULL, NULL, 0,
    {S("protests spread over iran ."), S("his comments drew anger ."),
     S("the talks resume monday .")}},
   {"tokenized text with a lone ? and a closing ''",
-   "is the bridge safe ? he asked . `` it is over . '' the mayor said .", NULL, -1,
+   "is the bridge safe ? he asked . `` it is over . '' the mayor said .", NULL, NULL, 0,
    {S("is the bridge safe ?"), S("he asked ."), S("`` it is over . ''"),
     S("the mayor said .")}},
   {"full-width terminators need no space",
    "\xE8\xBF\x99\xE6\x98\xAF\xE7\xAC\xAC\xE4\xB8\x80\xE5\x8F\xA5\xE3\x80\x82"
    "\xE8\xBF\x99\xE6\x98\xAF\xE7\xAC\xAC\xE4\xBA\x8C\xE5\x8F\xA5\xEF\xBC\x81",
-   NULL, -1,
+   NULL, NULL, 0,
    {S("\xE8\xBF\x99\xE6\x98\xAF\xE7\xAC\xAC\xE4\xB8\x80\xE5\x8F\xA5\xE3\x80\x82"),
     S("\xE8\xBF\x99\xE6\x98\xAF\xE7\xAC\xAC\xE4\xBA\x8C\xE5\x8F\xA5\xEF\xBC\x81")}},
   {"no-break space after a period",
-   "The bridge closed.\xC2\xA0The ferry ran.", NULL, -1,
+   "The bridge closed.\xC2\xA0The ferry ran.", NULL, NULL, 0,
    {S("The bridge closed."), S("The ferry ran.")}},
 
   /* ---- lines and structure ---------------------------------------- */
   {"hard-wrapped paragraph",
    "The council voted on Tuesday to close the bridge\nfor eight months while "
-   "crews replace its deck. The\nwork starts in March.\n", NULL, -1,
+   "crews replace its deck. The\nwork starts in March.\n", NULL, NULL, 0,
    {S("The council voted on Tuesday to close the bridge\nfor eight months "
       "while crews replace its deck."),
     S("The\nwork starts in March.")}},
   {"CRLF line endings",
    "Bridge Closure Report\r\n\r\nThe bridge will close in March. Work starts "
    "soon.\r\nCrews are ready.\r\n\r\nCosts and delays\r\nThe cost is high. "
-   "It went up.\r\n", NULL, -1,
+   "It went up.\r\n", NULL, NULL, 0,
    {T("Bridge Closure Report"), S("The bridge will close in March."),
     S("Work starts soon."), S("Crews are ready."), H("Costs and delays"),
     S("The cost is high."), S("It went up.")}},
   {"lone CR line endings",
-   "Ferry Times\r\rThe ferry runs hourly.\rIt is late today.\r", NULL, -1,
+   "Ferry Times\r\rThe ferry runs hourly.\rIt is late today.\r", NULL, NULL, 0,
    {T("Ferry Times"), S("The ferry runs hourly."), S("It is late today.")}},
   {"headings are never glued onto the next sentence",
    "Why it matters\nThe bridge carries most of the city traffic every day.\n\n"
    "What Happens Next\nThe council votes again in June.\n"
-   "Funding\n\nThe money comes from bonds.", NULL, -1,
+   "Funding\n\nThe money comes from bonds.", NULL, NULL, 0,
    {T("Why it matters"), S("The bridge carries most of the city traffic every day."),
     H("What Happens Next"), S("The council votes again in June."), H("Funding"),
     S("The money comes from bonds.")}},
   {"the title is the first heading before any sentence",
    "The bridge opened in 1950. It is old.\n\nA Later Heading\n\n"
-   "More text follows here.", NULL, -1,
+   "More text follows here.", NULL, NULL, 0,
    {S("The bridge opened in 1950."), S("It is old."), H("A Later Heading"),
     S("More text follows here.")}},
   {"a question standing alone on the first line is the title",
    "What now for the harbour ferry?\n\nThe ferry stopped on Monday. Will it "
-   "run again?\n\nNobody knows yet!\n", NULL, -1,
+   "run again?\n\nNobody knows yet!\n", NULL, NULL, 0,
    {T("What now for the harbour ferry?"), S("The ferry stopped on Monday."),
     S("Will it run again?"), S("Nobody knows yet!")}},
   {"a first-line question that goes on is a sentence",
-   "Why did the ferry stop? The engine failed on Monday.\n", NULL, -1,
+   "Why did the ferry stop? The engine failed on Monday.\n", NULL, NULL, 0,
    {S("Why did the ferry stop?"), S("The engine failed on Monday.")}},
   {"a first line that ends with a period is a sentence",
-   "The ferry stopped.\n\nIt will run again in May.\n", NULL, -1,
+   "The ferry stopped.\n\nIt will run again in May.\n", NULL, NULL, 0,
    {S("The ferry stopped."), S("It will run again in May.")}},
   {"only the first heading is the title",
-   "Harbour News\n\nMonday Edition\n\nThe bridge is old.", NULL, -1,
+   "Harbour News\n\nMonday Edition\n\nThe bridge is old.", NULL, NULL, 0,
    {T("Harbour News"), H("Monday Edition"), S("The bridge is old.")}},
   {"a line longer than input.heading_words is text",
    "This line has no final punctuation but it runs on for more than twenty "
-   "words so it cannot be a heading at all\n\nNext one.", NULL, -1,
+   "words so it cannot be a heading at all\n\nNext one.", NULL, NULL, 0,
    {S("This line has no final punctuation but it runs on for more than twenty "
       "words so it cannot be a heading at all"), S("Next one.")}},
+  {"input.heading_words 0: no headings at all",
+   "Harbour News\n\nThe bridge is old.\n\nCosts and delays\n", NULL,
+   "input.heading_words", 0,
+   {S("Harbour News"), S("The bridge is old."), S("Costs and delays")}},
+  {"input.heading_words 3: a four-word line is text",
+   "Harbour Ferry News Today\n\nThe bridge is old.\n\nCosts and delays\n", NULL,
+   "input.heading_words", 3,
+   {S("Harbour Ferry News Today"), S("The bridge is old."), H("Costs and delays")}},
   {"numbered and bulleted list items",
    "The steps are simple:\n1. Open the valve.\n2. Wait for the hiss.\n"
    "3) Close it again.\n(a) Check the gauge.\n- Write down the reading.\n"
-   "\xE2\x80\xA2 Sign the sheet.\n", NULL, -1,
+   "\xE2\x80\xA2 Sign the sheet.\n", NULL, NULL, 0,
    {S("The steps are simple:"), S("Open the valve."), S("Wait for the hiss."),
     S("Close it again."), S("Check the gauge."), S("Write down the reading."),
     S("Sign the sheet.")}},
   {"numbers that are not list markers",
-   "2020 was a hard year. 3.5 million people came.", NULL, -1,
+   "2020 was a hard year. 3.5 million people came.", NULL, NULL, 0,
    {S("2020 was a hard year."), S("3.5 million people came.")}},
   {"leading and trailing spaces are not in the spans",
-   "   \t The bridge is old.   It will close soon.  \n\n  ", NULL, -1,
+   "   \t The bridge is old.   It will close soon.  \n\n  ", NULL, NULL, 0,
    {S("The bridge is old."), S("It will close soon.")}},
 
   /* ---- boilerplate ------------------------------------------------- */
   {"credit, then caption",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nThe ferry was full on Monday.",
-   NULL, -1,
+   NULL, NULL, 0,
    {D("credit", "IMAGE SOURCE: AP"), D("caption", "Crowds gather at the quay"),
     S("The ferry was full on Monday.")}},
   {"a caption only right after a credit",
    "Photo credit: Reuters\n\nCrowds gather at the quay\nThe ferry was full "
-   "on Monday and the queue reached the end of the pier.", NULL, -1,
+   "on Monday and the queue reached the end of the pier.", NULL, NULL, 0,
    {D("credit", "Photo credit: Reuters"), T("Crowds gather at the quay"),
     S("The ferry was full on Monday and the queue reached the end of the pier.")}},
   {"markup",
    "!-- Google tag (gtag.js) -->\n<div class=\"ad\">\nThe council met on "
-   "Tuesday.\n<!-- end of ad -->", NULL, -1,
+   "Tuesday.\n<!-- end of ad -->", NULL, NULL, 0,
    {D("markup", "!-- Google tag (gtag.js) -->"), D("markup", "<div class=\"ad\">"),
     S("The council met on Tuesday."), D("markup", "<!-- end of ad -->")}},
   {"advertisement and promo lines",
    "Advertisement\nHarbour News\n\nRead more: bridge news\nThe bridge is old. "
    "It will close.\nShare this article\nWe use cookies to improve the site.",
-   NULL, -1,
+   NULL, NULL, 0,
    {D("advertisement", "Advertisement"), T("Harbour News"),
     D("promo", "Read more: bridge news"), S("The bridge is old."),
     S("It will close."), D("promo", "Share this article"),
     D("promo", "We use cookies to improve the site.")}},
   {"dateline before the first sentence",
    "date 2023-11-14 All parties agreed to the plan. It passed easily.\n\n"
-   "2023-11-15 The vote was confirmed.", NULL, -1,
+   "2023-11-15 The vote was confirmed.", NULL, NULL, 0,
    {D("dateline", "date 2023-11-14"), S("All parties agreed to the plan."),
     S("It passed easily."), D("dateline", "2023-11-15"),
     S("The vote was confirmed.")}},
   {"built-in rules off",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nAdvertisement\n\n"
-   "The ferry was full on Monday.", NULL, 0,
+   "The ferry was full on Monday.", NULL, "input.boilerplate", 0,
    {T("IMAGE SOURCE: AP"), H("Crowds gather at the quay"), H("Advertisement"),
     S("The ferry was full on Monday.")}},
   {"user drop pattern",
    "Keep this line. It is fine.\nSPONSOR: buy now\nsponsor: this is text.\n"
-   "Another good line is here.", "^SPONSOR", -1,
+   "Another good line is here.", "^SPONSOR", NULL, 0,
    {S("Keep this line."), S("It is fine."), D("drop_lines", "SPONSOR: buy now"),
     S("sponsor: this is text."), S("Another good line is here.")}},
   {"user drop pattern with alternation and rules off",
    "Harbour News\nBy Jane Roe | 5 min read\nThe bridge is old.\nTags: bridge, "
-   "council\n", "(min read|^Tags:)", 0,
+   "council\n", "(min read|^Tags:)", "input.boilerplate", 0,
    {T("Harbour News"), D("drop_lines", "By Jane Roe | 5 min read"),
     S("The bridge is old."), D("drop_lines", "Tags: bridge, council")}},
 };
@@ -268,9 +277,8 @@ static precis_result *segment(const seg_case *c, precis_status *st,
   ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
   if (c->drop)
     ck_assert_int_eq(precis_options_add_drop_pattern(o, c->drop, NULL), PRECIS_OK);
-  if (c->boilerplate >= 0)
-    ck_assert_int_eq(precis_options_set_param(o, "input.boilerplate",
-                                              c->boilerplate, NULL), PRECIS_OK);
+  if (c->param)
+    ck_assert_int_eq(precis_options_set_param(o, c->param, c->value, NULL), PRECIS_OK);
   s = t_summarizer(o);
   precis_options_free(o);
   doc.data = c->input;

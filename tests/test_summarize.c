@@ -157,6 +157,37 @@ START_TEST(summarize_budget_table) {
 }
 END_TEST
 
+/* chars are code points, not bytes: two of these sentences hold at most
+** 78 code points but at least 90 bytes, so a budget of 85 chars takes two */
+START_TEST(summarize_chars_are_code_points) {
+  static const char text[] =
+      "\xC3\x89t\xC3\xA9 \xC3\xA0 l'\xC3\xAEle, o\xC3\xB9 caf\xC3\xA9s ferment t\xC3\xB4t, d\xC3\xA9\xC3\xA7u. "
+      "D\xC3\xA9j\xC3\xA0 \xC3\xA0 No\xC3\xABl, la f\xC3\xAAte \xC3\xA9tait l\xC3\xA0, pr\xC3\xA8s. "
+      "L'h\xC3\xB4tel \xC3\xA9tait plein \xC3\xA0 c\xC3\xB4t\xC3\xA9, d\xC3\xA9\xC3\xA7u tr\xC3\xA8s.";
+  static const size_t size[3][2] = {{49, 40}, {44, 36}, {46, 38}}; /* bytes, code points */
+  precis_options *o = new_options();
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i, chars = 0;
+  ck_assert_int_eq(precis_options_set_budget(o, PRECIS_UNIT_CHARS, 85, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_sentence_words(o, 1, 0, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  r = t_run(s, text, sizeof text - 1, 0);
+  ck_assert_uint_eq(t_count_kind(r, PRECIS_KIND_SENTENCE), 3);
+  for (i = 0; i < 3; i++) {
+    precis_sentence u = t_unit(r, i);
+    ck_assert_uint_eq(u.end - u.start, size[i][0]);
+    ck_assert_uint_eq(u.chars, size[i][1]);
+    if (u.selected) chars += u.chars;
+  }
+  ck_assert_uint_eq(precis_result_selected_count(r), 2);
+  ck_assert_uint_le(chars, 85);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  precis_options_free(o);
+}
+END_TEST
+
 /* fewer sentences than the budget: all of them, whatever the unit */
 typedef struct short_case {
   precis_unit unit;
@@ -1020,10 +1051,47 @@ START_TEST(bug_duplicate_stopword_sentence_selected_twice) {
 }
 END_TEST
 
+/* Bug: above PRECIS_EXACT_GRAPH_NODES (2000) candidate sentences, pairs
+** are sought only through terms in at most PRECIS_MAX_PAIR_DF (128)
+** sentences, and redundancy control sees only graph edges; two identical
+** sentences made of frequent words get no edge, and both are selected. */
+START_TEST(bug_duplicate_in_large_input_selected_twice) {
+  static const char *const vocab[] = {
+    "harbour", "ferry", "council", "bridge", "river", "library", "market",
+    "station", "school", "tower", "garden", "street", "island", "summer",
+    "winter", "budget", "mayor", "engineer", "worker", "crowd"};
+  static const char dup[] =
+      "The harbour ferry council bridge river library market station closed.";
+  size_t nsent = 2100, i, k, o = 0, copies = 0;
+  unsigned x = 12345;
+  char *buf = malloc(nsent * 100 + 2 * sizeof dup + 2);
+  precis_summarizer *s = t_summarizer(NULL);
+  precis_result *r;
+  ck_assert_ptr_nonnull(buf);
+  o += (size_t)sprintf(buf + o, "%s %s ", dup, dup);
+  for (i = 0; i < nsent; i++) { /* 8 words of 20: every word is frequent */
+    o += (size_t)sprintf(buf + o, "The");
+    for (k = 0; k < 8; k++) {
+      x = x * 1103515245u + 12345u;
+      o += (size_t)sprintf(buf + o, " %s", vocab[(x >> 16) % N_ELEMS(vocab)]);
+    }
+    o += (size_t)sprintf(buf + o, ".%s", i % 5 == 4 ? "\n\n" : " ");
+  }
+  r = t_run(s, buf, o, 0);
+  ck_assert_uint_gt(t_count_kind(r, PRECIS_KIND_SENTENCE), 2000);
+  for (i = 0; i < 2; i++) copies += t_unit(r, i).selected != 0;
+  ck_assert_uint_le(copies, 1); /* actual: 2 */
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  free(buf);
+}
+END_TEST
+
 /* not in summarize_suite(): `make check` stays green while these fail */
 TCase *summarize_known_bugs(void) {
   TCase *tc = tcase_create("known_bugs");
   tcase_add_test(tc, bug_duplicate_stopword_sentence_selected_twice);
+  tcase_add_test(tc, bug_duplicate_in_large_input_selected_twice);
   return tc;
 }
 
@@ -1032,6 +1100,7 @@ Suite *summarize_suite(void) {
   TCase *tc = tcase_create("budgets");
   tcase_add_checked_fixture(tc, fixtures_setup, fixtures_teardown);
   tcase_add_loop_test(tc, summarize_budget_table, 0, (int)N_ELEMS(budget_cases));
+  tcase_add_test(tc, summarize_chars_are_code_points);
   tcase_add_loop_test(tc, summarize_short_input, 0, (int)N_ELEMS(short_cases));
   tcase_add_loop_test(tc, summarize_empty_table, 0, (int)N_ELEMS(empty_cases));
   tcase_add_test(tc, summarize_empty_multi);
