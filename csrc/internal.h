@@ -145,7 +145,15 @@ int precisI_is_starter(const char *w, size_t n);
 
 enum {
   PRECIS_SC_POSITION, PRECIS_SC_LENGTH, PRECIS_SC_LUHN, PRECIS_SC_CENTROID,
-  PRECIS_SC_LEXRANK, PRECIS_SC_TEXTRANK, PRECIS_SC_TITLE, PRECIS_NSCORERS
+  PRECIS_SC_LEXRANK, PRECIS_SC_TEXTRANK, PRECIS_SC_TITLE, PRECIS_SC_EDMUNDSON,
+  PRECIS_SC_LSA, PRECIS_SC_SUMBASIC, PRECIS_SC_MEAD, PRECIS_SC_PACSUM,
+  PRECIS_SC_QUERY, PRECIS_NSCORERS
+};
+
+/* how the summary is chosen from the scored sentences (select.c) */
+enum {
+  PRECIS_SEL_MMR, PRECIS_SEL_SUMBASIC, PRECIS_SEL_KLSUM, PRECIS_SEL_SUBMODULAR,
+  PRECIS_NSELECTORS
 };
 
 struct precis_options {
@@ -164,6 +172,14 @@ struct precis_options {
   precis_utf8_mode utf8;
   char **patterns;
   size_t npatterns;
+  int selector;
+  double near_dup;                  /* Jaccard of shingles, 0 = off */
+  double pac_lambda1, pac_lambda2, pac_beta;
+  double ed_cue, ed_key, ed_title, ed_location;
+  double lsa_dims;
+  double sub_alpha, sub_lambda, sub_r;
+  char *query;                      /* owned copy, or NULL */
+  size_t query_len;
 };
 
 struct precis_summarizer {
@@ -236,6 +252,9 @@ typedef struct precisI_run {
   unsigned char *selected;
   uint32_t *summary;       /* candidate numbers in summary order */
   size_t nsummary;
+  /* the query's content terms, sorted and unique (tokenize.c) */
+  uint32_t *query;
+  size_t nquery;
 } precisI_run;
 
 /* ingest.c: one document's clean text -> blocks */
@@ -266,6 +285,25 @@ precis_status precisI_score_centroid(precisI_run *run, double *v);
 precis_status precisI_score_lexrank(precisI_run *run, double *v);
 precis_status precisI_score_textrank(precisI_run *run, double *v);
 precis_status precisI_score_title(precisI_run *run, double *v);
+precis_status precisI_score_edmundson(precisI_run *run, double *v);
+precis_status precisI_score_lsa(precisI_run *run, double *v);
+precis_status precisI_score_sumbasic(precisI_run *run, double *v);
+precis_status precisI_score_mead(precisI_run *run, double *v);
+precis_status precisI_score_pacsum(precisI_run *run, double *v);
+precis_status precisI_score_query(precisI_run *run, double *v);
+/* the other selectors (scorers/select_*.c): fill run->summary/selected
+** from run->eligible under the budget, with cost[] and limit */
+typedef struct precisI_budget {
+  const size_t *cost;
+  double limit;
+} precisI_budget;
+precis_status precisI_select_sumbasic(precisI_run *run, const precisI_budget *b);
+precis_status precisI_select_klsum(precisI_run *run, const precisI_budget *b);
+precis_status precisI_select_submodular(precisI_run *run, const precisI_budget *b);
+/* dedupe.c: marks every near-duplicate but the best-ranked of its group */
+precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup);
+/* term frequencies over all candidates (sum of tf), caller frees */
+uint32_t *precisI_term_counts(const precisI_run *run, size_t *total);
 /* shared power iteration over the CSR graph with a weight selector */
 precis_status precisI_pagerank(const precisI_run *run, int use_tr,
                                double threshold, int continuous,

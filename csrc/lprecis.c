@@ -96,7 +96,8 @@ static int push_error(lua_State *L, const precis_error *err) {
 /* every key new() knows; anything else is an error */
 static const char *const option_keys[] = {
   "chars", "drop_lines", "invalid_utf8", "language", "max_words",
-  "min_words", "order", "params", "ratio", "sentences", "weights", "words",
+  "min_words", "order", "params", "query", "ratio", "selector", "sentences",
+  "weights", "words",
   NULL
 };
 
@@ -270,6 +271,18 @@ static void read_options(lua_State *L, precis_options *opt) {
     precis_options_set_utf8_mode(opt,
         opt_choice(L, "invalid_utf8", "error", "replace")
         ? PRECIS_UTF8_REPLACE : PRECIS_UTF8_STRICT);
+  lua_pop(L, 1);
+  if (get_opt(L, 1, "selector") != LUA_TNIL)
+    check_status(L, 1, precis_options_set_selector(opt,
+                 opt_string(L, "selector"), &err), &err);
+  lua_pop(L, 1);
+  if (get_opt(L, 1, "query") != LUA_TNIL) {
+    size_t len;
+    const char *q;
+    opt_string(L, "query");
+    q = lua_tolstring(L, -1, &len);
+    check_status(L, 1, precis_options_set_query(opt, q, len, &err), &err);
+  }
   lua_pop(L, 1);
 }
 
@@ -602,10 +615,23 @@ static int l_scorers(lua_State *L) {
   return 1;
 }
 
+/* core.selectors() -> { "mmr", ... } */
+static int l_selectors(lua_State *L) {
+  size_t k;
+  const char *name;
+  lua_newtable(L);
+  for (k = 0; (name = precis_selector_name(k)) != NULL; k++) {
+    lua_pushstring(L, name);
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
 static const luaL_Reg funcs[] = {
   {"languages", l_languages},
   {"new", l_new},
   {"scorers", l_scorers},
+  {"selectors", l_selectors},
   {NULL, NULL}
 };
 

@@ -270,3 +270,15 @@ precis_status precisI_model(precisI_run *run, precis_error *err) {
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;
 }
+
+uint32_t *precisI_term_counts(const precisI_run *run, size_t *total) {
+  uint32_t *tf = precisI_calloc(run->nterms, sizeof *tf);
+  size_t k, n = 0;
+  if (tf == NULL) return NULL;
+  for (k = 0; k < run->vec_off[run->ncand]; k++) {
+    tf[run->vec[k].term] += run->vec[k].tf;
+    n += run->vec[k].tf;
+  }
+  if (total) *total = n;
+  return tf;
+}

@@ -11,14 +11,19 @@
 #include "internal.h"
 
 static const char *const scorer_names[PRECIS_NSCORERS] = {
-  "position", "length", "luhn", "centroid", "lexrank", "textrank", "title"
+  "position", "length", "luhn", "centroid", "lexrank", "textrank", "title",
+  "edmundson", "lsa", "sumbasic", "mead", "pacsum", "query"
+};
+
+static const char *const selector_names[PRECIS_NSELECTORS] = {
+  "mmr", "sumbasic", "klsum", "submodular"
 };
 
 /* The default mix: TextRank centrality and lead position carry the
 ** weight, title overlap refines it; chosen on the eval sets beside the
 ** other mixes tried (see eval/RESULTS.md). */
 static const double default_weight[PRECIS_NSCORERS] = {
-  1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.3
+  1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.3, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 };
 
 const char *precis_scorer_name(size_t k) {
@@ -45,6 +50,19 @@ static void defaults(precis_options *o) {
   o->min_words = 4;
   o->max_words = 80;
   o->utf8 = PRECIS_UTF8_STRICT;
+  o->selector = PRECIS_SEL_MMR;
+  o->near_dup = 0.5;
+  o->pac_lambda1 = -2.0;   /* Zheng & Lapata 2019's tf-idf setting */
+  o->pac_lambda2 = 1.0;
+  o->pac_beta = 0.6;
+  o->ed_cue = 1.0;         /* Edmundson 1969: cue + title + location best */
+  o->ed_key = 0.0;
+  o->ed_title = 1.0;
+  o->ed_location = 1.0;
+  o->lsa_dims = 0;         /* automatic */
+  o->sub_alpha = 5.0;      /* Lin & Bilmes 2011: alpha = a / N, a = 5 */
+  o->sub_lambda = 6.0;
+  o->sub_r = 0.3;
 }
 
 precis_status precis_options_new(precis_options **out, precis_error *err) {
@@ -67,7 +85,48 @@ static void free_patterns(char **p, size_t n) {
 void precis_options_free(precis_options *o) {
   if (o == NULL) return;
   free_patterns(o->patterns, o->npatterns);
+  free(o->query);
   free(o);
+}
+
+const char *precis_selector_name(size_t k) {
+  return k < PRECIS_NSELECTORS ? selector_names[k] : NULL;
+}
+
+precis_status precis_options_set_selector(precis_options *o, const char *name,
+                                          precis_error *err) {
+  size_t k;
+  if (o == NULL || name == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "selector name is NULL");
+  for (k = 0; k < PRECIS_NSELECTORS; k++)
+    if (strcmp(name, selector_names[k]) == 0) {
+      o->selector = (int)k;
+      return PRECIS_OK;
+    }
+  return precisI_seterr(err, PRECIS_EINVAL, "unknown selector '%.64s'", name);
+}
+
+precis_status precis_options_set_query(precis_options *o, const char *text,
+                                       size_t len, precis_error *err) {
+  char *copy = NULL;
+  size_t bad;
+  const char *why;
+  if (o == NULL || (text == NULL && len > 0))
+    return precisI_seterr(err, PRECIS_EINVAL, "query is NULL");
+  if (len > 0 && !precisI_utf8_check(text, len, &bad, &why)) {
+    precisI_seterr(err, PRECIS_EUTF8, "invalid UTF-8 in query (%s)", why);
+    if (err) { err->offset = bad; err->has_offset = 1; }
+    return PRECIS_EUTF8;
+  }
+  if (len > 0) {
+    copy = malloc(len);
+    if (copy == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+    memcpy(copy, text, len);
+  }
+  free(o->query);
+  o->query = copy;
+  o->query_len = len;
+  return PRECIS_OK;
 }
 
 precis_status precis_options_set_language(precis_options *o, const char *l,
@@ -143,16 +202,28 @@ typedef struct param {
 static const param params[] = {
   {"input.boilerplate", 0, 1, 0, 0, 1},
   {"input.heading_words", 0, 1000, 0, 0, 1},
+  {"edmundson.cue", 0, 1e6, 0, 0, 0},
+  {"edmundson.key", 0, 1e6, 0, 0, 0},
+  {"edmundson.location", 0, 1e6, 0, 0, 0},
+  {"edmundson.title", 0, 1e6, 0, 0, 0},
   {"input.max_bytes", 1, 1e15, 0, 0, 1},
   {"lexrank.continuous", 0, 1, 0, 0, 1},
   {"lexrank.damping", 0, 1, 1, 1, 0},
   {"lexrank.threshold", 0, 1, 0, 1, 0},
+  {"lsa.dimensions", 0, 1000, 0, 0, 1},
   {"luhn.threshold", 0, 1e9, 0, 0, 0},
+  {"pacsum.beta", 0, 1, 0, 1, 0},
+  {"pacsum.lambda1", -1e6, 1e6, 0, 0, 0},
+  {"pacsum.lambda2", -1e6, 1e6, 0, 0, 0},
   {"position.decay", 0, 1, 1, 0, 0},
   {"redundancy.lambda", 0, 1, 0, 0, 0},
   {"redundancy.max_sim", 0, 1, 1, 0, 0},
+  {"redundancy.near_duplicate", 0, 1, 0, 0, 0},
   {"sentence.max_words", 0, 1e9, 0, 0, 1},
   {"sentence.min_words", 0, 1e9, 0, 0, 1},
+  {"submodular.alpha", 0, 1e6, 1, 0, 0},
+  {"submodular.lambda", 0, 1e6, 0, 0, 0},
+  {"submodular.r", 0, 10, 0, 0, 0},
   {"textrank.damping", 0, 1, 1, 1, 0}
 };
 
@@ -186,6 +257,18 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
   else if (strcmp(name, "redundancy.max_sim") == 0) o->max_sim = v;
   else if (strcmp(name, "textrank.damping") == 0) o->tr_damping = v;
   else if (strcmp(name, "sentence.min_words") == 0) o->min_words = (size_t)v;
+  else if (strcmp(name, "edmundson.cue") == 0) o->ed_cue = v;
+  else if (strcmp(name, "edmundson.key") == 0) o->ed_key = v;
+  else if (strcmp(name, "edmundson.location") == 0) o->ed_location = v;
+  else if (strcmp(name, "edmundson.title") == 0) o->ed_title = v;
+  else if (strcmp(name, "lsa.dimensions") == 0) o->lsa_dims = v;
+  else if (strcmp(name, "pacsum.beta") == 0) o->pac_beta = v;
+  else if (strcmp(name, "pacsum.lambda1") == 0) o->pac_lambda1 = v;
+  else if (strcmp(name, "pacsum.lambda2") == 0) o->pac_lambda2 = v;
+  else if (strcmp(name, "redundancy.near_duplicate") == 0) o->near_dup = v;
+  else if (strcmp(name, "submodular.alpha") == 0) o->sub_alpha = v;
+  else if (strcmp(name, "submodular.lambda") == 0) o->sub_lambda = v;
+  else if (strcmp(name, "submodular.r") == 0) o->sub_r = v;
   else if (strcmp(name, "sentence.max_words") == 0) o->max_words = (size_t)v;
   return PRECIS_OK;
 }
@@ -269,6 +352,22 @@ precis_status precis_summarizer_new(const precis_options *opt,
   if (s == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
   if (opt) s->opt = *opt; else defaults(&s->opt);
   s->opt.patterns = NULL; /* the compiled forms are what the summarizer keeps */
+  s->opt.query = NULL;
+  if (opt && opt->query_len > 0) {
+    s->opt.query = malloc(opt->query_len);
+    if (s->opt.query == NULL) {
+      s->opt.query_len = 0;
+      st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+      goto fail;
+    }
+    memcpy(s->opt.query, opt->query, opt->query_len);
+    /* a query with no weight of its own counts as much as the rest */
+    if (s->opt.weight[PRECIS_SC_QUERY] <= 0) {
+      double sum = 0;
+      for (k = 0; k < PRECIS_NSCORERS; k++) sum += s->opt.weight[k];
+      s->opt.weight[PRECIS_SC_QUERY] = sum > 0 ? sum : 1.0;
+    }
+  }
   s->lang = precisI_lang_find(s->opt.language);
   if (s->lang == NULL) {
     st = precisI_seterr(err, PRECIS_EINVAL, "unknown language '%s'",
@@ -320,5 +419,6 @@ void precis_summarizer_free(precis_summarizer *s) {
   if (s == NULL) return;
   for (k = 0; s->re && k < s->opt.npatterns; k++) regfree(&s->re[k]);
   free(s->re);
+  free(s->opt.query);
   free(s);
 }

@@ -17,7 +17,9 @@ typedef precis_status (*scorer_fn)(precisI_run *, double *);
 static const scorer_fn scorers[PRECIS_NSCORERS] = {
   precisI_score_position, precisI_score_length, precisI_score_luhn,
   precisI_score_centroid, precisI_score_lexrank, precisI_score_textrank,
-  precisI_score_title
+  precisI_score_title, precisI_score_edmundson, precisI_score_lsa,
+  precisI_score_sumbasic, precisI_score_mead, precisI_score_pacsum,
+  precisI_score_query
 };
 
 
@@ -89,6 +91,8 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
   uint32_t *order = NULL, *tmp = NULL;
   double *maxsim = NULL, limit = 0;
   size_t *cost = NULL;
+  unsigned char *dup = NULL;
+  precisI_budget budget;
   precis_status st;
   if ((st = score_all(run)) != PRECIS_OK) goto done;
   st = PRECIS_ENOMEM;
@@ -100,22 +104,24 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
   run->summary = precisI_alloc(n, sizeof *run->summary);
   maxsim = precisI_calloc(n, sizeof *maxsim);
   cost = precisI_alloc(n, sizeof *cost);
+  dup = precisI_alloc(n, 1);
   if (!order || !tmp || !run->rank || !run->eligible || !run->selected ||
-      !run->summary || !maxsim || !cost)
+      !run->summary || !maxsim || !cost || !dup)
     goto done;
   for (i = 0; i < n; i++) order[i] = (uint32_t)i;
   sort_by_score(order, tmp, n, run->score);
   for (i = 0; i < n; i++) run->rank[order[i]] = (uint32_t)(i + 1);
+  if (precisI_near_duplicates(run, dup) != PRECIS_OK) goto done;
   for (i = 0; i < n; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
-    run->eligible[i] = u->words >= o->min_words &&
+    run->eligible[i] = !dup[i] && u->words >= o->min_words &&
                        (o->max_words == 0 || u->words <= o->max_words);
     neligible += run->eligible[i];
     cost[i] = o->unit == PRECIS_UNIT_WORDS ? u->words
             : o->unit == PRECIS_UNIT_CHARS ? unit_chars(run, u) : 1;
   }
   if (neligible == 0) /* only short sentences: better those than nothing */
-    for (i = 0; i < n; i++) run->eligible[i] = 1;
+    for (i = 0; i < n; i++) run->eligible[i] = !dup[i];
   switch (o->unit) {
     case PRECIS_UNIT_RATIO:
       target = (size_t)floor(o->budget * (double)n + 0.5);
@@ -125,7 +131,17 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
     case PRECIS_UNIT_SENTENCES: limit = o->budget; break;
     default: limit = o->budget; break;
   }
-  for (;;) {
+  budget.cost = cost;
+  budget.limit = limit;
+  switch (o->selector) {
+    case PRECIS_SEL_SUMBASIC: st = precisI_select_sumbasic(run, &budget); break;
+    case PRECIS_SEL_KLSUM: st = precisI_select_klsum(run, &budget); break;
+    case PRECIS_SEL_SUBMODULAR: st = precisI_select_submodular(run, &budget); break;
+    default: st = PRECIS_OK; break;
+  }
+  if (st != PRECIS_OK) goto done;
+  st = PRECIS_ENOMEM;
+  for (; o->selector == PRECIS_SEL_MMR;) {
     size_t best = SIZE_MAX;
     double bestv = -HUGE_VAL;
     for (k = 0; k < n; k++) { /* candidates in rank order: ties stay stable */
@@ -162,6 +178,7 @@ done:
   free(tmp);
   free(maxsim);
   free(cost);
+  free(dup);
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;
 }

@@ -33,6 +33,7 @@ static void run_free(precisI_run *run) {
   for (k = 0; k < PRECIS_NSCORERS; k++) free(run->value[k]);
   free(run->score); free(run->rank); free(run->eligible); free(run->selected);
   free(run->summary);
+  free(run->query);
 }
 
 static precis_status build(const precisI_run *run, int scored,

@@ -184,11 +184,10 @@ static int is_joiner(int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',';
 }
 
-static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
+/* Appends the content terms of t[i, end) to run->terms; counts words. */
+static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
+                                size_t end, uint32_t *words) {
   precisI_run *run = tk->run;
-  const char *t = run->src[u->doc].text;
-  size_t i = u->start, end = u->end;
-  u->tok = (uint32_t)run->terms.n;
   while (i < end) {
     int32_t cp;
     size_t len = precisI_utf8_decode(t, end, i, &cp), ws;
@@ -212,7 +211,7 @@ static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
       }
       break;
     }
-    u->words++;
+    (*words)++;
     if (!lookup(tk, t + ws, i - ws, &term)) return PRECIS_ENOMEM;
     if (term != NO_TERM) {
       uint32_t *slotp = precisI_vec_push(&run->terms);
@@ -220,7 +219,40 @@ static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
       *slotp = term;
     }
   }
+  return PRECIS_OK;
+}
+
+static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
+  precisI_run *run = tk->run;
+  precis_status st;
+  u->tok = (uint32_t)run->terms.n;
+  st = span_terms(tk, run->src[u->doc].text, u->start, u->end, &u->words);
   u->ntok = (uint32_t)(run->terms.n - u->tok);
+  return st;
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The query's terms, sorted and unique, kept out of the units' terms. */
+static precis_status query_terms(tokenizer *tk) {
+  precisI_run *run = tk->run;
+  size_t first = run->terms.n, n, k;
+  uint32_t words = 0, *q;
+  precis_status st = span_terms(tk, run->s->opt.query, 0, run->s->opt.query_len,
+                                &words);
+  if (st != PRECIS_OK) return st;
+  n = run->terms.n - first;
+  q = precisI_alloc(n, sizeof *q);
+  if (q == NULL) return PRECIS_ENOMEM;
+  if (n) memcpy(q, (uint32_t *)run->terms.p + first, n * sizeof *q);
+  run->terms.n = first;
+  qsort(q, n, sizeof *q, cmp_u32);
+  for (k = 0; k < n; k++)
+    if (run->nquery == 0 || q[run->nquery - 1] != q[k]) q[run->nquery++] = q[k];
+  run->query = q;
   return PRECIS_OK;
 }
 
@@ -244,6 +276,7 @@ precis_status precisI_tokenize(precisI_run *run, precis_error *err) {
     precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, k);
     if (u->kind != PRECIS_KIND_DROPPED) st = unit_terms(&tk, u);
   }
+  if (st == PRECIS_OK && run->s->opt.query_len > 0) st = query_terms(&tk);
 done:
   if (st != PRECIS_OK) precisI_seterr(err, st, "out of memory");
   table_free(&tk.surface);

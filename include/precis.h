@@ -170,11 +170,24 @@ PRECIS_API precis_status precis_options_set_budget(precis_options *opt,
                                                    precis_error *err);
 
 /*
-** The weight of one scorer in the final score. Names: "position", "length",
-** "luhn", "centroid", "lexrank", "textrank", "title". Every scorer's values
-** are normalised to [0, 1] before weighting; the final score is the weighted
+** The weight of one scorer in the final score. Every scorer's values are
+** normalised to [0, 1] before weighting; the final score is the weighted
 ** sum divided by the sum of the weights. A weight of 0 turns a scorer off.
 ** The defaults are position 1, textrank 1, title 0.3, the others 0.
+**   "position"   lead: 1 / (1 + decay * i) for the i-th sentence
+**   "length"     word count, flat past the mean length
+**   "luhn"       Luhn 1958: clusters of significant (frequent) words
+**   "centroid"   cosine with the tf-idf centroid of all sentences
+**   "lexrank"    Erkan & Radev 2004: PageRank over tf-idf cosines
+**   "textrank"   Mihalcea & Tarau 2004: PageRank over word overlap
+**   "title"      Edmundson's title method: share of the title's words
+**   "edmundson"  Edmundson 1969: cue + key + title + location
+**   "lsa"        Steinberger & Jezek 2004: length in the top latent topics
+**   "sumbasic"   Nenkova & Vanderwende 2005: mean word probability
+**   "mead"       Radev et al. 2004: centroid + position + first-sentence
+**                overlap
+**   "pacsum"     Zheng & Lapata 2019: position-aware directed centrality
+**   "query"      cosine with the query (precis_options_set_query)
 ** Errors: PRECIS_EINVAL for an unknown name or a negative or non-finite
 ** weight.
 */
@@ -209,6 +222,21 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          control, default 0.85
 **   "redundancy.max_sim"  a candidate this similar (cosine) to a selected
 **                          sentence is never selected, (0, 1], default 0.9
+**   "redundancy.near_duplicate"  sentences whose word 3-gram shingles
+**                          overlap this much (Jaccard) are near-duplicates:
+**                          only the best of them may be selected, [0, 1],
+**                          0 = off, default 0.5
+**   "pacsum.lambda1", "pacsum.lambda2"  weights of edges to earlier and to
+**                          later sentences, default -2 and 1
+**   "pacsum.beta"         edges below min + beta * (max - min) are
+**                          dropped, [0, 1), default 0.6
+**   "edmundson.cue", "edmundson.key", "edmundson.title",
+**   "edmundson.location"  the four methods' weights, default 1, 0, 1, 1
+**   "lsa.dimensions"      latent topics kept, 0 = those whose singular
+**                          value is at least half the largest (at most 10)
+**   "submodular.alpha"    coverage saturation a (alpha = a / N), default 5
+**   "submodular.lambda"   weight of the diversity reward, default 6
+**   "submodular.r"        cost scaling exponent, default 0.3
 **   "sentence.min_words"  the shortest selectable sentence, default 4
 **   "sentence.max_words"  the longest selectable sentence, 0 = no limit,
 **                          default 80 (precis_summarizer_new fails with
@@ -222,6 +250,39 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 PRECIS_API precis_status precis_options_set_param(precis_options *opt,
                                                   const char *name,
                                                   double value,
+                                                  precis_error *err);
+
+/*
+** How the summary is chosen from the scored sentences:
+**   "mmr"         Maximal Marginal Relevance over the combined score
+**                 (Carbonell & Goldstein 1998), the default
+**   "sumbasic"    SumBasic's word-probability updates (Nenkova &
+**                 Vanderwende 2005)
+**   "klsum"       the sentence that keeps the summary's word distribution
+**                 closest to the input's, in KL divergence (Haghighi &
+**                 Vanderwende 2009)
+**   "submodular"  coverage plus diversity reward, greedy under the budget
+**                 (Lin & Bilmes 2011)
+** Only "mmr" uses the scorers; the others are whole methods of their own.
+** Errors: PRECIS_EINVAL for an unknown name.
+*/
+PRECIS_API precis_status precis_options_set_selector(precis_options *opt,
+                                                     const char *name,
+                                                     precis_error *err);
+
+/* The k-th selector's name, or NULL past the end. Static strings. */
+PRECIS_API const char *precis_selector_name(size_t k);
+
+/*
+** A query or question the summary should answer (DUC's query-focused
+** task): the "query" scorer rates each sentence by its tf-idf cosine with
+** it, and unless its weight was set it counts as much as all other
+** scorers together. The text is copied; len 0 removes the query.
+** Errors: PRECIS_EUTF8 (error.offset says where), PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_options_set_query(precis_options *opt,
+                                                  const char *text,
+                                                  size_t len,
                                                   precis_error *err);
 
 /* The order of the summary's sentences. */

@@ -35,11 +35,13 @@ describe("precis.core", function()
     assert.is_true(seen.german)
   end)
 
-  it("lists the seven scorers of the header", function()
+  it("lists the scorers and selectors of the header", function()
     local names = core.scorers()
     table.sort(names)
-    assert.same({ "centroid", "length", "lexrank", "luhn", "position",
+    assert.same({ "centroid", "edmundson", "length", "lexrank", "lsa", "luhn",
+                  "mead", "pacsum", "position", "query", "sumbasic",
                   "textrank", "title" }, names)
+    assert.same({ "mmr", "sumbasic", "klsum", "submodular" }, core.selectors())
   end)
 
   describe("new", function()

@@ -33,10 +33,12 @@ end
 describe("precis", function()
   it("exposes the version, the methods, languages and scorers", function()
     assert.matches("^%d+%.%d+%.%d+$", precis._VERSION)
-    assert.same({ "centroid", "default", "lead", "length", "lexrank", "luhn",
-                  "position", "textrank", "title" }, precis.methods)
+    assert.same({ "centroid", "default", "edmundson", "klsum", "lead",
+                  "length", "lexrank", "lsa", "luhn", "mead", "pacsum",
+                  "position", "submodular", "sumbasic", "textrank", "title" },
+                precis.methods)
     assert.same(require("precis.core").languages(), precis.languages())
-    assert.equal(7, #precis.scorers())
+    assert.equal(13, #precis.scorers())
   end)
 
   describe("budgets", function()

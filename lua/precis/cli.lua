@@ -39,12 +39,17 @@ Length (the last one given counts; default 3 sentences):
   -r, --ratio R          this fraction of the sentences, 0 < R <= 1
 
 Scoring:
-      --method NAME      default (the built-in mix of scorers), or one scorer
+      --method NAME      default (the built-in mix of scorers); one scorer
                          alone: lexrank, textrank, luhn, centroid, position
-                         (or lead: the first sentences), length, title
+                         (or lead: the first sentences), length, title,
+                         edmundson, lsa, mead, pacsum; or a method that
+                         selects its own way: sumbasic, klsum, submodular
       --weight NAME=W    weight W for scorer NAME (repeatable); the weights
                          given are the whole mix and override --method
       --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.85)
+      --param NAME=V     a tuning parameter, e.g. pacsum.beta=0.6 (repeatable;
+                         every parameter is listed in include/precis.h)
+      --query TEXT       favour sentences that answer this question or topic
       --language LANG    english (default), en, german, de, ..., or none
       --order ORDER      document (default) or score (best first)
       --min-words N      never select sentences under N words (default 4)
@@ -169,6 +174,15 @@ local handlers = {
     cfg.opts.params["redundancy.lambda"] = number(opt, v)
   end,
   language = function(cfg, _, v) cfg.opts.language = v end,
+  query = function(cfg, _, v) cfg.opts.query = v end,
+  param = function(cfg, opt, v)
+    local name, x = match(v, "^([^=]+)=(.*)$")
+    if not name then
+      usage("option '%s' expects NAME=VALUE, got '%s'", opt, v)
+    end
+    cfg.opts.params = cfg.opts.params or {}
+    cfg.opts.params[name] = number(opt, x)
+  end,
   order = function(cfg, opt, v)
     cfg.opts.order = one_of(opt, v, "document", "score")
   end,
@@ -191,6 +205,7 @@ local long = {
   ["--sentences"] = "sentences", ["--words"] = "words", ["--chars"] = "chars",
   ["--ratio"] = "ratio", ["--method"] = "method", ["--weight"] = "weight",
   ["--lambda"] = "lambda", ["--language"] = "language", ["--order"] = "order",
+  ["--query"] = "query", ["--param"] = "param",
   ["--min-words"] = "min_words", ["--max-words"] = "max_words",
   ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
   ["--format"] = "format", ["--explain"] = "explain", ["--help"] = "help",

@@ -40,17 +40,27 @@ M._VERSION = core._VERSION
 local known = {
   chars = true, drop_lines = true, invalid_utf8 = true, language = true,
   max_words = true, method = true, min_words = true, order = true,
-  params = true, ratio = true, sentences = true, weights = true, words = true,
+  params = true, query = true, ratio = true, selector = true, sentences = true,
+  weights = true, words = true,
 }
 
--- method name -> scorer weights, or false for the core's default mix
-local presets = { default = false }
-for _, name in ipairs(core.scorers()) do presets[name] = { [name] = 1 } end
-if presets.position then presets.lead = presets.position end
+-- method name -> { weights = scorer weights or nil for the core's default
+-- mix, selector = a selector's name or nil for MMR }
+local presets = { default = {} }
+for _, name in ipairs(core.scorers()) do
+  if name ~= "query" then presets[name] = { weights = { [name] = 1 } } end
+end
+presets.lead = presets.position
+-- whole methods that choose sentences their own way
+for _, name in ipairs(core.selectors()) do
+  if name ~= "mmr" then presets[name] = { selector = name } end
+end
 
 --- The names `opts.method` accepts, sorted: "default" (the core's mix of
 -- scorers), each scorer's name alone ("lexrank", "textrank", "luhn",
--- "centroid", "position", "length", "title") and "lead" (= "position").
+-- "centroid", "position", "length", "title", "edmundson", "lsa", "mead",
+-- "pacsum"), "lead" (= "position"), and the methods that select in their
+-- own way: "sumbasic", "klsum", "submodular".
 M.methods = {}
 for name in pairs(presets) do M.methods[#M.methods + 1] = name end
 sort(M.methods)
@@ -78,14 +88,15 @@ local function configure(opts, level)
   end
   local method = opts.method
   if method ~= nil then
-    local weights = type(method) == "string" and presets[method]
-    if weights == nil or type(method) ~= "string" then
+    local preset = type(method) == "string" and presets[method]
+    if not preset then
       error(format("unknown method '%s'", tostring(method)), level)
     end
-    if copts.weights == nil and weights then
+    if copts.weights == nil and preset.weights then
       copts.weights = {}
-      for name, w in pairs(weights) do copts.weights[name] = w end
+      for name, w in pairs(preset.weights) do copts.weights[name] = w end
     end
+    if copts.selector == nil then copts.selector = preset.selector end
   end
   local ok, s = pcall(core.new, copts)
   if not ok then error(reason(s), level) end
@@ -116,6 +127,8 @@ end
 --    dropped before segmentation
 --  * `invalid_utf8`: "error" (default) or "replace" (read bad bytes as
 --    U+FFFD)
+--  * `query`: a question or topic the summary should answer
+--  * `selector`: "mmr" (default), "sumbasic", "klsum" or "submodular"
 -- @treturn userdata a `precis.Summarizer` with methods
 -- `summarize(input [, { units = false }])`, `segment(input)` and `close()`
 -- (also called by `__close` and `__gc`); `input` is a string or a list of
