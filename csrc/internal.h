@@ -162,6 +162,8 @@ struct precis_options {
   double budget;
   double weight[PRECIS_NSCORERS];
   double lex_threshold, lex_damping, tr_damping, luhn_threshold, pos_decay;
+  int tr_similarity;                /* 0 word overlap, 1 BM25 */
+  double rank_bias;                 /* PageRank teleport bias, [0, 1] */
   int lex_continuous;
   double lambda, max_sim;
   int boilerplate;
@@ -305,7 +307,7 @@ precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup);
 /* term frequencies over all candidates (sum of tf), caller frees */
 uint32_t *precisI_term_counts(const precisI_run *run, size_t *total);
 /* shared power iteration over the CSR graph with a weight selector */
-precis_status precisI_pagerank(const precisI_run *run, int use_tr,
+precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double threshold, int continuous,
                                double damping, double *out);
 /* select.c: combine, rank, choose */

@@ -144,13 +144,22 @@ static void keep_strongest(pair *h, size_t *n, size_t k, const pair *p) {
 
 typedef struct acc {
   double dot;
+  double bm25;
   uint32_t shared;
 } acc;
 
 typedef struct posting {
   uint32_t cand;
   float w;
+  float g;      /* the term's BM25 saturation in this sentence */
 } posting;
+
+/* Okapi BM25's term-frequency saturation, with the usual k1 and b */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+static double bm25_tf(double tf, double len, double avg) {
+  return tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * len / avg));
+}
 
 /* The similarity graph. Pairs sharing a term are found through postings;
 ** on large inputs terms in very many sentences are skipped (their idf is
@@ -166,6 +175,8 @@ static precis_status graph(precisI_run *run) {
   precisI_vec pairs, row;
   precis_status st = PRECIS_ENOMEM;
   int exact = n <= PRECIS_EXACT_GRAPH_NODES;
+  int bm25 = run->s->opt.tr_similarity == 1;
+  double avglen = 0;
   precisI_vec_init(&pairs, sizeof(pair));
   precisI_vec_init(&row, sizeof(pair));
   if (!exact) dfcap = PRECIS_MAX_PAIR_DF;
@@ -185,24 +196,32 @@ static precis_status graph(precisI_run *run) {
   for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + run->df[t];
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
   for (i = 0; i < n; i++)
+    avglen += precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
+  avglen = n && avglen > 0 ? avglen / (double)n : 1;
+  for (i = 0; i < n; i++) {
+    double len = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
       posting *p = &post[cursor[run->vec[k].term]++];
       p->cand = (uint32_t)i;
       p->w = run->vec[k].w;
+      p->g = (float)bm25_tf(run->vec[k].tf, len, avglen);
     }
+  }
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
   for (i = 0; i < n; i++) {
     size_t nt = 0, m;
     double li = logw[i];
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
       uint32_t term = run->vec[k].term;
-      size_t p = ++cursor[term]; /* the postings after sentence i itself */
-      double wi = run->vec[k].w;
+      size_t p = cursor[term]++; /* i's own posting; the later ones follow */
+      double wi = run->vec[k].w, gi = post[p].g, idf = run->idf[term];
       if (run->df[term] > dfcap) continue;
-      for (; p < post_off[term + 1]; p++) {
+      for (p++; p < post_off[term + 1]; p++) {
         uint32_t j = post[p].cand;
         if (sum[j].shared++ == 0) touched[nt++] = j;
         sum[j].dot += wi * post[p].w;
+        /* BM25 both ways, averaged: the graph stays undirected */
+        sum[j].bm25 += idf * (gi + post[p].g) / 2;
       }
     }
     row.n = 0;
@@ -214,9 +233,11 @@ static precis_status graph(precisI_run *run) {
       pp.a = (uint32_t)i;
       pp.b = j;
       pp.cos = (float)(nn > 0 ? sum[j].dot / nn : 0);
-      pp.tr = (float)(li + lj > 0 ? sum[j].shared / (li + lj) : 0);
+      pp.tr = (float)(bm25 ? sum[j].bm25
+                    : li + lj > 0 ? sum[j].shared / (li + lj) : 0);
       sum[j].shared = 0;
       sum[j].dot = 0;
+      sum[j].bm25 = 0;
       if (pp.cos < PRECIS_MIN_EDGE_COS) continue;
       if (exact) {
         pair *slot = precisI_vec_push(&row);

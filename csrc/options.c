@@ -216,6 +216,7 @@ static const param params[] = {
   {"pacsum.lambda1", -1e6, 1e6, 0, 0, 0},
   {"pacsum.lambda2", -1e6, 1e6, 0, 0, 0},
   {"position.decay", 0, 1, 1, 0, 0},
+  {"rank.bias", 0, 1, 0, 0, 0},
   {"redundancy.lambda", 0, 1, 0, 0, 0},
   {"redundancy.max_sim", 0, 1, 1, 0, 0},
   {"redundancy.near_duplicate", 0, 1, 0, 0, 0},
@@ -224,7 +225,8 @@ static const param params[] = {
   {"submodular.alpha", 0, 1e6, 1, 0, 0},
   {"submodular.lambda", 0, 1e6, 0, 0, 0},
   {"submodular.r", 0, 10, 0, 0, 0},
-  {"textrank.damping", 0, 1, 1, 1, 0}
+  {"textrank.damping", 0, 1, 1, 1, 0},
+  {"textrank.similarity", 0, 1, 0, 0, 1}
 };
 
 precis_status precis_options_set_param(precis_options *o, const char *name,
@@ -256,6 +258,8 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
   else if (strcmp(name, "redundancy.lambda") == 0) o->lambda = v;
   else if (strcmp(name, "redundancy.max_sim") == 0) o->max_sim = v;
   else if (strcmp(name, "textrank.damping") == 0) o->tr_damping = v;
+  else if (strcmp(name, "rank.bias") == 0) o->rank_bias = v;
+  else if (strcmp(name, "textrank.similarity") == 0) o->tr_similarity = (int)v;
   else if (strcmp(name, "sentence.min_words") == 0) o->min_words = (size_t)v;
   else if (strcmp(name, "edmundson.cue") == 0) o->ed_cue = v;
   else if (strcmp(name, "edmundson.key") == 0) o->ed_key = v;

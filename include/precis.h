@@ -212,6 +212,13 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          above the threshold (default 0)
 **   "lexrank.damping"     PageRank damping in (0, 1), default 0.85
 **   "textrank.damping"    default 0.85
+**   "textrank.similarity" 0 = word overlap over log lengths (Mihalcea &
+**                          Tarau 2004, the default), 1 = Okapi BM25 both
+**                          ways, averaged (after Barrios et al. 2016)
+**   "rank.bias"           how far the random surfer of LexRank, TextRank
+**                          prefers to jump to the lead (or, with a query,
+**                          to the sentences that match it: biased LexRank,
+**                          Otterbacher et al. 2005), [0, 1], default 0
 **   "luhn.threshold"      a stem is significant when it occurs at least this
 **                          often, default 0 = automatic (Luhn's rule of thumb
 **                          by document length)

@@ -16,13 +16,33 @@ static double weight(const precisI_edge *e, int use_tr, double thr, int cont) {
   return e->cos >= thr ? 1.0 : 0.0;
 }
 
-precis_status precisI_pagerank(const precisI_run *run, int use_tr,
+/* The teleport distribution: uniform, or biased by rank.bias toward the
+** query's sentences when there is a query (Otterbacher, Erkan & Radev
+** 2005) and toward the lead otherwise, as position.decay shapes it. */
+static precis_status teleport(precisI_run *run, double *t) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, i;
+  double sum = 0, bias = o->rank_bias;
+  if (bias > 0 && run->nquery > 0) {
+    precis_status st = precisI_score_query(run, t);
+    if (st != PRECIS_OK) return st;
+  } else {
+    for (i = 0; i < n; i++) t[i] = 1.0 / (1.0 + o->pos_decay * run->cand_pos[i]);
+  }
+  for (i = 0; i < n; i++) sum += t[i];
+  if (sum <= 0) bias = 0;
+  for (i = 0; i < n; i++)
+    t[i] = (1.0 - bias) / (double)n + (bias > 0 ? bias * t[i] / sum : 0);
+  return PRECIS_OK;
+}
+
+precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double thr, int cont, double d, double *p) {
   size_t n = run->ncand, i, k, it, ne = run->edge_off[n];
   double *out = precisI_alloc(n, sizeof *out), *next = precisI_alloc(n, sizeof *next);
-  double *w = precisI_alloc(ne, sizeof *w);
-  if (!out || !next || !w) {
-    free(out); free(next); free(w);
+  double *w = precisI_alloc(ne, sizeof *w), *t = precisI_alloc(n, sizeof *t);
+  if (!out || !next || !w || !t || teleport(run, t) != PRECIS_OK) {
+    free(out); free(next); free(w); free(t);
     return PRECIS_ENOMEM;
   }
   for (i = 0; i < n; i++) {
@@ -41,14 +61,13 @@ precis_status precisI_pagerank(const precisI_run *run, int use_tr,
       w[k] = x > 0 ? x / out[e->to] : 0;
     }
   for (it = 0; it < PRECIS_RANK_MAX_ITER; it++) {
-    double dangling = 0, delta = 0, base;
+    double dangling = 0, delta = 0;
     for (i = 0; i < n; i++) if (out[i] == 0) dangling += p[i];
-    base = (1.0 - d) / (double)n + d * dangling / (double)n;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) { /* a dangling node teleports like the rest */
       double s = 0;
       for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++)
         s += w[k] * p[run->edges[k].to];
-      next[i] = base + d * s;
+      next[i] = ((1.0 - d) + d * dangling) * t[i] + d * s;
     }
     for (i = 0; i < n; i++) {
       delta += fabs(next[i] - p[i]);
@@ -59,6 +78,7 @@ precis_status precisI_pagerank(const precisI_run *run, int use_tr,
   free(out);
   free(next);
   free(w);
+  free(t);
   return PRECIS_OK;
 }
 
