@@ -234,9 +234,9 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          only the best of them may be selected, [0, 1],
 **                          0 = off, default 0.5
 **   "pacsum.lambda1", "pacsum.lambda2"  weights of edges to earlier and to
-**                          later sentences, default -2 and 1
+**                          later sentences, default -1 and 1
 **   "pacsum.beta"         edges below min + beta * (max - min) are
-**                          dropped, [0, 1), default 0.6
+**                          dropped, [0, 1), default 0
 **   "edmundson.cue", "edmundson.key", "edmundson.title",
 **   "edmundson.location"  the four methods' weights, default 1, 0, 1, 1
 **   "lsa.dimensions"      latent topics kept, 0 = those whose singular
