@@ -200,6 +200,9 @@ static const param_case param_cases[] = {
   {"redundancy.lambda", 1.1, "parameter 'redundancy.lambda' must be a number in [0, 1]"},
   {"redundancy.max_sim", 1, NULL},
   {"redundancy.max_sim", 0, "parameter 'redundancy.max_sim' must be a number in (0, 1]"},
+  {"redundancy.near_duplicate", 0, NULL},
+  {"redundancy.near_duplicate", 1, NULL},
+  {"redundancy.near_duplicate", 1.5, "parameter 'redundancy.near_duplicate' must be a number in [0, 1]"},
   {"input.boilerplate", 0, NULL},
   {"input.boilerplate", 1, NULL},
   {"input.boilerplate", -1, "parameter 'input.boilerplate' must be a whole number in [0, 1]"},
@@ -408,6 +411,79 @@ START_TEST(options_scorer_list) {
   for (j = 0; j < N_ELEMS(want); j++) ck_assert_msg(found[j], "no scorer '%s'", want[j]);
   ck_assert_ptr_null(precis_scorer_name(n));
   ck_assert_ptr_null(precis_scorer_name((size_t)-1));
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+** Selectors and the query
+** --------------------------------------------------------------------- */
+
+typedef struct selector_case {
+  const char *name;
+  const char *message; /* NULL: accepted */
+} selector_case;
+
+static const selector_case selector_cases[] = {
+  {"mmr", NULL}, {"sumbasic", NULL}, {"klsum", NULL}, {"submodular", NULL},
+  {"MMR", "unknown selector 'MMR'"}, {"", "unknown selector ''"},
+  {"greedy", "unknown selector 'greedy'"}, {"lexrank", "unknown selector 'lexrank'"},
+};
+
+START_TEST(options_selector_table) {
+  const selector_case *c = &selector_cases[_i];
+  precis_error err;
+  precis_status st;
+  memset(&err, 0x55, sizeof err);
+  st = precis_options_set_selector(opt, c->name, &err);
+  if (c->message == NULL) {
+    ck_assert_msg(st == PRECIS_OK, "'%s': %s", c->name, err.message);
+  } else {
+    ck_assert_int_eq(st, PRECIS_EINVAL);
+    ck_assert_int_eq(err.code, PRECIS_EINVAL);
+    ck_assert_str_eq(err.message, c->message);
+  }
+}
+END_TEST
+
+START_TEST(options_selector_list) {
+  size_t k, j;
+  int mmr = 0;
+  precis_error err;
+  for (k = 0; precis_selector_name(k); k++) {
+    const char *name = precis_selector_name(k);
+    ck_assert_msg(k < 100, "precis_selector_name does not end");
+    for (j = 0; j < k; j++) ck_assert_str_ne(precis_selector_name(j), name);
+    mmr |= strcmp(name, "mmr") == 0;
+    ck_assert_msg(precis_options_set_selector(opt, name, &err) == PRECIS_OK, "'%s': %s",
+                  name, err.message);
+  }
+  ck_assert(mmr);
+  ck_assert_ptr_null(precis_selector_name(k));
+  ck_assert_ptr_null(precis_selector_name((size_t)-1));
+  CHECK_ERR(precis_options_set_selector(opt, NULL, &err), err, PRECIS_EINVAL,
+            "selector name is NULL");
+  CHECK_ERR(precis_options_set_selector(NULL, "mmr", &err), err, PRECIS_EINVAL,
+            "selector name is NULL");
+}
+END_TEST
+
+START_TEST(options_query_errors) {
+  precis_error err;
+  CHECK_ERR(precis_options_set_query(opt, "bad \xFF query", 11, &err), err,
+            PRECIS_EUTF8, "invalid UTF-8 in query (invalid byte)");
+  ck_assert_int_eq(err.has_offset, 1);
+  ck_assert_uint_eq(err.offset, 4);
+  CHECK_ERR(precis_options_set_query(opt, "caf\xC3", 4, &err), err, PRECIS_EUTF8,
+            "invalid UTF-8 in query (truncated sequence)");
+  ck_assert_uint_eq(err.offset, 3);
+  CHECK_ERR(precis_options_set_query(opt, NULL, 3, &err), err, PRECIS_EINVAL,
+            "query is NULL");
+  CHECK_ERR(precis_options_set_query(NULL, "ferry", 5, &err), err, PRECIS_EINVAL,
+            "query is NULL");
+  /* valid queries, NUL bytes included; length 0 removes the query */
+  ck_assert_int_eq(precis_options_set_query(opt, "ferry\0times", 11, &err), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_query(opt, NULL, 0, &err), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_query(opt, "", 0, &err), PRECIS_OK);
 }
 END_TEST
 
@@ -626,6 +702,8 @@ Suite *options_suite(void) {
   tcase_add_test(tc, options_sentence_bounds_params);
   tcase_add_test(tc, options_param_null);
   tcase_add_loop_test(tc, options_words_table, 0, (int)N_ELEMS(words_cases));
+  tcase_add_loop_test(tc, options_selector_table, 0, (int)N_ELEMS(selector_cases));
+  tcase_add_test(tc, options_query_errors);
   suite_add_tcase(s, tc);
   tc = tcase_create("names");
   tcase_add_checked_fixture(tc, options_setup, options_teardown);
@@ -633,6 +711,7 @@ Suite *options_suite(void) {
   tcase_add_test(tc, options_language_errors);
   tcase_add_test(tc, options_language_list);
   tcase_add_test(tc, options_scorer_list);
+  tcase_add_test(tc, options_selector_list);
   tcase_add_loop_test(tc, options_status_table, 0, (int)N_ELEMS(status_cases));
   tcase_add_test(tc, options_status_values);
   tcase_add_test(tc, options_version);

@@ -97,18 +97,24 @@ static const budget_case budget_cases[] = {
   {"ratio 1", PRECIS_UNIT_RATIO, 1},
 };
 
+/* every budget with every selector: _i = selector * cases + case */
 START_TEST(summarize_budget_table) {
-  const budget_case *c = &budget_cases[_i];
+  const budget_case *c = &budget_cases[(size_t)_i % N_ELEMS(budget_cases)];
+  const char *selector = precis_selector_name((size_t)_i / N_ELEMS(budget_cases));
   precis_options *o = new_options();
   precis_result *r;
   size_t i, n, nsent, used = 0, best = (size_t)-1;
+  char title[128];
+  ck_assert_ptr_nonnull(selector);
+  snprintf(title, sizeof title, "%s, %s", c->title, selector);
+  ck_assert_int_eq(precis_options_set_selector(o, selector, NULL), PRECIS_OK);
   ck_assert_int_eq(precis_options_set_budget(o, c->unit, c->value, NULL), PRECIS_OK);
   r = summarize_article(o);
   check_selection(r);
   n = precis_result_selected_count(r);
   nsent = t_count_kind(r, PRECIS_KIND_SENTENCE);
   ck_assert_uint_eq(nsent, 16);
-  ck_assert_msg(n >= 1, "%s: empty summary", c->title);
+  ck_assert_msg(n >= 1, "%s: empty summary", title);
   for (i = 0; i < precis_result_count(r); i++) {
     precis_sentence u = t_unit(r, i);
     if (u.rank == 1) best = i;
@@ -119,26 +125,26 @@ START_TEST(summarize_budget_table) {
   switch (c->unit) {
     case PRECIS_UNIT_SENTENCES: {
       size_t want = c->value < (double)nsent ? (size_t)c->value : nsent;
-      ck_assert_msg(n == want, "%s: %zu selected, want %zu", c->title, n, want);
+      ck_assert_msg(n == want, "%s: %zu selected, want %zu", title, n, want);
       break;
     }
     case PRECIS_UNIT_RATIO: {
       size_t want = (size_t)floor(c->value * (double)nsent + 0.5);
       if (want < 1) want = 1;
-      ck_assert_msg(n == want, "%s: %zu selected, want %zu", c->title, n, want);
+      ck_assert_msg(n == want, "%s: %zu selected, want %zu", title, n, want);
       break;
     }
     default:
       if (used > c->value) {
         /* over budget only when no sentence fits: then the best one alone */
-        ck_assert_msg(n == 1, "%s: %zu > %g with %zu sentences", c->title, used,
+        ck_assert_msg(n == 1, "%s: %zu > %g with %zu sentences", title, used,
                       c->value, n);
         ck_assert_uint_eq(precis_result_selected(r, 0), best);
         for (i = 0; i < precis_result_count(r); i++) {
           precis_sentence u = t_unit(r, i);
           size_t cost = c->unit == PRECIS_UNIT_WORDS ? u.words : u.chars;
           if (u.kind == PRECIS_KIND_SENTENCE)
-            ck_assert_msg(cost > c->value, "%s: unit %zu (%zu) would fit", c->title,
+            ck_assert_msg(cost > c->value, "%s: unit %zu (%zu) would fit", title,
                           i, cost);
         }
       } else {
@@ -148,7 +154,7 @@ START_TEST(summarize_budget_table) {
           size_t cost = c->unit == PRECIS_UNIT_WORDS ? u.words : u.chars;
           if (u.kind == PRECIS_KIND_SENTENCE && !u.selected)
             ck_assert_msg(used + cost > c->value, "%s: unit %zu (%zu) fits in "
-                          "%g - %zu", c->title, i, cost, c->value, used);
+                          "%g - %zu", title, i, cost, c->value, used);
         }
       }
   }
@@ -370,6 +376,129 @@ START_TEST(summarize_multi_duplicate) {
   }
   ck_assert_uint_eq(copies, 1);
   ck_assert_uint_eq(precis_result_selected_count(r), 4);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  precis_options_free(o);
+}
+END_TEST
+
+/* above 2000 sentences the similarity graph leaves out pairs that share
+** only frequent words; two identical sentences made of such words must
+** still not both be selected */
+START_TEST(summarize_large_input_duplicate) {
+  static const char *const vocab[] = {
+    "harbour", "ferry", "council", "bridge", "river", "library", "market",
+    "station", "school", "tower", "garden", "street", "island", "summer",
+    "winter", "budget", "mayor", "engineer", "worker", "crowd"};
+  static const char dup[] =
+      "The harbour ferry council bridge river library market station closed.";
+  size_t nsent = 2100, i, k, o = 0, copies = 0;
+  unsigned x = 12345;
+  char *buf = malloc(nsent * 100 + 2 * sizeof dup + 2);
+  precis_summarizer *s = t_summarizer(NULL);
+  precis_result *r;
+  ck_assert_ptr_nonnull(buf);
+  o += (size_t)sprintf(buf + o, "%s %s ", dup, dup);
+  for (i = 0; i < nsent; i++) { /* 8 words of 20: every word is frequent */
+    o += (size_t)sprintf(buf + o, "The");
+    for (k = 0; k < 8; k++) {
+      x = x * 1103515245u + 12345u;
+      o += (size_t)sprintf(buf + o, " %s", vocab[(x >> 16) % N_ELEMS(vocab)]);
+    }
+    o += (size_t)sprintf(buf + o, ".%s", i % 5 == 4 ? "\n\n" : " ");
+  }
+  r = t_run(s, buf, o, 0);
+  ck_assert_uint_gt(t_count_kind(r, PRECIS_KIND_SENTENCE), 2000);
+  for (i = 0; i < 2; i++) copies += t_unit(r, i).selected != 0;
+  ck_assert_uint_eq(copies, 1);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  free(buf);
+}
+END_TEST
+
+/* near-duplicates (shingle overlap) are selected once, even where their
+** cosine is under redundancy.max_sim; 0 turns the check off */
+START_TEST(summarize_near_duplicates) {
+  static const char text[] =
+      "The Brennan public library will stay closed for at least six weeks "
+      "after the Avon river flooded its ground floor on Sunday night, "
+      "destroying thousands of books and the town archive of local "
+      "newspapers. Librarians said about 14,000 books were lost from the "
+      "lower shelves. Volunteers carried boxes and dried pages all week. "
+      "The Brennan public library will stay closed for at least six weeks "
+      "after the Avon river flooded its ground floor on Sunday night, the "
+      "council said.";
+  precis_options *o = new_options();
+  precis_summarizer *s;
+  precis_result *r;
+  int pass;
+  ck_assert_int_eq(precis_options_set_budget(o, PRECIS_UNIT_SENTENCES, 10, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "redundancy.max_sim", 1, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "redundancy.lambda", 1, NULL), PRECIS_OK);
+  for (pass = 0; pass < 2; pass++) {
+    if (pass == 1)
+      ck_assert_int_eq(precis_options_set_param(o, "redundancy.near_duplicate", 0, NULL),
+                       PRECIS_OK);
+    s = t_summarizer(o);
+    r = t_run(s, text, sizeof text - 1, 0);
+    ck_assert_uint_eq(t_count_kind(r, PRECIS_KIND_SENTENCE), 4);
+    ck_assert_int_eq(t_unit(r, 0).selected, 1);
+    ck_assert_int_eq(t_unit(r, 3).selected, pass == 1);
+    ck_assert_uint_eq(precis_result_selected_count(r), pass == 1 ? 4 : 3);
+    precis_result_free(r);
+    precis_summarizer_free(s);
+  }
+  precis_options_free(o);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------
+** A query: its scorer picks the sentence that answers it
+** --------------------------------------------------------------------- */
+
+START_TEST(summarize_query) {
+  char query[] = "Who sent coffee and bread to the workers?";
+  precis_options *o = t_options_only("query");
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i, k;
+  ck_assert_int_eq(precis_options_set_budget(o, PRECIS_UNIT_SENTENCES, 1, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_query(o, query, strlen(query), NULL), PRECIS_OK);
+  memset(query, 'x', sizeof query - 1); /* the options hold a copy */
+  s = t_summarizer(o);
+  r = t_run(s, article, article_len, 0);
+  i = t_find(r, 0, article, "More than 200 volunteers");
+  ck_assert_uint_ne(i, (size_t)-1);
+  ck_assert_int_eq(t_unit(r, i).selected, 1);
+  ck_assert_uint_eq(t_unit(r, i).rank, 1);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  /* with the default mix and no weight of its own, the query weighs as
+  ** much as every other scorer together */
+  precis_options_free(o);
+  o = new_options();
+  ck_assert_int_eq(precis_options_set_query(o, "coffee and bread", 16, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  r = t_run(s, article, article_len, 0);
+  {
+    double others = 0, q = -1;
+    for (k = 0; k < precis_result_scorer_count(r); k++) {
+      if (strcmp(precis_result_scorer_name(r, k), "query") == 0)
+        q = precis_result_scorer_weight(r, k);
+      else
+        others += precis_result_scorer_weight(r, k);
+    }
+    ck_assert_msg(fabs(q - others) < 1e-12, "query weight %g, others %g", q, others);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  /* length 0 removes the query: its scorer is then left out */
+  ck_assert_int_eq(precis_options_set_query(o, NULL, 0, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  r = t_run(s, article, article_len, 0);
+  for (k = 0; k < precis_result_scorer_count(r); k++)
+    ck_assert_str_ne(precis_result_scorer_name(r, k), "query");
   precis_result_free(r);
   precis_summarizer_free(s);
   precis_options_free(o);
@@ -1051,55 +1180,21 @@ START_TEST(bug_duplicate_stopword_sentence_selected_twice) {
 }
 END_TEST
 
-/* Bug: above PRECIS_EXACT_GRAPH_NODES (2000) candidate sentences, pairs
-** are sought only through terms in at most PRECIS_MAX_PAIR_DF (128)
-** sentences, and redundancy control sees only graph edges; two identical
-** sentences made of frequent words get no edge, and both are selected. */
-START_TEST(bug_duplicate_in_large_input_selected_twice) {
-  static const char *const vocab[] = {
-    "harbour", "ferry", "council", "bridge", "river", "library", "market",
-    "station", "school", "tower", "garden", "street", "island", "summer",
-    "winter", "budget", "mayor", "engineer", "worker", "crowd"};
-  static const char dup[] =
-      "The harbour ferry council bridge river library market station closed.";
-  size_t nsent = 2100, i, k, o = 0, copies = 0;
-  unsigned x = 12345;
-  char *buf = malloc(nsent * 100 + 2 * sizeof dup + 2);
-  precis_summarizer *s = t_summarizer(NULL);
-  precis_result *r;
-  ck_assert_ptr_nonnull(buf);
-  o += (size_t)sprintf(buf + o, "%s %s ", dup, dup);
-  for (i = 0; i < nsent; i++) { /* 8 words of 20: every word is frequent */
-    o += (size_t)sprintf(buf + o, "The");
-    for (k = 0; k < 8; k++) {
-      x = x * 1103515245u + 12345u;
-      o += (size_t)sprintf(buf + o, " %s", vocab[(x >> 16) % N_ELEMS(vocab)]);
-    }
-    o += (size_t)sprintf(buf + o, ".%s", i % 5 == 4 ? "\n\n" : " ");
-  }
-  r = t_run(s, buf, o, 0);
-  ck_assert_uint_gt(t_count_kind(r, PRECIS_KIND_SENTENCE), 2000);
-  for (i = 0; i < 2; i++) copies += t_unit(r, i).selected != 0;
-  ck_assert_uint_le(copies, 1); /* actual: 2 */
-  precis_result_free(r);
-  precis_summarizer_free(s);
-  free(buf);
-}
-END_TEST
 
 /* not in summarize_suite(): `make check` stays green while these fail */
 TCase *summarize_known_bugs(void) {
   TCase *tc = tcase_create("known_bugs");
   tcase_add_test(tc, bug_duplicate_stopword_sentence_selected_twice);
-  tcase_add_test(tc, bug_duplicate_in_large_input_selected_twice);
   return tc;
 }
 
 Suite *summarize_suite(void) {
   Suite *s = suite_create("summarize");
   TCase *tc = tcase_create("budgets");
+  size_t n;
   tcase_add_checked_fixture(tc, fixtures_setup, fixtures_teardown);
-  tcase_add_loop_test(tc, summarize_budget_table, 0, (int)N_ELEMS(budget_cases));
+  for (n = 0; precis_selector_name(n); n++) {}
+  tcase_add_loop_test(tc, summarize_budget_table, 0, (int)(n * N_ELEMS(budget_cases)));
   tcase_add_test(tc, summarize_chars_are_code_points);
   tcase_add_loop_test(tc, summarize_short_input, 0, (int)N_ELEMS(short_cases));
   tcase_add_loop_test(tc, summarize_empty_table, 0, (int)N_ELEMS(empty_cases));
@@ -1112,6 +1207,9 @@ Suite *summarize_suite(void) {
   tcase_add_checked_fixture(tc, fixtures_setup, fixtures_teardown);
   tcase_add_test(tc, summarize_multi_documents);
   tcase_add_test(tc, summarize_multi_duplicate);
+  tcase_add_test(tc, summarize_near_duplicates);
+  tcase_add_test(tc, summarize_large_input_duplicate);
+  tcase_add_test(tc, summarize_query);
   tcase_add_test(tc, summarize_order);
   tcase_add_test(tc, summarize_deterministic);
   tcase_add_test(tc, summarize_result_owns_its_data);
