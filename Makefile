@@ -57,7 +57,7 @@ MODULE = $(B)/precis/core.so
 CHECKS = $(B)/check_precis
 
 .PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
-        install uninstall clean eval eval-rouge
+        install uninstall clean eval eval-rouge eval-seg
 
 all: $(LIB) $(MODULE)
 
@@ -83,6 +83,12 @@ $(CHECKS): $(TEST_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(SAN) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(CORE_LIBS) -lpthread
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# The language packs become C tables (committed, so that builds without Lua
+# need no step); regenerated when a pack or the generator changes.
+LANG_PACKS = $(sort $(wildcard lang/*.txt))
+csrc/langdata.c: $(LANG_PACKS) tools/genlang.lua
+	$(LUA) tools/genlang.lua $(LANG_PACKS) > $@.tmp && mv $@.tmp $@
 
 deps:
 	@sh tools/deps.sh
@@ -140,6 +146,7 @@ clean:
 # Evaluation harness (eval/): ROUGE as in ROUGE-1.5.5, and the dataset runner.
 #   make eval-rouge   checks eval's ROUGE against the official figures
 #   make eval         ROUGE tables for precis, Lead-N and ots (EVAL_ARGS=...)
+#   make eval-seg     sentence segmentation against pySBD's golden rules
 # Data come from $(PRECIS_DATA), by default ../shared/data.
 # ---------------------------------------------------------------------------
 PRECIS_DATA ?= ../shared/data
@@ -155,6 +162,10 @@ $(ROUGE_MODULE): eval/lrouge.c
 
 eval-rouge: $(ROUGE_MODULE)
 	$(EVAL_ENV) $(LUA) eval/vectors.lua
+
+# segmentation against pySBD's golden rules (segmentation/*.jsonl)
+eval-seg: all
+	$(EVAL_ENV) $(LUA) eval/seg.lua $(EVAL_ARGS)
 
 eval: all $(ROUGE_MODULE)
 	$(EVAL_ENV) $(LUA) eval/run.lua $(EVAL_ARGS)

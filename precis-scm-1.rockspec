@@ -34,7 +34,7 @@ build = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
         "csrc/lprecis.c", "csrc/dedupe.c", "csrc/error.c",
-        "csrc/ingest.c", "csrc/lang.c", "csrc/mem.c", "csrc/model.c",
+        "csrc/ingest.c", "csrc/lang.c", "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",
         "csrc/scorers/length.c", "csrc/scorers/lexrank.c",

@@ -1,78 +1,32 @@
 /*
-** lang.c: language data: names, ISO codes and Snowball stemmer names,
-** stopwords, and the abbreviation classes the segmenter needs.
+** lang.c: language lookups over the packs of lang/<code>.txt (compiled into
+** langdata.c): names and codes, stopwords, terminators, and the
+** abbreviation classes the segmenter needs.
 **
 ** Every list is sorted (bytewise) for bsearch; a unit test checks that.
 */
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include <utf8proc.h>
 
-/* English stopwords: Snowball's English stop list (snowballstem.org,
-** algorithms/english/stop.txt), plus reporting verbs and contraction
-** fragments that carry no topic in news text ("said", "mr", "s", "t"). */
-static const char *const en_stop[] = {
-  "a", "about", "above", "after", "again", "against", "all", "also", "am", 
-  "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", 
-  "before", "being", "below", "between", "both", "but", "by", "can", "can't", 
-  "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", 
-  "doing", "don't", "down", "during", "each", "few", "for", "from", 
-  "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", 
-  "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", 
-  "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", 
-  "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", 
-  "let's", "me", "more", "most", "mr", "mrs", "ms", "mustn't", "my", 
-  "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", 
-  "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", 
-  "s", "said", "same", "say", "says", "shan't", "she", "she'd", "she'll", 
-  "she's", "should", "shouldn't", "so", "some", "such", "t", "than", "that", 
-  "that's", "the", "their", "theirs", "them", "themselves", "then", "there", 
-  "there's", "these", "they", "they'd", "they'll", "they're", "they've", 
-  "this", "those", "through", "to", "too", "under", "until", "up", "very", 
-  "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", 
-  "weren't", "what", "what's", "when", "when's", "where", "where's", "which", 
-  "while", "who", "who's", "whom", "why", "why's", "will", "with", "won't", 
-  "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", 
-  "yours", "yourself", "yourselves",
-};
+#include "internal.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const precisI_lang langs[] = {
-  {"arabic", "ar", "arabic", NULL, 0},
-  {"armenian", "hy", "armenian", NULL, 0},
-  {"basque", "eu", "basque", NULL, 0},
-  {"catalan", "ca", "catalan", NULL, 0},
-  {"danish", "da", "danish", NULL, 0},
-  {"dutch", "nl", "dutch", NULL, 0},
-  {"english", "en", "english", en_stop, N(en_stop)},
-  {"finnish", "fi", "finnish", NULL, 0},
-  {"french", "fr", "french", NULL, 0},
-  {"german", "de", "german", NULL, 0},
-  {"greek", "el", "greek", NULL, 0},
-  {"hindi", "hi", "hindi", NULL, 0},
-  {"hungarian", "hu", "hungarian", NULL, 0},
-  {"indonesian", "id", "indonesian", NULL, 0},
-  {"irish", "ga", "irish", NULL, 0},
-  {"italian", "it", "italian", NULL, 0},
-  {"lithuanian", "lt", "lithuanian", NULL, 0},
-  {"nepali", "ne", "nepali", NULL, 0},
-  {"norwegian", "no", "norwegian", NULL, 0},
-  {"portuguese", "pt", "portuguese", NULL, 0},
-  {"romanian", "ro", "romanian", NULL, 0},
-  {"russian", "ru", "russian", NULL, 0},
-  {"serbian", "sr", "serbian", NULL, 0},
-  {"spanish", "es", "spanish", NULL, 0},
-  {"swedish", "sv", "swedish", NULL, 0},
-  {"tamil", "ta", "tamil", NULL, 0},
-  {"turkish", "tr", "turkish", NULL, 0},
-  {"yiddish", "yi", "yiddish", NULL, 0},
-  {"none", "", NULL, NULL, 0}
+/* no stemming, no stopwords, the terminators of every script */
+static const int32_t none_term[] = {
+  '.', '!', '?', 0x2026, 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x061F, 0x06D4,
+  0x0964, 0x0965, 0x0589, 0x1362, 0x1367, 0x104B, 0x037E
+};
+static const precisI_lang none = {
+  "none", "", NULL, "Zyyy", none_term, N(none_term), 0,
+  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}
 };
 
 const char *precis_language_name(size_t k) {
-  return k < N(langs) ? langs[k].name : NULL;
+  if (k < precisI_nlangs) return precisI_langs[k].name;
+  return k == precisI_nlangs ? none.name : NULL;
 }
 
 /* ASCII case-insensitive equality with a NUL-terminated lowercase word */
@@ -88,10 +42,10 @@ static int eqfold(const char *a, const char *lower) {
 const precisI_lang *precisI_lang_find(const char *name) {
   size_t k;
   if (name == NULL) return NULL;
-  for (k = 0; k < N(langs); k++)
-    if (eqfold(name, langs[k].name) || (langs[k].code[0] && eqfold(name, langs[k].code)))
-      return &langs[k];
-  return NULL;
+  for (k = 0; k < precisI_nlangs; k++)
+    if (eqfold(name, precisI_langs[k].name) || eqfold(name, precisI_langs[k].code))
+      return &precisI_langs[k];
+  return eqfold(name, "none") ? &none : NULL;
 }
 
 static int cmpword(const void *key, const void *elem) {
@@ -108,13 +62,76 @@ static int inlist(const char *const *list, size_t nlist, const char *w,
   return bsearch(buf, list, nlist, sizeof *list, cmpword) != NULL;
 }
 
+static int inwords(const precisI_words *l, const char *w, size_t n) {
+  return inlist(l->w, l->n, w, n);
+}
+
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n) {
-  return inlist(lang->stop, lang->nstop, w, n);
+  return inwords(&lang->stop, w, n);
+}
+
+int precisI_lang_terminal(const precisI_lang *lang, int32_t cp) {
+  size_t k;
+  for (k = 0; k < lang->nterm; k++)
+    if (lang->term[k] == cp) return 1;
+  return 0;
+}
+
+/* Case-folds `w` into buf (NUL-terminated); returns its length, or 0 when
+** it does not fit. ASCII is folded here, the rest by utf8proc. */
+static size_t foldw(const char *w, size_t n, char *buf, size_t cap) {
+  size_t i;
+  int ascii = 1;
+  if (n == 0 || n >= cap) return 0;
+  for (i = 0; i < n; i++) {
+    char c = w[i];
+    if ((unsigned char)c >= 0x80) ascii = 0;
+    buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  buf[n] = '\0';
+  if (!ascii) {
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)w,
+                                        (utf8proc_ssize_t)n, &m,
+                                        UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                        UTF8PROC_STABLE);
+    if (len <= 0 || (size_t)len >= cap) { free(m); return 0; }
+    memcpy(buf, m, (size_t)len);
+    buf[len] = '\0';
+    free(m);
+    n = (size_t)len;
+  }
+  return n;
+}
+
+static int class_in(const precisI_lang *l, const char *f, size_t m) {
+  if (inwords(&l->inner, f, m)) return PRECIS_ABBR_INNER;
+  if (inwords(&l->number, f, m)) return PRECIS_ABBR_NUMBER;
+  if (inwords(&l->final, f, m)) return PRECIS_ABBR_FINAL;
+  if (inwords(&l->abbrev, f, m)) return PRECIS_ABBR_ANY;
+  return PRECIS_ABBR_NONE;
+}
+
+int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n) {
+  char buf[64];
+  size_t m = foldw(w, n, buf, sizeof buf);
+  int c;
+  if (m == 0) return PRECIS_ABBR_NONE;
+  c = class_in(lang, buf, m);
+  if (c == PRECIS_ABBR_NONE && (strcmp(lang->script, "Latn") == 0 || lang == &none))
+    c = class_in(&precisI_lang_common, buf, m);
+  return c;
+}
+
+int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n) {
+  char buf[64];
+  size_t m = foldw(w, n, buf, sizeof buf);
+  return m && (inwords(&lang->starters, buf, m) || inwords(&lang->stop, buf, m));
 }
 
 /* ---------------------------------------------------------------------
-** Abbreviations (English; used for every Latin-script language until
-** language packs carry their own)
+** The first English abbreviation classes, kept for the callers that ask
+** without a language (the segmenter asks the packs)
 ** --------------------------------------------------------------------- */
 
 /* never end a sentence: titles before names, "e.g.", "vs." */
@@ -192,11 +209,19 @@ int precisI_is_starter(const char *w, size_t n) {
 /* for the tests: are the lists sorted? */
 int precisI_lang_lists_sorted(void);
 int precisI_lang_lists_sorted(void) {
-  const char *const *lists[] = {en_stop, abbr_inner, abbr_number, abbr_any, starters};
-  size_t sizes[] = {N(en_stop), N(abbr_inner), N(abbr_number), N(abbr_any), N(starters)};
-  size_t l, i;
+  const char *const *lists[] = {abbr_inner, abbr_number, abbr_any, starters};
+  size_t sizes[] = {N(abbr_inner), N(abbr_number), N(abbr_any), N(starters)};
+  size_t l, i, k;
   for (l = 0; l < N(lists); l++)
     for (i = 1; i < sizes[l]; i++)
       if (strcmp(lists[l][i - 1], lists[l][i]) >= 0) return 0;
+  for (k = 0; k <= precisI_nlangs; k++) {
+    const precisI_lang *p = k < precisI_nlangs ? &precisI_langs[k] : &precisI_lang_common;
+    const precisI_words *w[] = {&p->stop, &p->inner, &p->number, &p->abbrev,
+                                &p->final, &p->starters};
+    for (l = 0; l < N(w); l++)
+      for (i = 1; i < w[l]->n; i++)
+        if (strcmp(w[l]->w[i - 1], w[l]->w[i]) >= 0) return 0;
+  }
   return 1;
 }

@@ -1,0 +1,233 @@
+--- Segmentation against pySBD's golden rules: runs precis' segmenter (in
+-- process, as `summarize split` does) over every case of
+-- $PRECIS_DATA/segmentation/*.jsonl and prints, per language, the cases
+-- passed beside pySBD's own count, and sentence-boundary precision, recall
+-- and F1. `lua5.4 eval/seg.lua --help` for the options; see eval/README.md.
+--
+-- How sentences are compared. The golden sentences are what pySBD returns,
+-- and in its cleaning mode pySBD rewrites the text: it joins wrapped lines
+-- with or without a space, and adds or drops spaces ("z.B." became
+-- "z. B."). precis reports spans of the caller's bytes, so spacing says
+-- nothing about segmentation: every white-space character is removed from
+-- both sides before comparing. A case passes when the two lists of
+-- sentences are then equal. Boundaries are the places between two
+-- sentences in the white-space-free text; where the two texts differ (a
+-- cleaning rule dropped characters on one side), they are aligned first.
+--
+-- Which options: english.jsonl and issues.jsonl are pySBD's tests without
+-- cleaning, and run with precis' defaults; every other file was made with
+-- cleaning (the expected sentences rejoin hard-wrapped lines), so they run
+-- with input.unwrap = 1. Each file names its language.
+
+local REPO = (arg and arg[0] or ""):match("^(.*)/eval/[^/]*$") or "."
+package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.lua;" ..
+               REPO .. "/lua/?/init.lua"
+package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
+
+local precis = require "precis"
+local cjson = require "cjson"
+local datasets = require "datasets"
+
+local fmt, concat = string.format, table.concat
+local ipairs, pairs = ipairs, pairs
+
+local USAGE = [[
+usage: lua5.4 eval/seg.lua [options] [FILE...]
+  FILE            only these files of segmentation/ (e.g. english, deutsch)
+  --failures      print every failing case: expected and got
+  --no-unwrap     run every file with the defaults (no input.unwrap)
+  --help          this text
+Data: $PRECIS_DATA (default ../shared/data).]]
+
+-- file -> language pack, and whether pySBD cleaned it
+local FILES = {
+  amharic = "amharic", arabic = "arabic", armenian = "armenian",
+  bulgarian = "bulgarian", burmese = "burmese", chinese = "chinese",
+  danish = "danish", deutsch = "german", dutch = "dutch",
+  english = "english", english_clean = "english", issues = "english",
+  french = "french", greek = "greek", hindi = "hindi", italian = "italian",
+  japanese = "japanese", kazakh = "kazakh", marathi = "marathi",
+  persian = "persian", polish = "polish", russian = "russian",
+  slovak = "slovak", spanish = "spanish", urdu = "urdu",
+}
+local RAW = { english = true, issues = true }
+
+local opts = { files = {} }
+for _, a in ipairs(arg) do
+  if a == "--help" then print(USAGE) os.exit(0)
+  elseif a == "--failures" then opts.failures = true
+  elseif a == "--no-unwrap" then opts.no_unwrap = true
+  elseif a:sub(1, 2) == "--" then io.stderr:write("seg.lua: unknown option ", a, "\n") os.exit(2)
+  else opts.files[#opts.files + 1] = a:gsub("%.jsonl$", "") end
+end
+
+-- white space of every kind (UTF-8): ASCII, NEL, NBSP, U+1680, U+2000..200A,
+-- U+2028, U+2029, U+202F, U+205F, U+3000
+local function squeeze(s)
+  s = s:gsub("[ \t\n\v\f\r]", "")
+  s = s:gsub("\xC2[\x85\xA0]", ""):gsub("\xE1\x9A\x80", "")
+  s = s:gsub("\xE2\x80[\x80-\x8A\xA8\xA9\xAF]", ""):gsub("\xE2\x81\x9F", "")
+  s = s:gsub("\xE3\x80\x80", "")
+  return s
+end
+
+-- the golden sentences: strings, or [text, start, end] with char spans
+local function gold_of(case)
+  local out = {}
+  for k, s in ipairs(case.sentences) do
+    out[k] = type(s) == "table" and s[1] or s
+  end
+  return out
+end
+
+-- Maps positions of `a` onto `b` (both white-space-free): walks both,
+-- and where they differ looks ahead for the nearest place where the next
+-- 6 bytes agree again. Returns map[i] = position in b of a's byte i, or
+-- nil for bytes of a that b does not have.
+local function align(a, b)
+  local map, i, j, na, nb = {}, 1, 1, #a, #b
+  local K = 6
+  while i <= na and j <= nb do
+    if a:byte(i) == b:byte(j) then
+      map[i] = j
+      i, j = i + 1, j + 1
+    else
+      local found = false
+      for d = 1, 400 do
+        for x = 0, d do
+          local y = d - x
+          if i + x <= na and j + y <= nb and
+             a:sub(i + x, i + x + K - 1) == b:sub(j + y, j + y + K - 1) then
+            i, j, found = i + x, j + y, true
+            break
+          end
+        end
+        if found then break end
+      end
+      if not found then break end
+    end
+  end
+  return map
+end
+
+-- boundaries: the offsets (1-based, in the squeezed concatenation) where
+-- each sentence but the first starts
+local function boundaries(list)
+  local parts, pos, set = {}, 1, {}
+  for k, s in ipairs(list) do
+    if k > 1 and #s > 0 then set[pos] = true end
+    parts[#parts + 1] = s
+    pos = pos + #s
+  end
+  return concat(parts), set
+end
+
+local function segment(text, language, unwrap)
+  local o = { language = language }
+  if unwrap then o.params = { ["input.unwrap"] = 1 } end
+  local r, msg = precis.segment(text, o)
+  if not r then return nil, msg end
+  local out = {}
+  for _, u in ipairs(r.units) do
+    if u.kind ~= "dropped" then out[#out + 1] = u.clean or u.text end
+  end
+  return out
+end
+
+local function run_file(name)
+  local path = datasets.data_dir() .. "/segmentation/" .. name .. ".jsonl"
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local st = { name = name, cases = 0, passed = 0, upstream = 0, tp = 0,
+               npred = 0, ngold = 0, regress = 0, xfail = 0, xfixed = 0 }
+  local unwrap = not RAW[name] and not opts.no_unwrap
+  for line in f:lines() do
+    if line:match("%S") then
+      local case = cjson.decode(line)
+      local gold = gold_of(case)
+      local got, err = segment(case.text, FILES[name], unwrap)
+      got = got or {}
+      local g, p = {}, {}
+      for k, s in ipairs(gold) do g[k] = squeeze(s) end
+      for _, s in ipairs(got) do
+        local q = squeeze(s)
+        if #q > 0 then p[#p + 1] = q end
+      end
+      local ok = #g == #p
+      for k = 1, #g do if g[k] ~= p[k] then ok = false end end
+      st.cases = st.cases + 1
+      if ok then st.passed = st.passed + 1 end
+      if case.xfail_upstream then
+        st.xfail = st.xfail + 1
+        if ok then st.xfixed = st.xfixed + 1 end
+      else
+        st.upstream = st.upstream + 1
+        if not ok then st.regress = st.regress + 1 end
+      end
+      -- boundaries
+      local gs, gset = boundaries(g)
+      local ps, pset = boundaries(p)
+      local map = gs == ps and nil or align(ps, gs)
+      for pos in pairs(gset) do st.ngold = st.ngold + 1 end
+      for pos in pairs(pset) do
+        st.npred = st.npred + 1
+        local q = pos
+        if map then
+          q = nil
+          for x = pos, #ps do
+            if map[x] then q = map[x] break end
+          end
+        end
+        if q and gset[q] then st.tp = st.tp + 1 end
+      end
+      if not ok and opts.failures then
+        print(fmt("--- %s%s: %s", name, case.xfail_upstream and " (pySBD fails too)" or "",
+                  err or ""))
+        print("  text: " .. cjson.encode(case.text):sub(1, 600))
+        for _, s in ipairs(gold) do print("  want " .. cjson.encode(s):sub(1, 300)) end
+        for _, s in ipairs(got) do print("  got  " .. cjson.encode(s):sub(1, 300)) end
+      end
+    end
+  end
+  f:close()
+  return st
+end
+
+local function prf(tp, np, ng)
+  local p = np > 0 and tp / np or 1
+  local r = ng > 0 and tp / ng or 1
+  local f1 = (p + r) > 0 and 2 * p * r / (p + r) or 0
+  return p, r, f1
+end
+
+local names = {}
+if #opts.files > 0 then names = opts.files
+else
+  for name in pairs(FILES) do names[#names + 1] = name end
+  table.sort(names)
+end
+
+local total = { cases = 0, passed = 0, upstream = 0, tp = 0, npred = 0,
+                ngold = 0, regress = 0, xfail = 0, xfixed = 0 }
+local rows = {}
+for _, name in ipairs(names) do
+  local st = run_file(name)
+  if st then
+    rows[#rows + 1] = st
+    for k in pairs(total) do total[k] = total[k] + st[k] end
+  else
+    io.stderr:write("seg.lua: no file segmentation/", name, ".jsonl\n")
+  end
+end
+
+print("| file | language | precis passed | pySBD passed | P | R | F1 |")
+print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+local function row(label, lang, st)
+  local p, r, f1 = prf(st.tp, st.npred, st.ngold)
+  print(fmt("| %s | %s | %d/%d | %d/%d | %.3f | %.3f | %.3f |", label, lang,
+            st.passed, st.cases, st.upstream, st.cases, p, r, f1))
+end
+for _, st in ipairs(rows) do row(st.name, FILES[st.name], st) end
+row("all", "", total)
+print(fmt("\nCases pySBD passes that precis fails: %d of %d. Cases pySBD fails that precis passes: %d of %d.",
+          total.regress, total.upstream, total.xfixed, total.xfail))
