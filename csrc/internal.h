@@ -122,56 +122,20 @@ int precisI_is_digit(int32_t cp);
 ** Languages (lang.c)
 ** --------------------------------------------------------------------- */
 
-/* a sorted (bytewise) list of case-folded words */
-typedef struct precisI_words {
-  const char *const *w;
-  size_t n;
-} precisI_words;
-
-/* flags of a language pack (lang/README.md) */
-enum {
-  PRECIS_LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a period after a small number */
-  PRECIS_LANG_SPLIT_LOWER = 2, /* a terminator ends a sentence before lowercase */
-  PRECIS_LANG_NO_SPACES = 4    /* written without spaces between words */
-};
-
-/* One language pack, generated from lang/<code>.txt into langdata.c. */
 typedef struct precisI_lang {
   const char *name;      /* "english" */
   const char *code;      /* "en" */
   const char *stemmer;   /* libstemmer algorithm, NULL = no stemming */
-  const char *script;    /* ISO 15924: "Latn", "Cyrl", "Hani", ... */
-  const int32_t *term;   /* sentence terminators */
-  size_t nterm;
-  unsigned flags;
-  precisI_words stop;    /* stopwords */
-  precisI_words inner;   /* abbreviations that never end a sentence */
-  precisI_words number;  /* ... that end none before a number */
-  precisI_words abbrev;  /* ... that end one only before a sentence starter */
-  precisI_words final;   /* ... that end one before any capitalised word */
-  precisI_words starters; /* words that start sentences, besides stopwords */
+  const char *const *stop;   /* sorted stopwords, case-folded */
+  size_t nstop;
 } precisI_lang;
 
-extern const precisI_lang precisI_langs[];   /* sorted by name */
-extern const size_t precisI_nlangs;
-extern const precisI_lang precisI_lang_common; /* shared by Latin scripts */
-
-/* by English name or ISO 639-1 code, case-insensitive; "none" is the
-** language without stemming or stopwords; NULL when unknown */
 const precisI_lang *precisI_lang_find(const char *name_or_code);
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n);
 
-/* Abbreviation class of the word `w` (n bytes, as written, without its
-** final period) in `lang`: one of PRECIS_ABBR_* below. */
-int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n);
-/* Is `w` (as written) a word that starts sentences in `lang`? */
-int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
-/* Does `cp` end sentences in `lang`? */
-int precisI_lang_terminal(const precisI_lang *lang, int32_t cp);
-
 /* English abbreviation classes used by the segmenter (see lang.c) */
 enum { PRECIS_ABBR_NONE = 0, PRECIS_ABBR_INNER, PRECIS_ABBR_ANY,
-       PRECIS_ABBR_NUMBER, PRECIS_ABBR_FINAL };
+       PRECIS_ABBR_NUMBER };
 int precisI_abbrev_class(const char *w, size_t n);
 int precisI_is_starter(const char *w, size_t n);
 
@@ -348,5 +312,55 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double damping, double *out);
 /* select.c: combine, rank, choose */
 precis_status precisI_select(precisI_run *run, precis_error *err);
+
+/* ---------------------------------------------------------------------
+** YAML (yaml.c): a policy file as a tree of nodes with positions
+** --------------------------------------------------------------------- */
+
+/* policies are a few kilobytes; the cap bounds what a hostile file costs */
+#if !defined(PRECIS_YAML_MAX_BYTES)
+#define PRECIS_YAML_MAX_BYTES ((size_t)1 << 20)
+#endif
+/* policies nest four or five levels; the cap bounds the builder's stack
+** and the binding's recursion */
+#if !defined(PRECIS_YAML_MAX_DEPTH)
+#define PRECIS_YAML_MAX_DEPTH 32
+#endif
+
+typedef enum precisI_ykind {
+  PRECIS_YNULL, PRECIS_YBOOL, PRECIS_YINT, PRECIS_YFLOAT, PRECIS_YSTR,
+  PRECIS_YSEQ, PRECIS_YMAP
+} precisI_ykind;
+
+typedef struct precisI_ynode precisI_ynode;
+struct precisI_ynode {
+  precisI_ykind kind;
+  int quoted;              /* a scalar written quoted or as a block */
+  size_t line, col;        /* 1-based; col counts code points */
+  int boolean;             /* YBOOL */
+  int64_t integer;         /* YINT */
+  double number;           /* YFLOAT */
+  const char *str;         /* every scalar's text, NUL-terminated copy */
+  size_t len;              /* its length in bytes (it may hold NULs) */
+  precisI_ynode *key;      /* in a mapping: this value's key, a YSTR */
+  precisI_ynode *child;    /* a collection's first item or value */
+  precisI_ynode *next;     /* the next item or value of the parent */
+  size_t n;                /* a collection's number of children */
+};
+
+typedef struct precisI_yaml precisI_yaml;
+
+/* Reads one policy file: a single YAML document whose root is a mapping,
+** with no anchors, aliases or duplicate keys, nested at most
+** PRECIS_YAML_MAX_DEPTH deep and at most PRECIS_YAML_MAX_BYTES long.
+** Plain scalars take their YAML 1.2 core-schema type; quoted and block
+** scalars are strings; mapping keys are strings as written. Errors:
+** PRECIS_EPOLICY with the source, line and column filled, PRECIS_ENOMEM.
+** The tree is owned by the caller: precisI_yaml_free. */
+precis_status precisI_yaml_load(const char *text, size_t len,
+                                const char *source, precisI_yaml **out,
+                                precis_error *err);
+const precisI_ynode *precisI_yaml_root(const precisI_yaml *y);
+void precisI_yaml_free(precisI_yaml *y); /* NULL is a no-op */
 
 #endif
