@@ -122,20 +122,56 @@ int precisI_is_digit(int32_t cp);
 ** Languages (lang.c)
 ** --------------------------------------------------------------------- */
 
+/* a sorted (bytewise) list of case-folded words */
+typedef struct precisI_words {
+  const char *const *w;
+  size_t n;
+} precisI_words;
+
+/* flags of a language pack (lang/README.md) */
+enum {
+  PRECIS_LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a period after a small number */
+  PRECIS_LANG_SPLIT_LOWER = 2, /* a terminator ends a sentence before lowercase */
+  PRECIS_LANG_NO_SPACES = 4    /* written without spaces between words */
+};
+
+/* One language pack, generated from lang/<code>.txt into langdata.c. */
 typedef struct precisI_lang {
   const char *name;      /* "english" */
   const char *code;      /* "en" */
   const char *stemmer;   /* libstemmer algorithm, NULL = no stemming */
-  const char *const *stop;   /* sorted stopwords, case-folded */
-  size_t nstop;
+  const char *script;    /* ISO 15924: "Latn", "Cyrl", "Hani", ... */
+  const int32_t *term;   /* sentence terminators */
+  size_t nterm;
+  unsigned flags;
+  precisI_words stop;    /* stopwords */
+  precisI_words inner;   /* abbreviations that never end a sentence */
+  precisI_words number;  /* ... that end none before a number */
+  precisI_words abbrev;  /* ... that end one only before a sentence starter */
+  precisI_words final;   /* ... that end one before any capitalised word */
+  precisI_words starters; /* words that start sentences, besides stopwords */
 } precisI_lang;
 
+extern const precisI_lang precisI_langs[];   /* sorted by name */
+extern const size_t precisI_nlangs;
+extern const precisI_lang precisI_lang_common; /* shared by Latin scripts */
+
+/* by English name or ISO 639-1 code, case-insensitive; "none" is the
+** language without stemming or stopwords; NULL when unknown */
 const precisI_lang *precisI_lang_find(const char *name_or_code);
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n);
 
+/* Abbreviation class of the word `w` (n bytes, as written, without its
+** final period) in `lang`: one of PRECIS_ABBR_* below. */
+int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n);
+/* Is `w` (as written) a word that starts sentences in `lang`? */
+int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
+/* Does `cp` end sentences in `lang`? */
+int precisI_lang_terminal(const precisI_lang *lang, int32_t cp);
+
 /* English abbreviation classes used by the segmenter (see lang.c) */
 enum { PRECIS_ABBR_NONE = 0, PRECIS_ABBR_INNER, PRECIS_ABBR_ANY,
-       PRECIS_ABBR_NUMBER };
+       PRECIS_ABBR_NUMBER, PRECIS_ABBR_FINAL };
 int precisI_abbrev_class(const char *w, size_t n);
 int precisI_is_starter(const char *w, size_t n);
 
