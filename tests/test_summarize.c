@@ -1128,21 +1128,32 @@ static void make_job(job *j, const precis_summarizer *s, const char *a, size_t a
 
 START_TEST(summarize_threads) {
   precis_options *o = new_options();
-  precis_summarizer *shared, *other;
-  precis_result *want[4];
+  precis_summarizer *shared, *other, *third;
+  precis_result *want[6];
   job a, b;
   size_t k;
   ck_assert_int_eq(precis_options_set_weight(o, "textrank", 1, NULL), PRECIS_OK);
   ck_assert_int_eq(precis_options_set_weight(o, "luhn", 1, NULL), PRECIS_OK);
   ck_assert_int_eq(precis_options_add_drop_pattern(o, "^Residents", NULL), PRECIS_OK);
   shared = t_summarizer(o);
-  /* different options: language, budget, order, weights, patterns */
+  /* different options: language, budget, order, weights, patterns,
+  ** selector, query */
   ck_assert_int_eq(precis_options_set_language(o, "none", NULL), PRECIS_OK);
   ck_assert_int_eq(precis_options_set_budget(o, PRECIS_UNIT_WORDS, 80, NULL), PRECIS_OK);
   precis_options_set_order(o, PRECIS_ORDER_SCORE);
   ck_assert_int_eq(precis_options_set_weight(o, "position", 0, NULL), PRECIS_OK);
   ck_assert_int_eq(precis_options_add_drop_pattern(o, "archive", NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_selector(o, "submodular", NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_query(o, "volunteers and books", 20, NULL), PRECIS_OK);
   other = t_summarizer(o);
+  precis_options_free(o);
+  /* every scorer at once, and another selector */
+  o = new_options();
+  for (k = 0; precis_scorer_name(k); k++)
+    ck_assert_int_eq(precis_options_set_weight(o, precis_scorer_name(k), 1, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "lexrank.continuous", 1, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_query(o, "flood barrier", 13, NULL), PRECIS_OK);
+  third = t_summarizer(o);
   precis_options_free(o);
   /* one summarizer, two documents on two threads */
   make_job(&a, shared, article, article_len, NULL, 0, &want[0]);
@@ -1154,9 +1165,13 @@ START_TEST(summarize_threads) {
   make_job(&b, other, article, article_len, followup, followup_len, &want[3]);
   ck_assert(!t_same_result(want[2], want[3]));
   run_pair(&a, &b);
-  for (k = 0; k < 4; k++) precis_result_free(want[k]);
+  make_job(&a, other, followup, followup_len, article, article_len, &want[4]);
+  make_job(&b, third, article, article_len, followup, followup_len, &want[5]);
+  run_pair(&a, &b);
+  for (k = 0; k < 6; k++) precis_result_free(want[k]);
   precis_summarizer_free(shared);
   precis_summarizer_free(other);
+  precis_summarizer_free(third);
 }
 END_TEST
 
