@@ -350,6 +350,21 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
 precis_status precisI_select(precisI_run *run, precis_error *err);
 
 /* ---------------------------------------------------------------------
+** Caller-given scorers and drops (extra.c), for precis_summarize_with
+** --------------------------------------------------------------------- */
+
+/* Checks `ex` against the run's units, then turns every sentence it drops
+** into a PRECIS_KIND_DROPPED unit whose rule is the caller's string (the
+** result copies it). Runs after tokenize, before the model. */
+precis_status precisI_extra_drop(precisI_run *run, const precis_extras *ex,
+                                 precis_error *err);
+/* Runs after precisI_select: normalises the extra scorers' values into
+** `value` (ex->nscorers rows of run->ncand), folds them into the combined
+** score, ranks again and, under MMR, selects again. */
+precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
+                                   double *value, precis_error *err);
+
+/* ---------------------------------------------------------------------
 ** YAML (yaml.c): a policy file as a tree of nodes with positions
 ** --------------------------------------------------------------------- */
 

@@ -19,6 +19,13 @@ struct precis_result {
   double weight[PRECIS_NSCORERS];
   double *values;                    /* nunits * nscorers */
   const char *language;
+  /* caller-given scorers (precis_summarize_with) come after the built-in
+  ** ones: nscorers = nbuiltin + their number */
+  size_t nbuiltin, nextra;
+  char **xname;                      /* owned copies */
+  double *xweight;
+  char **rules;                      /* caller-given rules, owned copies */
+  size_t nrules;
 };
 
 static void run_free(precisI_run *run) {
@@ -36,7 +43,46 @@ static void run_free(precisI_run *run) {
   free(run->query);
 }
 
+static char *copy_string(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d) memcpy(d, s, n + 1);
+  return d;
+}
+
+/* The result's own copy of a caller-given rule (few distinct ones). */
+static const char *own_rule(precis_result *r, const char *rule) {
+  size_t k;
+  char **grown;
+  for (k = 0; k < r->nrules; k++)
+    if (strcmp(r->rules[k], rule) == 0) return r->rules[k];
+  grown = realloc(r->rules, (r->nrules + 1) * sizeof *grown);
+  if (grown == NULL) return NULL;
+  r->rules = grown;
+  if ((grown[r->nrules] = copy_string(rule)) == NULL) return NULL;
+  return grown[r->nrules++];
+}
+
+/* The caller-given scorers' names and weights, after the built-in ones. */
+static precis_status build_extras(precis_result *r, const precis_extras *ex) {
+  size_t k;
+  r->xname = precisI_calloc(ex->nscorers, sizeof *r->xname);
+  r->xweight = precisI_calloc(ex->nscorers, sizeof *r->xweight);
+  if (r->xname == NULL || r->xweight == NULL) return PRECIS_ENOMEM;
+  r->nextra = ex->nscorers;
+  if (ex->only) r->nscorers = 0; /* the built-in scorers did not count */
+  r->nbuiltin = r->nscorers;
+  for (k = 0; k < ex->nscorers; k++) {
+    if ((r->xname[k] = copy_string(ex->scorers[k].name)) == NULL)
+      return PRECIS_ENOMEM;
+    r->xweight[k] = ex->scorers[k].weight;
+  }
+  r->nscorers += ex->nscorers;
+  return PRECIS_OK;
+}
+
 static precis_status build(const precisI_run *run, int scored,
+                           const precis_extras *ex, const double *xvalue,
                            precis_result **out) {
   precis_result *r = calloc(1, sizeof *r);
   size_t k, i, index = 0;
@@ -53,6 +99,9 @@ static precis_status build(const precisI_run *run, int scored,
         r->scorer[r->nscorers] = (int)k;
         r->weight[r->nscorers++] = run->s->opt.weight[k];
       }
+    r->nbuiltin = r->nscorers;
+    if (xvalue != NULL && build_extras(r, ex) != PRECIS_OK)
+      goto oom;
     r->values = precisI_calloc(r->nunits * r->nscorers, sizeof *r->values);
     r->sel = precisI_alloc(run->nsummary, sizeof *r->sel);
     if (r->values == NULL || r->sel == NULL) goto oom;
@@ -74,12 +123,18 @@ static precis_status build(const precisI_run *run, int scored,
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
     o->kind = (precis_kind)u->kind;
     o->rule = u->rule;
+    if (ex && ex->drop && ex->drop[i] == u->rule && u->rule != NULL
+        && (o->rule = own_rule(r, u->rule)) == NULL)
+      goto oom;
     if (scored && u->cand != UINT32_MAX) {
       o->score = run->score[u->cand];
       o->rank = run->rank[u->cand];
       o->selected = run->selected[u->cand];
-      for (k = 0; k < r->nscorers; k++)
+      for (k = 0; k < r->nbuiltin; k++)
         r->values[i * r->nscorers + k] = run->value[r->scorer[k]][u->cand];
+      for (; k < r->nscorers; k++)
+        r->values[i * r->nscorers + k] =
+          xvalue[(k - r->nbuiltin) * run->ncand + u->cand];
     }
   }
   *out = r;
@@ -90,9 +145,10 @@ oom:
 }
 
 static precis_status run(const precis_summarizer *s, const precis_text *docs,
-                         size_t ndocs, int summarize, precis_result **out,
-                         precis_error *err) {
+                         size_t ndocs, int summarize, const precis_extras *ex,
+                         precis_result **out, precis_error *err) {
   precisI_run R;
+  double *xvalue = NULL;
   precisI_vec blocks;
   precis_status st = PRECIS_OK;
   size_t d, total = 0;
@@ -141,6 +197,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
   }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
+  if (ex && (st = precisI_extra_drop(&R, ex, err)) != PRECIS_OK) goto done;
   if (summarize) {
     if ((st = precisI_model(&R, err)) != PRECIS_OK) goto done;
     if (R.ncand == 0) {
@@ -149,29 +206,51 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       goto done;
     }
     if ((st = precisI_select(&R, err)) != PRECIS_OK) goto done;
+    if (ex && ex->nscorers > 0) {
+      xvalue = precisI_calloc(ex->nscorers * R.ncand, sizeof *xvalue);
+      if (xvalue == NULL) {
+        st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+        goto done;
+      }
+      if ((st = precisI_extra_select(&R, ex, xvalue, err)) != PRECIS_OK) goto done;
+    }
   }
-  if ((st = build(&R, summarize, out)) != PRECIS_OK)
+  if ((st = build(&R, summarize, ex, xvalue, out)) != PRECIS_OK)
     precisI_seterr(err, st, "out of memory");
 done:
   precisI_vec_free(&blocks);
   run_free(&R);
+  free(xvalue);
   return st;
 }
 
 precis_status precis_summarize(const precis_summarizer *s,
                                const precis_text *docs, size_t ndocs,
                                precis_result **out, precis_error *err) {
-  return run(s, docs, ndocs, 1, out, err);
+  return run(s, docs, ndocs, 1, NULL, out, err);
+}
+
+precis_status precis_summarize_with(const precis_summarizer *s,
+                                    const precis_text *docs, size_t ndocs,
+                                    const precis_extras *extras,
+                                    precis_result **out, precis_error *err) {
+  return run(s, docs, ndocs, 1, extras, out, err);
 }
 
 precis_status precis_segment(const precis_summarizer *s,
                              const precis_text *docs, size_t ndocs,
                              precis_result **out, precis_error *err) {
-  return run(s, docs, ndocs, 0, out, err);
+  return run(s, docs, ndocs, 0, NULL, out, err);
 }
 
 void precis_result_free(precis_result *r) {
+  size_t k;
   if (r == NULL) return;
+  for (k = 0; r->xname && k < r->nextra; k++) free(r->xname[k]);
+  for (k = 0; k < r->nrules; k++) free(r->rules[k]);
+  free(r->xname);
+  free(r->xweight);
+  free(r->rules);
   free(r->units);
   free(r->sel);
   free(r->values);
@@ -201,11 +280,14 @@ size_t precis_result_scorer_count(const precis_result *r) {
 }
 
 const char *precis_result_scorer_name(const precis_result *r, size_t k) {
-  return r && k < r->nscorers ? precis_scorer_name((size_t)r->scorer[k]) : NULL;
+  if (r == NULL || k >= r->nscorers) return NULL;
+  if (k >= r->nbuiltin) return r->xname[k - r->nbuiltin];
+  return precis_scorer_name((size_t)r->scorer[k]);
 }
 
 double precis_result_scorer_weight(const precis_result *r, size_t k) {
-  return r && k < r->nscorers ? r->weight[k] : 0;
+  if (r == NULL || k >= r->nscorers) return 0;
+  return k >= r->nbuiltin ? r->xweight[k - r->nbuiltin] : r->weight[k];
 }
 
 double precis_result_scorer_value(const precis_result *r, size_t i, size_t k) {

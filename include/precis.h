@@ -391,6 +391,57 @@ PRECIS_API precis_status precis_segment(const precis_summarizer *s,
                                         precis_result **out,
                                         precis_error *err);
 
+/*
+** Scores and drops that the caller computed itself, for example with a
+** scorer or filter written in Lua (a policy's own scorers). Every array
+** has one entry per unit of the documents, in the order precis_segment
+** reports them with the same summarizer: run precis_segment first, look
+** at its units, then call precis_summarize_with. Entries for units that
+** are not sentences are ignored.
+*/
+typedef struct precis_extra_scorer {
+  const char *name;      /* shown by precis_result_scorer_name; not the
+                            name of a built-in scorer, unique */
+  double weight;         /* finite, >= 0; its share of the mix, as for
+                            precis_options_set_weight */
+  const double *values;  /* nunits values, finite, or NaN where the scorer
+                            has nothing to say (its weight then leaves that
+                            sentence's mean); scaled into [0, 1] by the
+                            largest value, or from min to max when some
+                            value is negative */
+} precis_extra_scorer;
+
+typedef struct precis_extras {
+  size_t nunits;                      /* the number of units segmented */
+  const precis_extra_scorer *scorers; /* nscorers of them, or NULL */
+  size_t nscorers;
+  const char *const *drop;  /* NULL, or nunits entries: a non-NULL entry
+                               drops that sentence before anything is
+                               measured, as if it were boilerplate; the
+                               string is the unit's rule in the result */
+  int only;                 /* 1: the extra scorers are the whole mix and
+                               the summarizer's own weights do not count */
+} precis_extras;
+
+/*
+** precis_summarize with caller-given scorers and drops (`extras` may be
+** NULL: then it is precis_summarize). The built-in scorers are combined
+** as usual; their weighted mean then counts with the sum of their weights
+** beside each extra scorer. Extra scorers change the selection under the
+** "mmr" selector, the one that reads scores. Dropped sentences are
+** reported as PRECIS_KIND_DROPPED units. The result copies every string.
+** Errors: as precis_summarize, and PRECIS_EINVAL when `extras` does not
+** fit the documents (another number of units), a name is missing, repeats
+** or is a built-in scorer's, a weight or value is out of range, or `only`
+** is set with no extra scorer of positive weight.
+*/
+PRECIS_API precis_status precis_summarize_with(const precis_summarizer *s,
+                                               const precis_text *docs,
+                                               size_t ndocs,
+                                               const precis_extras *extras,
+                                               precis_result **out,
+                                               precis_error *err);
+
 /* Releases a result. NULL is a no-op. */
 PRECIS_API void precis_result_free(precis_result *r);
 

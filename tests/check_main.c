@@ -32,6 +32,7 @@ int main(void) {
     srunner_add_suite(sr, options_suite());
     srunner_add_suite(sr, summarize_suite());
     srunner_add_suite(sr, yaml_suite());
+    srunner_add_suite(sr, extras_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);

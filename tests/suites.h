@@ -18,6 +18,7 @@ Suite *options_suite(void);
 Suite *summarize_suite(void);
 Suite *lang_suite(void);
 Suite *yaml_suite(void);
+Suite *extras_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */

@@ -269,15 +269,17 @@ START_TEST(rejected) {
 }
 END_TEST
 
+/* "a: [[...[1]...]]" with `depth` collections in all */
 static char *nested(int depth) {
-  char *s = malloc((size_t)depth * 4 + 16);
-  int k, n = 0;
-  ck_assert_ptr_nonnull(s);
-  n += sprintf(s + n, "a: ");
-  for (k = 0; k < depth - 1; k++) n += sprintf(s + n, "[");
-  n += sprintf(s + n, "1");
-  for (k = 0; k < depth - 1; k++) n += sprintf(s + n, "]");
-  sprintf(s + n, "\n");
+  size_t n = 3, k, open = (size_t)depth - 1;
+  char *s = malloc(2 * open + 6);
+  if (s == NULL) ck_abort_msg("out of memory");
+  memcpy(s, "a: ", 3);
+  for (k = 0; k < open; k++) s[n++] = '[';
+  s[n++] = '1';
+  for (k = 0; k < open; k++) s[n++] = ']';
+  s[n++] = '\n';
+  s[n] = '\0';
   return s;
 }
 

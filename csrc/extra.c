@@ -1,0 +1,237 @@
+/*
+** extra.c: scorers and drops the caller computed itself (a policy's Lua
+** scorers and filters), for precis_summarize_with. Drops turn sentences
+** into dropped units before the model; extra scores join the combined
+** score after precisI_select, which then ranks and selects again.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* ---------------------------------------------------------------------
+** Checks and drops (before the model)
+** --------------------------------------------------------------------- */
+
+static int builtin_name(const char *name) {
+  size_t k;
+  const char *b;
+  for (k = 0; (b = precis_scorer_name(k)) != NULL; k++)
+    if (strcmp(b, name) == 0) return 1;
+  return 0;
+}
+
+static precis_status check(const precisI_run *run, const precis_extras *ex,
+                           precis_error *err) {
+  size_t e, f, i;
+  int any = 0;
+  if (ex->nunits != run->units.n)
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "extras describe %zu units but the documents have %zu",
+                          ex->nunits, run->units.n);
+  if (ex->nscorers > 0 && ex->scorers == NULL)
+    return precisI_seterr(err, PRECIS_EINVAL, "extra scorers are NULL");
+  for (e = 0; e < ex->nscorers; e++) {
+    const precis_extra_scorer *x = &ex->scorers[e];
+    if (x->name == NULL || x->name[0] == '\0')
+      return precisI_seterr(err, PRECIS_EINVAL, "extra scorer %zu has no name", e + 1);
+    if (builtin_name(x->name))
+      return precisI_seterr(err, PRECIS_EINVAL,
+                            "extra scorer '%.64s' has a built-in scorer's name", x->name);
+    for (f = 0; f < e; f++)
+      if (strcmp(ex->scorers[f].name, x->name) == 0)
+        return precisI_seterr(err, PRECIS_EINVAL,
+                              "extra scorer '%.64s' is given twice", x->name);
+    if (!(x->weight >= 0) || !isfinite(x->weight))
+      return precisI_seterr(err, PRECIS_EINVAL,
+                            "weight of '%.64s' must be a finite number >= 0", x->name);
+    if (x->values == NULL && ex->nunits > 0)
+      return precisI_seterr(err, PRECIS_EINVAL, "extra scorer '%.64s' has no values",
+                            x->name);
+    for (i = 0; i < ex->nunits; i++) {
+      const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+      if (u->kind == PRECIS_KIND_SENTENCE && isinf(x->values[i]))
+        return precisI_seterr(err, PRECIS_EINVAL,
+                              "extra scorer '%.64s' gives unit %zu an infinite value",
+                              x->name, i + 1);
+    }
+    any |= x->weight > 0;
+  }
+  if (ex->only && !any)
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "the extra scorers are the whole mix but none has a weight");
+  return PRECIS_OK;
+}
+
+precis_status precisI_extra_drop(precisI_run *run, const precis_extras *ex,
+                                 precis_error *err) {
+  size_t i;
+  precis_status st = check(run, ex, err);
+  if (st != PRECIS_OK || ex->drop == NULL) return st;
+  for (i = 0; i < run->units.n; i++) {
+    precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    if (ex->drop[i] != NULL && u->kind == PRECIS_KIND_SENTENCE) {
+      u->kind = PRECIS_KIND_DROPPED;
+      u->rule = ex->drop[i]; /* build() copies it: see summarize.c */
+    }
+  }
+  return PRECIS_OK;
+}
+
+/* ---------------------------------------------------------------------
+** Scores, rank and selection (after precisI_select)
+** --------------------------------------------------------------------- */
+
+typedef struct ranked {
+  double score;
+  uint32_t cand;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->score != y->score) return x->score > y->score ? -1 : 1;
+  return x->cand < y->cand ? -1 : x->cand > y->cand; /* ties: the earlier */
+}
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Scales one scorer's values over the candidates into row[] and adds its
+** weighted share to num/den (NaN: not applicable, no share). */
+static void fold(const precisI_run *run, const precis_extra_scorer *x,
+                 double *row, double *num, double *den) {
+  size_t c, n = run->ncand;
+  double lo = HUGE_VAL, hi = -HUGE_VAL;
+  for (c = 0; c < n; c++) {
+    double v = x->values[run->cand[c]];
+    if (isnan(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo >= 0) lo = 0; /* as the built-in scorers: by the largest */
+  for (c = 0; c < n; c++) {
+    double v = x->values[run->cand[c]];
+    if (isnan(v)) { row[c] = 0; continue; }
+    row[c] = hi > lo ? (v - lo) / (hi - lo) : 0;
+    num[c] += x->weight * row[c];
+    den[c] += x->weight;
+  }
+}
+
+/*
+** MMR over the new scores. This mirrors precisI_select (select.c), which
+** cannot take outside scores yet: eligibility with near-duplicates, the
+** budget, the selection loop, the fallback and the order must stay as
+** there.
+*/
+static precis_status reselect(precisI_run *run, const ranked *order) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, i, k, used = 0, neligible = 0;
+  double limit = o->budget;
+  size_t *cost = precisI_alloc(n, sizeof *cost);
+  double *maxsim = precisI_calloc(n, sizeof *maxsim);
+  unsigned char *dup = precisI_alloc(n, 1);
+  precis_status st = PRECIS_ENOMEM;
+  if (!cost || !maxsim || !dup) goto done;
+  if (precisI_near_duplicates(run, dup) != PRECIS_OK) goto done;
+  for (i = 0; i < n; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    run->eligible[i] = !dup[i] && u->words >= o->min_words &&
+                       (o->max_words == 0 || u->words <= o->max_words);
+    neligible += run->eligible[i];
+    if (o->unit == PRECIS_UNIT_WORDS) {
+      cost[i] = u->words;
+    } else if (o->unit == PRECIS_UNIT_CHARS) {
+      const char *t = run->src[u->doc].text;
+      size_t b;
+      for (cost[i] = 0, b = u->start; b < u->end; b++)
+        cost[i] += ((unsigned char)t[b] & 0xC0) != 0x80;
+    } else {
+      cost[i] = 1;
+    }
+  }
+  if (neligible == 0)
+    for (i = 0; i < n; i++) run->eligible[i] = !dup[i];
+  if (o->unit == PRECIS_UNIT_RATIO) {
+    limit = floor(o->budget * (double)n + 0.5);
+    if (limit < 1) limit = 1;
+  }
+  memset(run->selected, 0, n);
+  run->nsummary = 0;
+  for (;;) {
+    size_t best = SIZE_MAX;
+    double bestv = -HUGE_VAL;
+    for (k = 0; k < n; k++) {
+      uint32_t c = order[k].cand;
+      double mmr;
+      if (!run->eligible[c] || run->selected[c]) continue;
+      if (run->nsummary > 0 && maxsim[c] >= o->max_sim) continue;
+      if ((double)(used + cost[c]) > limit) continue;
+      mmr = o->lambda * run->score[c] - (1.0 - o->lambda) * maxsim[c];
+      if (mmr > bestv) { bestv = mmr; best = c; }
+    }
+    if (best == SIZE_MAX) break;
+    run->selected[best] = 1;
+    run->summary[run->nsummary++] = (uint32_t)best;
+    used += cost[best];
+    for (k = run->edge_off[best]; k < run->edge_off[best + 1]; k++) {
+      const precisI_edge *e = &run->edges[k];
+      if (e->cos > maxsim[e->to]) maxsim[e->to] = e->cos;
+    }
+    if ((double)used >= limit) break;
+  }
+  for (k = 0; run->nsummary == 0 && k < n; k++) /* nothing fits: the best */
+    if (run->eligible[order[k].cand]) {
+      run->selected[order[k].cand] = 1;
+      run->summary[run->nsummary++] = order[k].cand;
+    }
+  st = PRECIS_OK;
+done:
+  free(cost);
+  free(maxsim);
+  free(dup);
+  return st;
+}
+
+precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
+                                   double *value, precis_error *err) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, c, e, k;
+  double builtin = 0;
+  double *num = precisI_calloc(n, sizeof *num), *den = precisI_calloc(n, sizeof *den);
+  ranked *order = precisI_alloc(n, sizeof *order);
+  precis_status st = PRECIS_ENOMEM;
+  if (!num || !den || !order) goto done;
+  if (!ex->only) /* the built-in mean counts with the sum of its weights */
+    for (k = 0; k < PRECIS_NSCORERS; k++)
+      if (run->value[k] != NULL) builtin += o->weight[k];
+  for (e = 0; e < ex->nscorers; e++)
+    fold(run, &ex->scorers[e], value + e * n, num, den);
+  for (c = 0; c < n; c++) {
+    double w = builtin + den[c];
+    run->score[c] = w > 0 ? (builtin * run->score[c] + num[c]) / w : 0;
+    order[c].score = run->score[c];
+    order[c].cand = (uint32_t)c;
+  }
+  qsort(order, n, sizeof *order, cmp_ranked);
+  for (c = 0; c < n; c++) run->rank[order[c].cand] = (uint32_t)(c + 1);
+  if (o->selector == PRECIS_SEL_MMR) {
+    if ((st = reselect(run, order)) != PRECIS_OK) goto done;
+  }
+  if (o->order == PRECIS_ORDER_DOCUMENT) {
+    qsort(run->summary, run->nsummary, sizeof *run->summary, cmp_u32);
+  } else { /* by the new rank */
+    for (c = 0, k = 0; c < n; c++)
+      if (run->selected[order[c].cand]) run->summary[k++] = order[c].cand;
+  }
+  st = PRECIS_OK;
+done:
+  free(num);
+  free(den);
+  free(order);
+  if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
+  return PRECIS_OK;
+}
