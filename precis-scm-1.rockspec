@@ -34,7 +34,8 @@ build = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
         "csrc/lprecis.c", "csrc/dedupe.c", "csrc/error.c",
-        "csrc/ingest.c", "csrc/lang.c", "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
+        "csrc/extra.c", "csrc/ingest.c", "csrc/lang.c",
+        "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",
         "csrc/scorers/length.c", "csrc/scorers/lexrank.c",
@@ -44,7 +45,7 @@ build = {
         "csrc/scorers/submodular.c", "csrc/scorers/sumbasic.c",
         "csrc/scorers/textrank.c", "csrc/scorers/title.c",
         "csrc/segment.c", "csrc/select.c", "csrc/summarize.c",
-        "csrc/tokenize.c", "csrc/utf8.c",
+        "csrc/tokenize.c", "csrc/utf8.c", "csrc/yaml.c",
       },
       defines = { "_POSIX_C_SOURCE=200809L" },
       incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)" },
