@@ -4,6 +4,12 @@
 ** line without final punctuation is a heading (never glued onto the next
 ** sentence), and boilerplate lines are dropped by the caller's patterns and
 ** the built-in rules, each of which has a name reported with what it drops.
+**
+** Whether a line break inside a paragraph ends a sentence depends on
+** "input.unwrap": 0, every line break does; 1, lines are rejoined (hard-
+** wrapped or PDF-extracted text) unless the next one starts a list item or
+** the two read as separate lines; -1 (the default), only paragraphs whose
+** lines look hard-wrapped (of one width, most not ending a sentence) are.
 */
 #include <string.h>
 
@@ -12,19 +18,27 @@
 enum { L_BLANK, L_TEXT, L_HEADING, L_DROPPED };
 
 typedef struct line {
-  size_t ts, te;        /* trimmed span, after any list marker or dateline */
+  size_t ts, te;        /* trimmed span, after a quote marker or dateline */
+  size_t body;          /* where the text starts past a list marker */
   size_t words;
+  size_t chars;         /* code points in [ts, te) */
   int kind;
   int item;             /* starts a list item */
+  int depth;            /* e-mail quotation depth ("> > text") */
   int terminal;         /* ends with sentence-final punctuation */
   int question;         /* ... and that is '?', '!' or an ellipsis */
-  size_t ds, de;        /* a date stamp cut from its start, if de > ds */
+  int toc;              /* a table-of-contents line (its leader was cut) */
+  size_t ds, de;        /* a date stamp or rule cut from its start */
+  const char *drule;
+  size_t xs, xe;        /* a leader or rule cut from its end, if xe > xs */
+  const char *xrule;
   const char *rule;
 } line;
 
 typedef struct cursor {
   const char *t;
   size_t n;
+  const precisI_lang *lang;
 } cursor;
 
 static int32_t cp_at(const cursor *c, size_t i, size_t *len) {
@@ -43,21 +57,8 @@ static int32_t cp_before(const cursor *c, size_t i, size_t *start) {
 
 static int is_closer(int32_t cp) {
   return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
-         cp == 0x2019 || cp == 0xBB || cp == 0x203A || cp == '*' || cp == '_';
-}
-
-/* sentence-final punctuation in the scripts precis reads (':' and ';' end
-** a line as text, not as a heading, but never split a sentence) */
-int precisI_is_terminal(int32_t cp) {
-  switch (cp) {
-    case '.': case '!': case '?': case ':': case ';': case 0x2026:
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x061F:
-    case 0x06D4: case 0x0964: case 0x0965: case 0x0589: case 0x1362:
-    case 0x104B: case 0x037E:
-      return 1;
-    default:
-      return 0;
-  }
+         cp == 0x2019 || cp == 0xBB || cp == 0x203A || cp == '*' || cp == '_' ||
+         cp == 0x201C || cp == 0x300D || cp == 0x300F;
 }
 
 static size_t skip_space(const cursor *c, size_t i, size_t end) {
@@ -67,6 +68,15 @@ static size_t skip_space(const cursor *c, size_t i, size_t end) {
     i += len;
   }
   return i;
+}
+
+static size_t trim_end(const cursor *c, size_t s, size_t e) {
+  while (e > s) {
+    size_t st0;
+    if (!precisI_is_space(cp_before(c, e, &st0))) break;
+    e = st0;
+  }
+  return e;
 }
 
 static size_t count_words(const cursor *c, size_t i, size_t end) {
@@ -88,6 +98,12 @@ static size_t count_words(const cursor *c, size_t i, size_t end) {
   return words;
 }
 
+static size_t count_chars(const cursor *c, size_t i, size_t end) {
+  size_t n = 0;
+  for (; i < end; i++) n += ((unsigned char)c->t[i] & 0xC0) != 0x80;
+  return n;
+}
+
 /* ASCII case-insensitive prefix test */
 static int prefix(const char *s, size_t n, const char *p) {
   size_t i;
@@ -105,29 +121,61 @@ static int equals(const char *s, size_t n, const char *p) {
   return strlen(p) == n && prefix(s, n, p);
 }
 
-/* Length of a list marker at s ("- ", "* ", "• ", "1. ", "2) ", "(a) "),
-** including the space after it, or 0. */
+/* Length of a list marker at s ("- ", "* ", "• ", "1. ", "2) ", "(a) ",
+** "a. ", "iv) ", "• 3. "), including the space after it, or 0. */
 static size_t list_marker(const cursor *c, size_t i, size_t end) {
   const char *s = c->t + i;
-  size_t n = end - i, k = 0;
+  size_t n = end - i, k = 0, b = 0;
   if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
     return 2;
-  if (n >= 4 && (prefix(s, n, "\xE2\x80\xA2 ") || prefix(s, n, "\xE2\x80\x93 ") ||
-                 prefix(s, n, "\xC2\xB7 ")))
-    return s[0] == '\xC2' ? 3 : 4;
+  if (n >= 3 && (prefix(s, n, "\xE2\x80\xA2") || prefix(s, n, "\xE2\x81\x83") ||
+                 prefix(s, n, "\xE2\x97\xA6") || prefix(s, n, "\xE2\x96\xAA")))
+    b = 3;
+  else if (n >= 3 && prefix(s, n, "\xE2\x80\x93 "))
+    return 4;
+  else if (n >= 2 && prefix(s, n, "\xC2\xB7"))
+    b = 2;
+  if (b) { /* a bullet, perhaps before a number: "• 3. Essen" */
+    size_t m;
+    k = b;
+    while (k < n && s[k] == ' ') k++;
+    m = list_marker(c, i + k, end);
+    return m ? k + m : k;
+  }
   while (k < n && k < 3 && s[k] >= '0' && s[k] <= '9') k++;
+  if (k > 0 && k + 2 < n && s[k] == '.' && s[k + 1] == ')' && s[k + 2] == ' ')
+    return k + 3;
   if (k > 0 && k + 1 < n && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ')
     return k + 2;
-  if (n >= 4 && s[0] == '(' && s[2] == ')' && s[3] == ' ' &&
-      ((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= '0' && s[1] <= '9')))
-    return 4;
+  if (k > 0) return 0;
+  if (n >= 4 && s[0] == '(' ) { /* (a) (iv) (A) (1) */
+    size_t j = 1;
+    while (j < n && j < 6 && ((s[j] >= 'a' && s[j] <= 'z') ||
+                              (s[j] >= 'A' && s[j] <= 'Z') ||
+                              (s[j] >= '0' && s[j] <= '9')))
+      j++;
+    if (j > 1 && j + 1 < n && s[j] == ')' && s[j + 1] == ' ' &&
+        (j == 2 || strspn(s + 1, "ivxIVX") >= j - 1))
+      return j + 2;
+    return 0;
+  }
+  /* a) a. a.) iv) A) */
+  while (k < n && k < 4 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+    k++;
+  if (k == 0 || (k > 1 && strspn(s, "ivxIVX") < k)) return 0;
+  if (k + 2 < n && s[k] == '.' && s[k + 1] == ')' && s[k + 2] == ' ') return k + 3;
+  if (k + 1 < n && s[k] == ')' && s[k + 1] == ' ') return k + 2;
+  if (k == 1 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ' &&
+      (s[0] >= 'a' && s[0] <= 'z'))
+    return k + 2;
   return 0;
 }
 
 /* "date 2023-11-14 " or "2023-11-14 " at the start of a line with text
-** after it: a date stamp a scraper glued onto the first sentence. */
-static size_t dateline(const char *s, size_t n) {
-  size_t i = 0, k;
+** after it: a date stamp a scraper glued onto the first sentence. Returns
+** the end of the date (before the spaces) and where the text starts. */
+static size_t dateline(const char *s, size_t n, size_t *text) {
+  size_t i = 0, k, end;
   if (prefix(s, n, "date")) {
     i = 4;
     if (i < n && s[i] == ':') i++;
@@ -140,9 +188,11 @@ static size_t dateline(const char *s, size_t n) {
     else if (!(ch >= '0' && ch <= '9')) return 0;
   }
   i += 10;
+  end = i;
   if (i >= n || s[i] != ' ') return 0;
   while (i < n && s[i] == ' ') i++;
-  return i < n ? i : 0;
+  *text = i;
+  return i < n ? end : 0;
 }
 
 /* The built-in boilerplate rules on a trimmed line; NULL when none fires. */
@@ -190,6 +240,38 @@ static int user_pattern(const precis_summarizer *s, const char *t, size_t n) {
   return 0;
 }
 
+/* A run of one repeated mark ("////", "-----", "====") of at least this
+** many characters is a rule drawn in text, not words. */
+#define RULE_MIN 10
+
+/* the end of a run of the byte at s[i] */
+static size_t run_of(const char *s, size_t i, size_t n) {
+  size_t j = i;
+  while (j < n && s[j] == s[i]) j++;
+  return j;
+}
+
+static int rule_char(char ch) {
+  return ch == '/' || ch == '-' || ch == '=' || ch == '*' || ch == '_' ||
+         ch == '~' || ch == '#' || ch == '+' || ch == '.';
+}
+
+/* A table-of-contents leader at the end of a line: "About Me.......5",
+** "Chapter 2 ...... 6", "Score.... 16-17". Returns where it starts (the
+** text ends before it), or 0. */
+static size_t leader(const char *s, size_t n) {
+  size_t e = n, d;
+  while (e > 0 && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == '-'))
+    e--;
+  if (e == n || e == 0) return 0;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  d = e;
+  while (d > 0 && s[d - 1] == '.') d--;
+  if (e - d < 4 || d == 0) return 0;
+  while (d > 0 && s[d - 1] == ' ') d--;
+  return d;
+}
+
 /* Is the line written like a title: most words capitalised or numeric? */
 static int titleish(const cursor *c, const line *l) {
   size_t i = l->ts, caps = 0, words = 0, len;
@@ -212,6 +294,94 @@ static int starts_lower(const cursor *c, const line *l) {
   return l->ts < l->te && precisI_is_lower(cp_at(c, l->ts, &len));
 }
 
+/* the first code point of a line's text */
+static int32_t first_cp(const cursor *c, const line *l) {
+  size_t len;
+  return l->ts < l->te ? cp_at(c, l->ts, &len) : 0;
+}
+
+/* the last word of a line: [*ws, te) without trailing punctuation */
+static size_t last_word(const cursor *c, const line *l, size_t *we) {
+  size_t e = l->te, s, st0;
+  while (e > l->ts && !precisI_is_word(cp_before(c, e, &st0))) e = st0;
+  s = e;
+  while (s > l->ts && precisI_is_word(cp_before(c, s, &st0))) s = st0;
+  *we = e;
+  return s;
+}
+
+static int ends_with_stopword(const cursor *c, const line *l) {
+  size_t we, ws = last_word(c, l, &we);
+  char buf[64];
+  size_t i, n = we - ws;
+  if (n == 0 || n >= sizeof buf) return 0;
+  for (i = 0; i < n; i++) {
+    char ch = c->t[ws + i];
+    buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+  }
+  return precisI_lang_starter(c->lang, buf, n) &&
+         precisI_lang_is_stop(c->lang, buf, n);
+}
+
+static int ends_with(const cursor *c, const line *l, int32_t want) {
+  size_t st0;
+  return l->te > l->ts && cp_before(c, l->te, &st0) == want;
+}
+
+/* a line of one or two letters: a word a PDF set one letter per line */
+static int fragment(const line *l) {
+  return l->words == 1 && l->chars <= 2;
+}
+
+/* the first word of line l starts sentences */
+static int starts_sentence_word(const cursor *c, const line *l) {
+  size_t i = l->ts, len;
+  while (i < l->te && precisI_is_word(cp_at(c, i, &len))) i += len;
+  return i > l->ts && precisI_lang_starter(c->lang, c->t + l->ts, i - l->ts);
+}
+
+/* Do the lines of paragraph [a, b) look hard-wrapped: of one width, at
+** least two of them before the last, most not ending a sentence? */
+static int wrapped(const line *ls, size_t a, size_t b) {
+  size_t k, w = 0, near = 0, open = 0, n = 0;
+  if (b - a < 3) return 0;
+  for (k = a; k + 1 < b; k++) {
+    if (ls[k].kind != L_TEXT || ls[k].item) return 0;
+    if (ls[k].chars > w) w = ls[k].chars;
+  }
+  if (w < 30) return 0;
+  for (k = a; k + 1 < b; k++) {
+    n++;
+    if (ls[k].chars * 4 >= w * 3) near++;
+    if (!ls[k].terminal) open++;
+  }
+  return near * 10 >= n * 7 && open * 2 >= n;
+}
+
+/*
+** May line B continue the sentence of line A (the break is soft)? Called
+** for two text lines of one paragraph, neither a heading.
+*/
+static int soft(const cursor *c, const line *a, const line *b, int unwrap,
+                int wrap) {
+  int32_t f = first_cp(c, b);
+  if (b->item || a->toc || b->toc || a->depth != b->depth) return 0;
+  if (fragment(a) && fragment(b)) return unwrap != 0;
+  if (precisI_is_terminal(f) && f != ':' && f != ';') /* "pricing\n. Next" */
+    return unwrap != 0 || wrap;
+  if (unwrap == 0 || (unwrap < 0 && !wrap)) return 0;
+  if (wrap) return 1;
+  /* rejoining lines that do not look wrapped: two short lines of their
+  ** own ("features" / "contact manager") stay apart */
+  if (!a->terminal && !b->terminal && a->words <= 3 && b->words <= 3)
+    return 0;
+  if (ends_with(c, a, '-') || ends_with(c, a, ',')) return 1;
+  if (precisI_is_lower(f) || precisI_is_digit(f) || f == '(') return 1;
+  if (ends_with_stopword(c, a) && !starts_sentence_word(c, b)) return 1;
+  if (a->terminal) return 1; /* the segmenter ends the sentence */
+  return 0;
+}
+
 static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
                                 int kind, const char *rule,
                                 precis_error *err) {
@@ -224,6 +394,17 @@ static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
   return PRECIS_OK;
 }
 
+/* Does the text of line l hold more than one sentence? */
+static int several(const cursor *c, const line *l, int *oom) {
+  precisI_vec v;
+  int more;
+  precisI_vec_init(&v, 2 * sizeof(size_t));
+  if (precisI_split(c->lang, c->t, l->ts, l->te, &v) != PRECIS_OK) *oom = 1;
+  more = v.n > 1;
+  precisI_vec_free(&v);
+  return more;
+}
+
 precis_status precisI_ingest(const precis_summarizer *s,
                              const precisI_source *src, precisI_vec *blocks,
                              precis_error *err) {
@@ -231,13 +412,15 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0, seen_text = 0;
+  int after_credit = 0, seen_text = 0, oom = 0;
+  int unwrap = s->opt.unwrap;
   c.t = src->text;
   c.n = src->len;
+  c.lang = s->lang;
   precisI_vec_init(&lines, sizeof(line));
   /* pass 1: lines, trimmed and classified on their own */
   while (i < c.n) {
-    size_t ls = i, le, te, pos;
+    size_t ls = i, le, te, pos, dtext;
     line *l;
     const char *nl = memchr(c.t + i, '\n', c.n - i);
     le = nl ? (size_t)(nl - c.t) : c.n;
@@ -251,12 +434,11 @@ precis_status precisI_ingest(const precis_summarizer *s,
     }
     if ((l = precisI_vec_push(&lines)) == NULL) goto oom;
     l->ts = skip_space(&c, ls, le);
-    te = le;
-    while (te > l->ts) {
-      size_t st0;
-      if (!precisI_is_space(cp_before(&c, te, &st0))) break;
-      te = st0;
+    while (l->ts < le && c.t[l->ts] == '>') { /* e-mail quotation */
+      l->depth++;
+      l->ts = skip_space(&c, l->ts + 1, le);
     }
+    te = trim_end(&c, l->ts, le);
     l->te = te;
     if (l->ts == l->te) { l->kind = L_BLANK; after_credit = 0; continue; }
     l->words = count_words(&c, l->ts, l->te);
@@ -275,20 +457,52 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->rule = rule;
         continue;
       }
-      pos = dateline(c.t + l->ts, l->te - l->ts);
+      pos = dateline(c.t + l->ts, l->te - l->ts, &dtext);
       if (pos) { /* the stamp becomes a dropped block of its own */
         l->ds = l->ts;
         l->de = l->ts + pos;
-        l->ts += pos;
-        l->ts = skip_space(&c, l->ts, l->te);
+        l->drule = "dateline";
+        l->ts += dtext;
         l->words = count_words(&c, l->ts, l->te);
       }
     }
+    { /* rules drawn with one mark: a line of them, or glued to the text */
+      size_t n = l->te - l->ts, e;
+      const char *t = c.t + l->ts;
+      if (rule_char(t[0]) && (e = run_of(t, 0, n)) >= RULE_MIN) {
+        if (e == n) { l->kind = L_DROPPED; l->rule = "separator"; continue; }
+        l->ds = l->ts;
+        l->de = l->ts + e;
+        l->drule = "separator";
+        l->ts = skip_space(&c, l->ts + e, l->te);
+      }
+      n = l->te - l->ts;
+      t = c.t + l->ts;
+      if (n > RULE_MIN && rule_char(t[n - 1])) {
+        size_t b0 = n;
+        while (b0 > 0 && t[b0 - 1] == t[n - 1]) b0--;
+        if (n - b0 >= RULE_MIN && b0 > 0) {
+          l->xs = l->ts + b0;
+          l->xe = l->te;
+          l->xrule = "separator";
+          l->te = trim_end(&c, l->ts, l->xs);
+        }
+      }
+      if ((e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
+        l->xs = l->ts + e;
+        l->xe = l->te;
+        l->xrule = "leader";
+        l->te = trim_end(&c, l->ts, l->xs);
+        l->toc = 1;
+      }
+      l->words = count_words(&c, l->ts, l->te);
+    }
+    l->chars = count_chars(&c, l->ts, l->te);
     pos = list_marker(&c, l->ts, l->te);
+    l->body = l->ts;
     if (pos) {
       l->item = 1;
-      l->ts = skip_space(&c, l->ts + pos, l->te);
-      if (l->ts == l->te) { l->kind = L_BLANK; continue; }
+      l->body = skip_space(&c, l->ts + pos, l->te);
     }
     { /* final punctuation, looking through closing quotes and brackets */
       size_t e = l->te, st0;
@@ -303,7 +517,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
                      c.t[st0 - 2] == '.');
     }
   }
-  /* pass 2: headings need their neighbours; then emit blocks */
+  /* pass 2: headings need their neighbours */
   for (k = 0; k < lines.n; k++) {
     line *l = &precisI_vec_at(&lines, line, k);
     line *next = k + 1 < lines.n ? &precisI_vec_at(&lines, line, k + 1) : NULL;
@@ -311,44 +525,68 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (l->kind != L_TEXT) continue;
     first = !seen_text;
     seen_text = 1;
-    if (l->words > s->opt.heading_words) continue;
+    if (l->words > s->opt.heading_words || l->item) continue;
+    if (!first && k > 0 && precisI_vec_at(&lines, line, k - 1).kind == L_TEXT &&
+        precisI_is_terminal(first_cp(&c, l)))
+      continue; /* ". Pricing": the end of the line before, then more */
+    if (l->toc) { l->kind = L_HEADING; continue; }
     last_in_para = next == NULL || next->kind != L_TEXT;
     if (l->terminal) {
       /* a headline may ask or exclaim: "What now for British tennis?" as
       ** the first line of a document, standing alone */
-      if (l->question && first && last_in_para && !l->item)
+      if (l->question && first && last_in_para && !several(&c, l, &oom))
         l->kind = L_HEADING;
       continue;
     }
+    if (fragment(l) && unwrap != 0) continue;
     if (last_in_para || next->item ||
         (!starts_lower(&c, next) &&
          (titleish(&c, l) || (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))
       l->kind = L_HEADING;
   }
+  if (oom) goto oom;
+  /* pass 3: blocks; text lines join while the breaks between them are soft */
   for (k = 0; k < lines.n; k = p) {
     line *l = &precisI_vec_at(&lines, line, k);
+    size_t para_end = k, q;
+    int wrap;
     p = k + 1;
     if (l->kind == L_BLANK) continue;
     if (l->de > l->ds &&
         (st = push_block(blocks, l->ds, l->de, PRECIS_BLOCK_DROPPED,
-                         "dateline", err)) != PRECIS_OK)
+                         l->drule, err)) != PRECIS_OK)
       goto done;
     if (l->kind == L_DROPPED || l->kind == L_HEADING) {
       st = push_block(blocks, l->ts, l->te,
                       l->kind == L_DROPPED ? PRECIS_BLOCK_DROPPED
                                            : PRECIS_BLOCK_HEADING,
                       l->rule, err);
+      if (st == PRECIS_OK && l->xe > l->xs)
+        st = push_block(blocks, l->xs, l->xe, PRECIS_BLOCK_DROPPED, l->xrule, err);
       if (st != PRECIS_OK) goto done;
       continue;
     }
+    /* the paragraph's text lines, for the width test */
+    while (para_end < lines.n &&
+           precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
+      para_end++;
+    wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end);
     /* a text block: this line and the text lines that continue it */
+    q = k;
     while (p < lines.n) {
-      line *q = &precisI_vec_at(&lines, line, p);
-      if (q->kind != L_TEXT || q->item || q->de > q->ds) break;
-      p++;
+      line *a = &precisI_vec_at(&lines, line, q);
+      line *b = &precisI_vec_at(&lines, line, p);
+      if (b->kind != L_TEXT || b->de > b->ds || a->xe > a->xs) break;
+      if (!soft(&c, a, b, unwrap, wrap)) break;
+      q = p++;
     }
     st = push_block(blocks, l->ts, precisI_vec_at(&lines, line, p - 1).te,
                     PRECIS_BLOCK_TEXT, NULL, err);
+    if (st == PRECIS_OK && precisI_vec_at(&lines, line, p - 1).xe >
+                               precisI_vec_at(&lines, line, p - 1).xs) {
+      line *z = &precisI_vec_at(&lines, line, p - 1);
+      st = push_block(blocks, z->xs, z->xe, PRECIS_BLOCK_DROPPED, z->xrule, err);
+    }
     if (st != PRECIS_OK) goto done;
   }
   goto done;

@@ -203,6 +203,7 @@ struct precis_options {
   int lex_continuous;
   double lambda, max_sim;
   int boilerplate;
+  int unwrap;               /* -1 auto, 0 never, 1 always (ingest.c) */
   size_t heading_words;
   size_t max_bytes;
   precis_order order;
@@ -303,8 +304,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
 precis_status precisI_segment(precisI_run *run, uint32_t doc,
                               const precisI_vec *blocks, precis_error *err);
 /* the sentence spans of one text block, appended to `out` (pairs of size_t) */
-precis_status precisI_split(const char *text, size_t start, size_t end,
-                            precisI_vec *out);
+precis_status precisI_split(const precisI_lang *lang, const char *text,
+                            size_t start, size_t end, precisI_vec *out);
 int precisI_is_terminal(int32_t cp);
 /* tokenize.c: word counts and content terms of every unit */
 precis_status precisI_tokenize(precisI_run *run, precis_error *err);

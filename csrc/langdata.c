@@ -1011,12 +1011,12 @@ static const char *const en_number[] = {
 };
 static const char *const en_abbrev[] = {
   "assn", "assoc", "ave", "blvd", "dept", "dist", "div", "est", "ft", "govt",
-  "hwy", "ind", "max", "min", "misc", "mo", "mos", "rd", "univ", "wk", "yr",
-  "yrs",
+  "hwy", "i", "ind", "max", "min", "misc", "mo", "mos", "rd", "univ", "wk",
+  "yr", "yrs",
 };
 static const char *const en_starters[] = {
   "billions", "however", "hundreds", "instead", "meanwhile", "millions",
-  "nevertheless", "thousands", "today", "tomorrow", "yesterday",
+  "nevertheless", "thousands",
 };
 static const int32_t en_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -4279,7 +4279,7 @@ const precisI_lang precisI_langs[] = {
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 27}, {en_number, 22}, {en_abbrev, 22}, {NULL, 0}, {en_starters, 11}},
+   {en_stopwords, 187}, {en_inner, 27}, {en_number, 22}, {en_abbrev, 23}, {NULL, 0}, {en_starters, 8}},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,

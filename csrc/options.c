@@ -44,6 +44,7 @@ static void defaults(precis_options *o) {
   o->lambda = 0.85;
   o->max_sim = 0.9;
   o->boilerplate = 1;
+  o->unwrap = -1;
   o->heading_words = 20;
   o->max_bytes = PRECIS_MAX_INPUT_BYTES;
   o->order = PRECIS_ORDER_DOCUMENT;
@@ -209,6 +210,7 @@ static const param params[] = {
   {"edmundson.location", 0, 1e6, 0, 0, 0},
   {"edmundson.title", 0, 1e6, 0, 0, 0},
   {"input.max_bytes", 1, 1e15, 0, 0, 1},
+  {"input.unwrap", -1, 1, 0, 0, 1},
   {"lexrank.continuous", 0, 1, 0, 0, 1},
   {"lexrank.damping", 0, 1, 1, 1, 0},
   {"lexrank.threshold", 0, 1, 0, 1, 0},
@@ -252,6 +254,7 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
   if (strcmp(name, "input.boilerplate") == 0) o->boilerplate = (int)v;
   else if (strcmp(name, "input.heading_words") == 0) o->heading_words = (size_t)v;
   else if (strcmp(name, "input.max_bytes") == 0) o->max_bytes = (size_t)v;
+  else if (strcmp(name, "input.unwrap") == 0) o->unwrap = (int)v;
   else if (strcmp(name, "lexrank.continuous") == 0) o->lex_continuous = (int)v;
   else if (strcmp(name, "lexrank.damping") == 0) o->lex_damping = v;
   else if (strcmp(name, "lexrank.threshold") == 0) o->lex_threshold = v;

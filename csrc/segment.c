@@ -1,36 +1,571 @@
 /*
-** segment.c: blocks -> units. Text blocks are split into sentences; the
-** rules are written for English and other Latin-script text, with the
-** terminators of other scripts accepted too. Spans are trimmed of spaces.
+** segment.c: blocks -> units. Text blocks are split into sentences by the
+** rules of the document's language pack (lang/<code>.txt): its
+** terminators, its abbreviation classes and the words that start its
+** sentences. Quotations and brackets that close in the block are not split
+** inside; inline enumerations ("1.) ... 2.) ...", "a) ... b) ...") start a
+** sentence at each item. Spans are trimmed of spaces.
 */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
 
 typedef struct span {
   size_t start, end;
 } span;
 
-static int is_closer(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x201D ||
-         cp == 0x2019 || cp == 0xBB || cp == 0x203A;
+/* one code point of the block and its byte offset */
+typedef struct cpt {
+  int32_t cp;
+  size_t off;
+} cpt;
+
+typedef struct block {
+  const char *t;
+  const precisI_lang *lang;
+  cpt *c;               /* n code points, then a sentinel (cp -1, off end) */
+  size_t n;
+  int *inside;          /* per boundary position 0..n: quotation depth */
+  unsigned char *start; /* per code point: an enumeration item starts here */
+  unsigned char *quiet; /* per code point: a period that ends no sentence */
+} block;
+
+#define CP(b, i) ((i) < (b)->n ? (b)->c[i].cp : -1) /* -1: past the end */
+
+/* ---------------------------------------------------------------------
+** Character classes
+** --------------------------------------------------------------------- */
+
+static int sp(int32_t cp) { return cp >= 0 && precisI_is_space(cp); }
+
+/* format characters (bidi marks, joiners): read through, never seen */
+static int invisible(int32_t cp) {
+  return (cp >= 0x200C && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x00AD;
 }
 
-static int is_opener(int32_t cp) {
-  return cp == '"' || cp == '`' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
-         cp == 0x2018 || cp == 0xAB || cp == 0x2039 || cp == 0x00BF ||
-         cp == 0x00A1;
+static int closer(int32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case '}': case '*': case '_':
+    case 0x201D: case 0x2019: case 0x201C: case 0xBB: case 0x203A: case 0xAB:
+    case 0x300D: case 0x300F: case 0x300B: case 0x3009: case 0xFF09:
+    case 0xFF3D: case 0x3011: case 0x3015: case 0x00B4:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static int opener(int32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case '(': case '[': case '{': case '`': case 0x201C:
+    case 0x2018: case 0x201E: case 0x201A: case 0xAB: case 0xBB: case 0x2039:
+    case 0xBF: case 0xA1: case 0x300C: case 0x300E: case 0x300A: case 0x3008:
+    case 0xFF08: case 0xFF3B: case 0x3010: case 0x3014: case 0x201D:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static int dash(int32_t cp) {
+  return cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0x2012 ||
+         cp == 0x2212;
+}
+
+static int bullet(int32_t cp) {
+  return cp == 0x2022 || cp == 0x2043 || cp == 0x25E6 || cp == 0x25AA ||
+         cp == 0x25CF || cp == 0x2023;
+}
+
+/* letters without case (Arabic, Devanagari, CJK, ...) start sentences */
+static int caseless(int32_t cp) {
+  return precisI_is_word(cp) && !precisI_is_upper(cp) && !precisI_is_lower(cp) &&
+         !precisI_is_digit(cp);
 }
 
 /* terminators that end a sentence with no space after them */
-static int is_fullwidth(int32_t cp) {
-  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+static int tight(int32_t cp) {
+  switch (cp) {
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x1362:
+    case 0x1367: case 0x1368: case 0x104B: case 0x0964: case 0x0965:
+    case 0x06D4: case 0x061F:
+      return 1;
+    default:
+      return 0;
+  }
 }
 
-static int splits(int32_t cp) {
-  return cp != ':' && cp != ';' && precisI_is_terminal(cp);
+static int terminal(const block *b, int32_t cp) {
+  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E || cp == 0x203C ||
+         cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
+         precisI_lang_terminal(b->lang, cp);
+}
+
+/* sentence-final punctuation in any script, for lines (ingest) */
+int precisI_is_terminal(int32_t cp) {
+  switch (cp) {
+    case '.': case '!': case '?': case ':': case ';': case 0x2026:
+    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E: case 0x061F:
+    case 0x06D4: case 0x0964: case 0x0965: case 0x0589: case 0x1362:
+    case 0x1367: case 0x104B: case 0x037E: case 0x060C:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static int roman(int32_t cp) {
+  return cp == 'I' || cp == 'V' || cp == 'X' || cp == 'L' || cp == 'C' ||
+         cp == 'D' || cp == 'M';
+}
+
+/* ---------------------------------------------------------------------
+** Quotations and brackets: boundaries inside a pair that closes within
+** the block are never sentence ends
+** --------------------------------------------------------------------- */
+
+/* the closer that matches an opener, 0 for none */
+static int32_t mate(int32_t open) {
+  switch (open) {
+    case '(': return ')';
+    case '[': return ']';
+    case '{': return '}';
+    case 0xAB: return 0xBB;
+    case 0xBB: return 0xAB;   /* Danish and German »...« */
+    case 0x2039: return 0x203A;
+    case 0x201C: return 0x201D;
+    case 0x201E: return 0x201C; /* German „...“ (also „...”) */
+    case 0x2018: return 0x2019;
+    case 0x201A: return 0x2018;
+    case 0x300C: return 0x300D;
+    case 0x300E: return 0x300F;
+    case 0x300A: return 0x300B;
+    case 0x3008: return 0x3009;
+    case 0xFF08: return 0xFF09;
+    case '"': return '"';
+    case '\'': return '\'';
+    case '`': return '\'';
+    default: return 0;
+  }
+}
+
+static int matches(int32_t open, int32_t cp) {
+  return mate(open) == cp || (open == 0x201E && cp == 0x201D);
+}
+
+#define MAX_NEST 64
+
+static void quotations(block *b) {
+  size_t st[MAX_NEST], depth = 0, i;
+  for (i = 0; i < b->n; i++) {
+    int32_t cp = b->c[i].cp, prev = i ? b->c[i - 1].cp : ' ';
+    int32_t next = CP(b, i + 1);
+    int can_open, can_close;
+    size_t k;
+    if (cp == '\'' || cp == 0x2019) {
+      /* an apostrophe inside a word ("don't", "one’s") is no quote */
+      if (precisI_is_word(prev) && precisI_is_word(next)) continue;
+    }
+    if (cp == ',' && next == ',' && (i == 0 || sp(prev))) { /* German ,,... */
+      if (depth < MAX_NEST) st[depth++] = i;
+      i++;
+      b->c[i].cp = 0x201E; /* read the pair as „ from here on */
+      continue;
+    }
+    if (cp == '\'' && next == '\'' && i > 0 && sp(prev)) { /* tokenized '' */
+      for (k = depth; k > 0; k--)
+        if (b->c[st[k - 1]].cp == '`') break;
+      if (k > 0) {
+        size_t o = st[k - 1];
+        if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 2]--; }
+        depth = k - 1;
+      }
+      i++;
+      continue;
+    }
+    if (cp == '`' && next == '`') { /* tokenized `` */
+      if (depth < MAX_NEST) st[depth++] = i;
+      i++;
+      continue;
+    }
+    can_open = mate(cp) != 0 && !sp(next) && next >= 0 &&
+               (i == 0 || sp(prev) || opener(prev) || dash(prev) ||
+                cp == '(' || cp == '[' || cp == '{' || cp == 0xAB ||
+                cp == 0x201E || cp == 0x201C || cp == 0x2018 || cp >= 0x3000);
+    can_close = i > 0 && !sp(prev);
+    /* a closer: pop to the opener it matches, if any */
+    if (can_close || cp == ')' || cp == ']' || cp >= 0x3000) {
+      for (k = depth; k > 0; k--)
+        if (matches(b->c[st[k - 1]].cp, cp)) break;
+      if (k > 0 && !(cp == '"' && can_open && k != depth) &&
+          !((cp == '\'' || cp == '"') && !can_close)) {
+        size_t o = st[k - 1];
+        if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 1]--; }
+        depth = k - 1;
+        continue;
+      }
+    }
+    if (can_open && depth < MAX_NEST && cp != 0xBB && cp != 0x201D)
+      st[depth++] = i;
+    else if (can_open && depth < MAX_NEST && (cp == 0xBB || cp == 0x201D) &&
+             (i == 0 || sp(prev)))
+      st[depth++] = i;
+  }
+  for (i = 1; i <= b->n; i++) b->inside[i] += b->inside[i - 1];
+}
+
+/* ---------------------------------------------------------------------
+** Inline enumerations: "1.) one 2.) two", "a) one b) two", "(i) ... (ii)"
+** --------------------------------------------------------------------- */
+
+enum { M_NONE, M_DOT, M_PAREN, M_BOTH };
+
+typedef struct marker {
+  size_t at, end;  /* code points of the marker, from its bullet if any */
+  int value;       /* 1-based: 1, 2, ... or a=1, b=2, i=1, ii=2 */
+  int kind;        /* 'n' number, 'a' lower letter, 'A' upper, 'r' roman */
+  int style;       /* M_DOT "1.", M_PAREN "1)" or "(1)", M_BOTH "1.)" */
+  int bulleted;
+  int dotperiod;   /* index of the period of an M_DOT marker */
+} marker;
+
+static int roman_value(const block *b, size_t i, size_t e) {
+  static const char *const r[] = {"i", "ii", "iii", "iv", "v", "vi", "vii",
+                                  "viii", "ix", "x", "xi", "xii"};
+  size_t k, m;
+  for (k = 0; k < sizeof r / sizeof r[0]; k++) {
+    m = strlen(r[k]);
+    if (m == e - i) {
+      size_t j;
+      for (j = 0; j < m; j++) {
+        int32_t cp = b->c[i + j].cp;
+        if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+        if (cp != r[k][j]) break;
+      }
+      if (j == m) return (int)k + 1;
+    }
+  }
+  return 0;
+}
+
+/* A marker starting at code point i (at a word start), or 0. */
+static int read_marker(const block *b, size_t i, marker *m) {
+  size_t j = i, s;
+  int paren = 0;
+  memset(m, 0, sizeof *m);
+  m->at = i;
+  if (bullet(CP(b, j))) {
+    m->bulleted = 1;
+    j++;
+    while (CP(b, j) == ' ') j++;
+  }
+  if (CP(b, j) == '(') { paren = 1; j++; }
+  s = j;
+  while (j < b->n && precisI_is_word(b->c[j].cp) && j - s < 5) j++;
+  if (j == s || j >= b->n) return 0;
+  if (precisI_is_digit(b->c[s].cp)) {
+    size_t k;
+    int v = 0;
+    for (k = s; k < j; k++) {
+      if (!(b->c[k].cp >= '0' && b->c[k].cp <= '9')) return 0;
+      v = v * 10 + (b->c[k].cp - '0');
+    }
+    if (j - s > 2) return 0;
+    m->kind = 'n';
+    m->value = v;
+  } else if (j - s == 1 && b->c[s].cp >= 'a' && b->c[s].cp <= 'z') {
+    m->kind = 'a';
+    m->value = b->c[s].cp - 'a' + 1;
+  } else if (j - s == 1 && b->c[s].cp >= 'A' && b->c[s].cp <= 'Z') {
+    m->kind = 'A';
+    m->value = b->c[s].cp - 'A' + 1;
+  } else if ((m->value = roman_value(b, s, j)) != 0) {
+    m->kind = 'r';
+  } else {
+    return 0;
+  }
+  if (paren) {
+    if (CP(b, j) != ')') return 0;
+    j++;
+    m->style = M_PAREN;
+  } else if (CP(b, j) == '.' && CP(b, j + 1) == ')') {
+    m->dotperiod = (int)j;
+    j += 2;
+    m->style = M_BOTH;
+  } else if (CP(b, j) == ')') {
+    j++;
+    m->style = M_PAREN;
+  } else if (CP(b, j) == '.') {
+    m->dotperiod = (int)j;
+    j++;
+    m->style = M_DOT;
+  } else {
+    return 0;
+  }
+  if (!sp(CP(b, j))) return 0; /* "1.gelato", "2)sale" are no items */
+  m->end = j;
+  return 1;
+}
+
+/* Is code point i at a word start that may begin an enumeration: the
+** block's start, or after a sentence end or a colon? */
+static int list_start(const block *b, size_t i) {
+  size_t k = i;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  if (k == 0) return 1;
+  while (k > 0 && closer(b->c[k - 1].cp)) k--;
+  return k > 0 && (terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == ':' ||
+                   b->c[k - 1].cp == '.');
+}
+
+static int next_letter_upper(const block *b, size_t j) {
+  while (j < b->n && (sp(b->c[j].cp) || opener(b->c[j].cp))) j++;
+  return j < b->n && (precisI_is_upper(b->c[j].cp) || caseless(b->c[j].cp));
+}
+
+static void enumerations(block *b) {
+  marker prev, m;
+  int have = 0;
+  size_t i;
+  memset(&prev, 0, sizeof prev);
+  for (i = 0; i < b->n; i++) {
+    if (i > 0 && !sp(b->c[i - 1].cp)) continue;
+    if (sp(b->c[i].cp)) continue;
+    if (bullet(b->c[i].cp) && i > 0) { /* a bullet inside a block */
+      b->start[i] = 1;
+    }
+    if (!read_marker(b, i, &m)) continue;
+    /* "1. above" is a number, "a. here" may be an item */
+    if (m.style == M_DOT && m.kind == 'n' && !next_letter_upper(b, m.end))
+      continue;
+    if (have && m.kind == prev.kind && m.style == prev.style &&
+        m.value == prev.value + 1) {
+      b->start[m.at] = 1;
+      if (!prev.bulleted || prev.at > 0) b->start[prev.at] = 1;
+      if (m.dotperiod) b->quiet[m.dotperiod] = 1;
+      if (prev.dotperiod) b->quiet[prev.dotperiod] = 1;
+      prev = m;
+      continue;
+    }
+    /* a new list: "1)" anywhere; "1." and "a." only where a sentence may
+    ** start; bulleted items from any number */
+    if (m.bulleted || m.style == M_PAREN || m.style == M_BOTH ||
+        list_start(b, i)) {
+      if (m.value == 1 || m.bulleted || (m.kind == 'r' && m.value == 1) ||
+          i == 0) {
+        prev = m;
+        have = 1;
+        if (m.dotperiod && (m.bulleted || i == 0 || m.kind == 'n'))
+          b->quiet[m.dotperiod] = 1;
+        continue;
+      }
+    }
+    if (m.bulleted) { prev = m; have = 1; }
+  }
+  b->start[0] = 0;
+}
+
+/* ---------------------------------------------------------------------
+** Boundaries
+** --------------------------------------------------------------------- */
+
+/* the word before code point i: [ws, i), past openers and an elision
+** ("l'Ing", "d'Amm") */
+static size_t word_before(const block *b, size_t i, size_t sent) {
+  size_t ws = i, k;
+  while (ws > sent && !sp(b->c[ws - 1].cp)) ws--;
+  while (ws < i && (opener(b->c[ws].cp) || invisible(b->c[ws].cp))) ws++;
+  for (k = ws; k + 1 < i && k < ws + 3; k++)
+    if ((b->c[k].cp == '\'' || b->c[k].cp == 0x2019) && k > ws &&
+        precisI_is_lower(b->c[ws].cp)) {
+      ws = k + 1;
+      break;
+    }
+  return ws;
+}
+
+static int all_digits(const block *b, size_t s, size_t e) {
+  size_t k;
+  if (s == e) return 0;
+  for (k = s; k < e; k++)
+    if (!precisI_is_digit(b->c[k].cp)) return 0;
+  return 1;
+}
+
+static int has_word(const block *b, size_t s, size_t e) {
+  size_t k;
+  for (k = s; k < e; k++)
+    if (precisI_is_word(b->c[k].cp)) return 1;
+  return 0;
+}
+
+/* the abbreviation class of the word [ws, we) in bytes */
+static int abbrev(const block *b, size_t ws, size_t we) {
+  return precisI_lang_abbrev(b->lang, b->t + b->c[ws].off,
+                             b->c[we].off - b->c[ws].off);
+}
+
+/* the next word [k, e): its start past openers and its end */
+static size_t word_end(const block *b, size_t k) {
+  while (k < b->n && precisI_is_word(b->c[k].cp)) k++;
+  return k;
+}
+
+static int starter(const block *b, size_t k) {
+  size_t e = word_end(b, k);
+  return e > k && precisI_lang_starter(b->lang, b->t + b->c[k].off,
+                                       b->c[e].off - b->c[k].off);
+}
+
+/* dots at k that open the next sentence: ". . . The", "...en toen" */
+static int lead_dots(const block *b, size_t k) {
+  size_t dots = 0;
+  while (k < b->n && (b->c[k].cp == '.' || b->c[k].cp == 0x2026 ||
+                      (b->c[k].cp == ' ' && dots > 0))) {
+    dots += b->c[k].cp == 0x2026 ? 3 : b->c[k].cp == '.';
+    k++;
+  }
+  return dots >= 2 && k < b->n && precisI_is_word(b->c[k].cp);
+}
+
+/* Does a new sentence begin at code point k, the first after the gap?
+** `next` is its letter past openers, at index nk. */
+static int begins(const block *b, size_t k, size_t nk) {
+  int32_t cp = CP(b, nk);
+  (void)k;
+  return precisI_is_upper(cp) || precisI_is_digit(cp) || caseless(cp);
+}
+
+/*
+** The decision for the terminator run [i, r), its closers [r, j) and the
+** next word at k (after white space). Returns 1 when a sentence ends at j.
+*/
+static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
+                    size_t k) {
+  int32_t term = b->c[i].cp, next, after;
+  size_t nk = k, ws, dots = 0, q;
+  int spaced = 0, cls;
+  for (q = i; q < r; q++) if (b->c[q].cp == '.') dots++;
+  while (nk < b->n && (opener(b->c[nk].cp) || invisible(b->c[nk].cp) ||
+                       b->c[nk].cp == '*' || b->c[nk].cp == '_'))
+    nk++;
+  next = CP(b, nk);
+  after = CP(b, k);
+  if (!has_word(b, sent, i)) return 0; /* "! ! !", ". . ." alone */
+  if (b->inside[j] > 0) return 0;      /* inside a quotation or brackets */
+  /* the word before the run */
+  ws = word_before(b, i, sent);
+  if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
+  /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
+  if (i > 0 && b->c[i - 1].cp == '[' && CP(b, r) == ']') return 0;
+  if (term == 0x2026 || dots == 3 || (dots > 1 && r - i > dots)) {
+    if (dots >= 4 && !(r - i > dots && dots == 4)) goto period;
+    if (r - i > dots && dots >= 4) goto period; /* ". . . ." */
+    if (next == 'I' && !precisI_is_word(CP(b, nk + 1))) return 0;
+    return precisI_is_upper(next) || caseless(next) || next == 0x2026 ||
+           (next == '.' && CP(b, nk + 1) == '.');
+  }
+  if (term == '?' || term == '!' || term == 0xFF1F || term == 0xFF01 ||
+      term == ';' || term == 0x037E || term == ':' || term == 0x0589 ||
+      term == 0x061F || term == 0x060C || term == 0x203C ||
+      (term != '.' && term != 0x2026)) {
+    /* "Yahoo! Research": a name with its "!" */
+    if (term == '!' && ws < i) {
+      char w[40];
+      size_t n = b->c[i + 1].off - b->c[ws].off;
+      if (n < sizeof w) {
+        memcpy(w, b->t + b->c[ws].off, n);
+        if (precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_INNER) return 0;
+      }
+    }
+    if (dash(after)) { /* "? – спросила мама", "? - Posted" */
+      size_t d = k + 1;
+      while (d < b->n && sp(b->c[d].cp)) d++;
+      return precisI_is_upper(CP(b, d)) || caseless(CP(b, d));
+    }
+    if (after == '(' && j > r && b->c[j - 1].cp == '\'') return 0;
+    if (spaced && r - i == 1 && (term == '?' || term == '!'))
+      return 1; /* tokenized text: "safe ? he asked" */
+    if (precisI_is_lower(next))
+      return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+    return begins(b, k, nk) || lead_dots(b, nk) || next == '(' ||
+           next == '-' || after == '(' || dash(next);
+  }
+period:
+  /* a period: first the word before it */
+  if (spaced && dots == 1) /* tokenized text: "word . next" */
+    return !precisI_is_lower(next) || 1;
+  if (ws == i) /* "(Ibid.).", "Wort”." */
+    return begins(b, k, nk) || lead_dots(b, nk);
+  cls = abbrev(b, ws, i);
+  if (cls == PRECIS_ABBR_NONE && i - ws == 1 && precisI_is_word(b->c[ws].cp)) {
+    int32_t c0 = b->c[ws].cp;
+    cls = precisI_is_digit(c0) ? PRECIS_ABBR_NONE
+        : PRECIS_ABBR_INNER;  /* initials "E. Smith", and "z. B.", "г." */
+  }
+  if (cls == PRECIS_ABBR_NONE && r - i == 1) {
+    /* dotted groups: "U.S", "e.g", "Ph.D", "Л.Н" */
+    size_t q2, letters = 0, periods = 0;
+    int dotted = 1;
+    for (q2 = ws; q2 < i; q2++) {
+      int32_t c0 = b->c[q2].cp;
+      if (c0 == '.') periods++;
+      else if (precisI_is_word(c0)) letters++;
+      else dotted = 0;
+    }
+    if (dotted && periods > 0 && letters <= 2 * (periods + 1) &&
+        !all_digits(b, ws, i) && !precisI_is_digit(b->c[ws].cp))
+      cls = PRECIS_ABBR_ANY;
+  }
+  if (r - i >= 2 && cls != PRECIS_ABBR_NONE) /* "Nov.." ends one */
+    cls = PRECIS_ABBR_NONE;
+  switch (cls) {
+    case PRECIS_ABBR_INNER: return 0;
+    case PRECIS_ABBR_NUMBER:
+      if (precisI_is_digit(next) || next == 0x2116) return 0;
+      /* fall through */
+    case PRECIS_ABBR_ANY:
+      return (precisI_is_upper(next) && starter(b, nk)) ||
+             (caseless(next) && !precisI_is_digit(next));
+    case PRECIS_ABBR_FINAL:
+      return precisI_is_upper(next);
+    default: break;
+  }
+  /* ordinals: "am 12. Juni", "XII. Pluku" */
+  if (b->lang->flags & PRECIS_LANG_ORDINAL_DOT) {
+    size_t q2;
+    int rom = 1;
+    for (q2 = ws; q2 < i; q2++) if (!roman(b->c[q2].cp)) rom = 0;
+    if ((all_digits(b, ws, i) && i - ws <= 3) || (rom && i - ws <= 5)) {
+      if (precisI_is_upper(next)) return starter(b, nk);
+      return 0;
+    }
+  }
+  if (precisI_is_lower(next))
+    return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+  return begins(b, k, nk) || next == 0xBF || next == 0xA1 || lead_dots(b, nk);
+}
+
+/* Is this a URL, an e-mail address or a domain name, whose periods end
+** nothing? [s, e) is the whole token. */
+static int urlish(const block *b, size_t s, size_t e) {
+  size_t k;
+  for (k = s; k < e; k++) {
+    int32_t cp = b->c[k].cp;
+    if (cp == '@') return 1;
+    if (cp == ':' && k + 2 < e && b->c[k + 1].cp == '/' && b->c[k + 2].cp == '/')
+      return 1;
+  }
+  if (e - s > 4 && (b->c[s].cp == 'w' || b->c[s].cp == 'W') &&
+      b->c[s + 1].cp == 'w' && b->c[s + 2].cp == 'w' && b->c[s + 3].cp == '.')
+    return 1;
+  return 0;
 }
 
 static precis_status push(precisI_vec *out, const char *t, size_t s, size_t e) {
-  span *sp;
+  span *sp0;
   while (s < e) { /* trim */
     int32_t cp;
     size_t len = precisI_utf8_decode(t, e, s, &cp);
@@ -46,110 +581,165 @@ static precis_status push(precisI_vec *out, const char *t, size_t s, size_t e) {
     e = j;
   }
   if (s == e) return PRECIS_OK;
-  if ((sp = precisI_vec_push(out)) == NULL) return PRECIS_ENOMEM;
-  sp->start = s;
-  sp->end = e;
+  if ((sp0 = precisI_vec_push(out)) == NULL) return PRECIS_ENOMEM;
+  sp0->start = s;
+  sp0->end = e;
   return PRECIS_OK;
 }
 
-/* Should the sentence end after the terminator run [i, r) (and any closing
-** quotes or brackets), given that the next word starts at k? */
-static int boundary(const char *t, size_t start, size_t end, size_t i,
-                    size_t r, size_t k) {
-  int32_t term, next, prev = ' ';
-  size_t len, w, ws;
-  precisI_utf8_decode(t, end, i, &term);
-  /* the next word's first letter, past opening quotes and brackets */
-  len = precisI_utf8_decode(t, end, k, &next);
-  while (is_opener(next) && k + len < end) {
-    k += len;
-    len = precisI_utf8_decode(t, end, k, &next);
+/* a period glued to a capitalised word: "world.Today", "1,000.That" */
+static int glued(const block *b, size_t i, size_t sent) {
+  size_t ws = word_before(b, i, sent), s, e, k, low = 0;
+  int32_t next = CP(b, i + 1);
+  if (!(precisI_is_upper(next) && precisI_is_lower(CP(b, i + 2))) &&
+      !(precisI_is_upper(next) && roman(next) && b->lang->script[0] != 'L'))
+    if (!(precisI_is_upper(next) && roman(next) && roman(CP(b, i + 2))))
+      return 0;
+  if (i - ws < 2 || !has_word(b, sent, i)) return 0;
+  s = ws;
+  e = i + 1;
+  while (e < b->n && !sp(b->c[e].cp)) e++;
+  while (s > 0 && !sp(b->c[s - 1].cp)) s--;
+  if (urlish(b, s, e)) return 0;
+  for (k = ws; k < i; k++) {
+    int32_t cp = b->c[k].cp;
+    if (cp == '.') return 0; /* "J.C.Penney", "testurl.Awesome.com" */
+    if (precisI_is_lower(cp)) low++;
   }
-  if (term == 0x2026 || (r - i > 1 && term == '.')) /* "and so... on" */
-    return !precisI_is_lower(next) && !precisI_is_digit(next);
-  if (i > start) {
-    w = i;
-    while (w > start && ((unsigned char)t[w - 1] & 0xC0) == 0x80) w--;
-    if (w > start) precisI_utf8_decode(t, end, w - 1, &prev);
-  }
-  /* tokenized text ("word . next", "why ? he"): a lone terminator is one */
-  if (precisI_is_space(prev)) return 1;
-  if (term == '!' || term == '?') /* "Yahoo! is", "what?' he asked" */
-    return !precisI_is_lower(next);
-  if (term != '.') return 1; /* the terminators of other scripts */
-  /* the word before the period */
-  ws = i;
-  while (ws > start) {
-    int32_t cp;
-    size_t b = ws - 1;
-    while (b > start && ((unsigned char)t[b] & 0xC0) == 0x80) b--;
-    precisI_utf8_decode(t, end, b, &cp);
-    if (precisI_is_space(cp) || is_opener(cp)) break;
-    ws = b;
-  }
-  switch (precisI_abbrev_class(t + ws, i - ws)) {
-    case PRECIS_ABBR_INNER: return 0;
-    case PRECIS_ABBR_NUMBER: if (precisI_is_digit(next)) return 0; break;
-    case PRECIS_ABBR_ANY: {
-      size_t e2 = k;
-      while (e2 < end) {
-        int32_t cp;
-        size_t l2 = precisI_utf8_decode(t, end, e2, &cp);
-        if (!precisI_is_word(cp)) break;
-        e2 += l2;
-      }
-      return precisI_is_upper(next) && precisI_is_starter(t + k, e2 - k);
-    }
-    default: break;
-  }
-  return !precisI_is_lower(next);
+  for (k = i + 1; k < e; k++)
+    if (b->c[k].cp == '.' && k + 1 < e) return 0; /* "Awesome.com" */
+  if (low >= 2) return 1;
+  /* numbers with thousands: "1,000.That" */
+  return i - ws >= 4 && precisI_is_digit(b->c[i - 1].cp);
 }
 
-precis_status precisI_split(const char *t, size_t start, size_t end,
-                            precisI_vec *out) {
-  size_t i = start, sent = start;
-  while (i < end) {
-    int32_t cp;
-    size_t len = precisI_utf8_decode(t, end, i, &cp), j, k, r;
-    if (!splits(cp)) { i += len; continue; }
-    j = i + len;
-    while (j < end) { /* the rest of a run like "?!" or "...", then closers */
-      int32_t c2;
-      size_t l2 = precisI_utf8_decode(t, end, j, &c2);
-      if (!(splits(c2) || c2 == '.')) break;
-      j += l2;
+static precis_status split_block(block *b, precisI_vec *out) {
+  size_t i = 0, sent = 0;
+  while (i < b->n) {
+    int32_t cp = b->c[i].cp;
+    size_t j, k, r;
+    if (b->start[i] && i > sent && has_word(b, sent, i)) {
+      if (push(out, b->t, b->c[sent].off, b->c[i].off) != PRECIS_OK)
+        return PRECIS_ENOMEM;
+      sent = i;
     }
+    if (!terminal(b, cp) || b->quiet[i]) { i++; continue; }
+    /* a terminator inside a number or a word: "3.14", "tel.:0123", "a.m" */
+    if (cp == '.' || cp == ':' || cp == 0x060C || cp == 0xFF0E) {
+      int32_t nx = CP(b, i + 1), pv = i ? b->c[i - 1].cp : ' ';
+      if (precisI_is_word(nx) && precisI_is_word(pv) &&
+          !(cp == '.' && glued(b, i, sent))) {
+        i++;
+        continue;
+      }
+      if (cp != '.' && !sp(nx) && nx >= 0) { i++; continue; }
+    }
+    /* a run like "?!", "...", ". . ." */
+    j = i + 1;
+    while (j < b->n) {
+      int32_t c2 = b->c[j].cp;
+      if (terminal(b, c2) || c2 == '.') { j++; continue; }
+      if (c2 == ' ' && CP(b, j + 1) == '.' && b->c[j - 1].cp == '.' &&
+          i > 0 && sp(b->c[i - 1].cp)) { j++; continue; }
+      break;
+    }
+    while (j > i + 1 && sp(b->c[j - 1].cp)) j--;
     r = j;
-    while (j < end) {
-      int32_t c2;
-      size_t l2 = precisI_utf8_decode(t, end, j, &c2);
-      if (!is_closer(c2)) break;
-      j += l2;
-    }
-    if (j >= end) break;
-    k = j;
-    while (k < end) {
-      int32_t c2;
-      size_t l2 = precisI_utf8_decode(t, end, k, &c2);
-      if (!precisI_is_space(c2)) break;
-      k += l2;
-    }
-    if (k >= end) break;
-    if (k > j && k + 1 < end && t[k] == '\'' && t[k + 1] == '\'' && i > start &&
-        t[i - 1] == ' ') { /* tokenized closing quote: "word . '' next" */
-      j = k + 2;
-      k = j;
-      while (k < end && (t[k] == ' ' || t[k] == '\n' || t[k] == '\t')) k++;
-      if (k >= end) break;
-    }
-    if ((k == j && !is_fullwidth(cp)) || !boundary(t, start, end, i, r, k)) {
-      i = j;
+    /* two or four periods after a space: a period, then a unit of dots */
+    if (cp == '.' && i > 0 && sp(b->c[i - 1].cp) && (r - i == 2 || r - i == 4) &&
+        has_word(b, sent, i) && (r == b->n || sp(CP(b, r)))) {
+      if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+        return PRECIS_ENOMEM;
+      sent = i + 1;
+      k = r;
+      while (k < b->n && sp(b->c[k].cp)) k++;
+      if (k < b->n) {
+        if (push(out, b->t, b->c[sent].off, b->c[k].off) != PRECIS_OK)
+          return PRECIS_ENOMEM;
+        sent = k;
+      }
+      i = k;
       continue;
     }
-    if (push(out, t, sent, j) != PRECIS_OK) return PRECIS_ENOMEM;
+    /* closers: quotes, brackets, citations "[7][8]", footnotes ".11 12" */
+    for (;;) {
+      int32_t c2 = CP(b, j);
+      if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
+      if (c2 == '[' ) {
+        size_t q = j + 1;
+        while (q < b->n && (precisI_is_digit(b->c[q].cp) || b->c[q].cp == ',' ||
+                            dash(b->c[q].cp)))
+          q++;
+        if (q > j + 1 && CP(b, q) == ']') { j = q + 1; continue; }
+      }
+      if (cp == '.' && precisI_is_digit(c2) && j == r && i > 0 &&
+          !precisI_is_digit(b->c[i - 1].cp)) {
+        size_t q = j;
+        while (q < b->n && (precisI_is_digit(b->c[q].cp) ||
+                            (b->c[q].cp == ' ' && precisI_is_digit(CP(b, q + 1)))))
+          q++;
+        if (q - j <= 6 && (q >= b->n || sp(b->c[q].cp))) { j = q; continue; }
+      }
+      break;
+    }
+    k = j;
+    while (k < b->n && sp(b->c[k].cp)) k++;
+    if (k > j && i > 0 && sp(b->c[i - 1].cp) && CP(b, k) == '\'' &&
+        CP(b, k + 1) == '\'' && (k + 2 >= b->n || sp(CP(b, k + 2)))) {
+      j = k + 2; /* tokenized closing quote: "over . '' the" */
+      k = j;
+      while (k < b->n && sp(b->c[k].cp)) k++;
+    }
+    if (k >= b->n) break;
+    if (k == j && !tight(cp) && !(cp == '.' && glued(b, i, sent))) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    if (!boundary(b, sent, i, r, j, k)) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    if (push(out, b->t, b->c[sent].off, b->c[j].off) != PRECIS_OK)
+      return PRECIS_ENOMEM;
     sent = i = k;
   }
-  return push(out, t, sent, end) != PRECIS_OK ? PRECIS_ENOMEM : PRECIS_OK;
+  return push(out, b->t, b->c[sent].off, b->c[b->n].off);
+}
+
+precis_status precisI_split(const precisI_lang *lang, const char *t,
+                            size_t start, size_t end, precisI_vec *out) {
+  block b;
+  size_t i, n = 0;
+  precis_status st;
+  memset(&b, 0, sizeof b);
+  b.t = t;
+  b.lang = lang;
+  for (i = start; i < end; n++) {
+    int32_t cp;
+    i += precisI_utf8_decode(t, end, i, &cp);
+  }
+  b.c = precisI_alloc(n + 2, sizeof *b.c);
+  b.inside = precisI_calloc(n + 2, sizeof *b.inside);
+  b.start = precisI_calloc(n + 2, 1);
+  b.quiet = precisI_calloc(n + 2, 1);
+  if (!b.c || !b.inside || !b.start || !b.quiet) { st = PRECIS_ENOMEM; goto done; }
+  for (i = start, n = 0; i < end; n++) {
+    b.c[n].off = i;
+    i += precisI_utf8_decode(t, end, i, &b.c[n].cp);
+  }
+  b.c[n].cp = -1;
+  b.c[n].off = end;
+  b.c[n + 1] = b.c[n];
+  b.n = n;
+  quotations(&b);
+  enumerations(&b);
+  st = split_block(&b, out);
+done:
+  free(b.c);
+  free(b.inside);
+  free(b.start);
+  free(b.quiet);
+  return st;
 }
 
 static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
@@ -183,10 +773,11 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
       spans.n = 0;
-      if (precisI_split(t, bl->start, bl->end, &spans) != PRECIS_OK) goto oom;
+      if (precisI_split(run->s->lang, t, bl->start, bl->end, &spans) != PRECIS_OK)
+        goto oom;
       for (k = 0; k < spans.n; k++) {
-        span *sp = &precisI_vec_at(&spans, span, k);
-        if (!add(run, doc, PRECIS_KIND_SENTENCE, sp->start, sp->end, NULL)) goto oom;
+        span *sp0 = &precisI_vec_at(&spans, span, k);
+        if (!add(run, doc, PRECIS_KIND_SENTENCE, sp0->start, sp0->end, NULL)) goto oom;
         seen_sentence = 1;
       }
     }

@@ -252,6 +252,14 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **   "input.heading_words" longest line, in words, that may be a heading
 **                          when it lacks final punctuation (default 20)
 **   "input.max_bytes"     total input limit, default 64 MiB
+**   "input.unwrap"        line breaks inside a paragraph: 1 = rejoin
+**                          hard-wrapped or PDF-extracted lines (a break
+**                          still ends a sentence before a list item, and
+**                          between two short lines of their own), 0 =
+**                          every line break ends a sentence, -1 (default)
+**                          = rejoin only paragraphs whose lines look
+**                          hard-wrapped (one width, most not ending a
+**                          sentence)
 ** Errors: PRECIS_EINVAL for an unknown name or an out-of-range value.
 */
 PRECIS_API precis_status precis_options_set_param(precis_options *opt,
