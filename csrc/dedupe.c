@@ -4,7 +4,8 @@
 ** sentence becomes the set of its content-word 3-gram shingles; sentences
 ** whose sets overlap at least redundancy.near_duplicate (Jaccard) are
 ** grouped, and only the best-ranked of each group stays eligible.
-** Pairs are found through shingles shared, never by comparing all pairs.
+** Pairs are found through shared shingles, never by comparing all pairs;
+** sentences with the very same words are grouped directly, however many.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -15,30 +16,35 @@
 ** evidence of a copy, and would make pair search quadratic */
 #define MAX_SHINGLE_GROUP 64
 
-typedef struct shingle {
+typedef struct slot {
   uint64_t h;
-  uint32_t cand;
-} shingle;
+  uint32_t group;  /* UINT32_MAX = empty */
+} slot;
 
-typedef struct cpair {
-  uint32_t a, b;
-} cpair;
-
-static int cmp_shingle(const void *x, const void *y) {
-  const shingle *p = x, *q = y;
-  if (p->h != q->h) return p->h < q->h ? -1 : 1;
-  return p->cand < q->cand ? -1 : p->cand > q->cand;
-}
-
-static int cmp_cpair(const void *x, const void *y) {
-  const cpair *p = x, *q = y;
-  if (p->a != q->a) return p->a < q->a ? -1 : 1;
-  return p->b < q->b ? -1 : p->b > q->b;
-}
+typedef struct index {
+  slot *slots;
+  size_t cap;
+  uint32_t ngroups;
+} index;
 
 static uint64_t mix(uint64_t h, uint32_t t) {
   h ^= t + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   return h * 0xFF51AFD7ED558CCDull;
+}
+
+/* the group of hash h, made on first sight; UINT32_MAX on OOM */
+static uint32_t group_of(index *x, uint64_t h) {
+  size_t i = (size_t)(h ^ (h >> 29)) & (x->cap - 1);
+  for (;;) {
+    slot *s = &x->slots[i];
+    if (s->group == UINT32_MAX) {
+      s->h = h;
+      s->group = x->ngroups++;
+      return s->group;
+    }
+    if (s->h == h) return s->group;
+    i = (i + 1) & (x->cap - 1);
+  }
 }
 
 static uint32_t find(uint32_t *up, uint32_t x) {
@@ -46,81 +52,114 @@ static uint32_t find(uint32_t *up, uint32_t x) {
   return x;
 }
 
+static void join(uint32_t *up, uint32_t a, uint32_t b) {
+  a = find(up, a);
+  b = find(up, b);
+  if (a != b) up[a < b ? b : a] = a < b ? a : b;
+}
+
+/* small sets: insertion sort, then drop repeats; returns the new size */
+static size_t sort_unique(uint32_t *a, size_t n) {
+  size_t i, j, m = 0;
+  for (i = 1; i < n; i++) {
+    uint32_t v = a[i];
+    for (j = i; j > 0 && a[j - 1] > v; j--) a[j] = a[j - 1];
+    a[j] = v;
+  }
+  for (i = 0; i < n; i++) if (m == 0 || a[m - 1] != a[i]) a[m++] = a[i];
+  return m;
+}
+
 precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup) {
   double thr = run->s->opt.near_dup;
   const uint32_t *terms = run->terms.p;
-  precisI_vec sh, pairs;
-  uint32_t *count = NULL, *up = NULL, *best = NULL;
-  size_t i, k, g;
+  size_t n = run->ncand, i, k, total = 0, q;
+  index x = {NULL, 0, 0};
+  uint32_t *sg = NULL, *sg_off = NULL, *whole = NULL; /* per sentence */
+  uint32_t *gsize = NULL, *goff = NULL, *gmem = NULL, *cursor = NULL;
+  uint32_t *shared = NULL, *touched = NULL, *up = NULL, *best = NULL;
   precis_status st = PRECIS_ENOMEM;
-  memset(dup, 0, run->ncand);
-  if (thr <= 0 || run->ncand < 2) return PRECIS_OK;
-  precisI_vec_init(&sh, sizeof(shingle));
-  precisI_vec_init(&pairs, sizeof(cpair));
-  count = precisI_calloc(run->ncand, sizeof *count);
-  up = precisI_alloc(run->ncand, sizeof *up);
-  best = precisI_alloc(run->ncand, sizeof *best);
-  if (!count || !up || !best) goto done;
-  for (i = 0; i < run->ncand; i++) {
+  memset(dup, 0, n);
+  if (thr <= 0 || n < 2) return PRECIS_OK;
+  for (i = 0; i < n; i++) {
+    uint32_t nt = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
+    total += nt < 3 ? (nt ? 1 : 0) : nt - 2;
+  }
+  for (x.cap = 64; x.cap < 2 * (total + n); x.cap *= 2) {}
+  x.slots = precisI_alloc(x.cap, sizeof *x.slots);
+  sg = precisI_alloc(total, sizeof *sg);
+  sg_off = precisI_alloc(n + 1, sizeof *sg_off);
+  whole = precisI_alloc(n, sizeof *whole);
+  up = precisI_alloc(n, sizeof *up);
+  best = precisI_alloc(n, sizeof *best);
+  shared = precisI_calloc(n, sizeof *shared);
+  touched = precisI_alloc(n, sizeof *touched);
+  if (!x.slots || !sg || !sg_off || !whole || !up || !best || !shared || !touched) goto done;
+  for (k = 0; k < x.cap; k++) x.slots[k].group = UINT32_MAX;
+  /* each sentence's shingle groups, as a sorted set */
+  for (i = 0, q = 0; i < n; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
-    size_t first = sh.n, m = u->ntok < 3 ? (u->ntok ? 1 : 0) : u->ntok - 2, q;
+    size_t m = u->ntok < 3 ? (u->ntok ? 1 : 0) : u->ntok - 2, w = u->ntok < 3 ? u->ntok : 3;
+    uint64_t all = 0x51ED;
+    sg_off[i] = (uint32_t)q;
     for (k = 0; k < m; k++) {
-      shingle *s = precisI_vec_push(&sh);
       uint64_t h = 0x12345;
-      size_t w = u->ntok < 3 ? u->ntok : 3;
-      if (s == NULL) goto done;
-      for (q = 0; q < w; q++) h = mix(h, terms[u->tok + k + q]);
-      s->h = h;
-      s->cand = (uint32_t)i;
+      size_t j;
+      for (j = 0; j < w; j++) h = mix(h, terms[u->tok + k + j]);
+      sg[q + k] = group_of(&x, h);
     }
-    /* a set: sort this sentence's shingles and drop repeats */
-    qsort((shingle *)sh.p + first, sh.n - first, sizeof(shingle), cmp_shingle);
-    for (k = q = first; k < sh.n; k++)
-      if (k == first || precisI_vec_at(&sh, shingle, k).h != precisI_vec_at(&sh, shingle, q - 1).h)
-        precisI_vec_at(&sh, shingle, q++) = precisI_vec_at(&sh, shingle, k);
-    sh.n = q;
-    count[i] = (uint32_t)(sh.n - first);
+    q += sort_unique(sg + q, m);
+    for (k = 0; k < u->ntok; k++) all = mix(all, terms[u->tok + k]);
+    whole[i] = u->ntok ? group_of(&x, all ^ 0xA11) : UINT32_MAX;
   }
-  qsort(sh.p, sh.n, sizeof(shingle), cmp_shingle);
-  for (g = 0; g < sh.n;) {
-    size_t e = g, a, c;
-    while (e < sh.n && precisI_vec_at(&sh, shingle, e).h == precisI_vec_at(&sh, shingle, g).h) e++;
-    if (e - g <= MAX_SHINGLE_GROUP)
-      for (a = g; a < e; a++)
-        for (c = a + 1; c < e; c++) {
-          cpair *p = precisI_vec_push(&pairs);
-          if (p == NULL) goto done;
-          p->a = precisI_vec_at(&sh, shingle, a).cand;
-          p->b = precisI_vec_at(&sh, shingle, c).cand;
-        }
-    g = e;
+  sg_off[n] = (uint32_t)q;
+  /* members of every group, in sentence order */
+  gsize = precisI_calloc(x.ngroups + 1, sizeof *gsize);
+  goff = precisI_alloc(x.ngroups + 1, sizeof *goff);
+  cursor = precisI_alloc(x.ngroups + 1, sizeof *cursor);
+  gmem = precisI_alloc(q + n, sizeof *gmem);
+  if (!gsize || !goff || !cursor || !gmem) goto done;
+  for (k = 0; k < q; k++) gsize[sg[k]]++;
+  for (i = 0; i < n; i++) if (whole[i] != UINT32_MAX) gsize[whole[i]]++;
+  for (goff[0] = 0, k = 0; k < x.ngroups; k++) goff[k + 1] = goff[k] + gsize[k];
+  memcpy(cursor, goff, x.ngroups * sizeof *cursor);
+  for (i = 0; i < n; i++) {
+    for (k = sg_off[i]; k < sg_off[i + 1]; k++) gmem[cursor[sg[k]]++] = (uint32_t)i;
+    if (whole[i] != UINT32_MAX) gmem[cursor[whole[i]]++] = (uint32_t)i;
   }
-  qsort(pairs.p, pairs.n, sizeof(cpair), cmp_cpair);
-  for (i = 0; i < run->ncand; i++) up[i] = (uint32_t)i;
-  for (g = 0; g < pairs.n;) {
-    cpair p = precisI_vec_at(&pairs, cpair, g);
-    size_t e = g;
-    double shared, jac;
-    while (e < pairs.n && precisI_vec_at(&pairs, cpair, e).a == p.a &&
-           precisI_vec_at(&pairs, cpair, e).b == p.b) e++;
-    shared = (double)(e - g);
-    jac = shared / ((double)count[p.a] + (double)count[p.b] - shared);
-    if (jac >= thr) up[find(up, p.a)] = find(up, p.b);
-    g = e;
+  for (i = 0; i < n; i++) up[i] = (uint32_t)i;
+  for (i = 0; i < n; i++) /* the very same words: one group, any size */
+    if (whole[i] != UINT32_MAX && gmem[goff[whole[i]]] != i)
+      join(up, (uint32_t)i, gmem[goff[whole[i]]]);
+  memcpy(cursor, goff, x.ngroups * sizeof *cursor);
+  for (i = 0; i < n; i++) { /* shingles shared with later sentences */
+    size_t nt = 0, m;
+    for (k = sg_off[i]; k < sg_off[i + 1]; k++) {
+      uint32_t g = sg[k];
+      size_t p = cursor[g]++; /* i's own entry; later sentences follow */
+      if (gsize[g] > MAX_SHINGLE_GROUP) continue;
+      for (p++; p < goff[g + 1]; p++) {
+        uint32_t j = gmem[p];
+        if (shared[j]++ == 0) touched[nt++] = j;
+      }
+    }
+    for (m = 0; m < nt; m++) {
+      uint32_t j = touched[m];
+      double a = sg_off[i + 1] - sg_off[i], b = sg_off[j + 1] - sg_off[j];
+      if (shared[j] / (a + b - shared[j]) >= thr) join(up, (uint32_t)i, j);
+      shared[j] = 0;
+    }
   }
   /* keep the best-ranked member of each group */
-  for (i = 0; i < run->ncand; i++) best[i] = UINT32_MAX;
-  for (i = 0; i < run->ncand; i++) {
+  for (i = 0; i < n; i++) best[i] = UINT32_MAX;
+  for (i = 0; i < n; i++) {
     uint32_t r = find(up, (uint32_t)i);
     if (best[r] == UINT32_MAX || run->rank[i] < run->rank[best[r]]) best[r] = (uint32_t)i;
   }
-  for (i = 0; i < run->ncand; i++) dup[i] = best[find(up, (uint32_t)i)] != i;
+  for (i = 0; i < n; i++) dup[i] = best[find(up, (uint32_t)i)] != i;
   st = PRECIS_OK;
 done:
-  precisI_vec_free(&sh);
-  precisI_vec_free(&pairs);
-  free(count);
-  free(up);
-  free(best);
+  free(x.slots); free(sg); free(sg_off); free(whole); free(up); free(best);
+  free(shared); free(touched); free(gsize); free(goff); free(cursor); free(gmem);
   return st;
 }

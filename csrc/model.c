@@ -66,7 +66,15 @@ static precis_status vectors(precisI_run *run) {
     run->vec_off[i] = o;
     if (u->ntok == 0) continue;
     memcpy(tmp, terms + u->tok, u->ntok * sizeof *tmp);
-    qsort(tmp, u->ntok, sizeof *tmp, cmp_u32);
+    if (u->ntok > 24) qsort(tmp, u->ntok, sizeof *tmp, cmp_u32);
+    else { /* most sentences: insertion sort beats qsort's overhead */
+      size_t a, b;
+      for (a = 1; a < u->ntok; a++) {
+        uint32_t x = tmp[a];
+        for (b = a; b > 0 && tmp[b - 1] > x; b--) tmp[b] = tmp[b - 1];
+        tmp[b] = x;
+      }
+    }
     for (k = 0; k < u->ntok; k++) {
       if (k > 0 && tmp[k] == tmp[k - 1]) { run->vec[o - 1].tf++; continue; }
       run->vec[o].term = tmp[k];
