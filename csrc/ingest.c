@@ -279,7 +279,8 @@ static int titleish(const cursor *c, const line *l) {
   while (i < l->te) {
     int32_t cp = cp_at(c, i, &len);
     int w = precisI_is_word(cp);
-    if (w && !in) {
+    if (w && !in && (precisI_is_lower(cp) || precisI_is_upper(cp) ||
+                     precisI_is_digit(cp))) { /* words with case */
       words++;
       if (!precisI_is_lower(cp)) caps++;
     }
@@ -321,6 +322,13 @@ static int ends_with_stopword(const cursor *c, const line *l) {
   }
   return precisI_lang_starter(c->lang, buf, n) &&
          precisI_lang_is_stop(c->lang, buf, n);
+}
+
+/* Does line l end with a period after a known abbreviation ("Dr.")? */
+static int ends_with_abbreviation(const cursor *c, const line *l) {
+  size_t we, ws = last_word(c, l, &we);
+  return we < l->te && c->t[we] == '.' && we + 1 == l->te &&
+         precisI_lang_abbrev(c->lang, c->t + ws, we - ws) != PRECIS_ABBR_NONE;
 }
 
 static int ends_with(const cursor *c, const line *l, int32_t want) {
@@ -377,9 +385,13 @@ static int soft(const cursor *c, const line *a, const line *b, int unwrap,
     return 0;
   if (ends_with(c, a, '-') || ends_with(c, a, ',')) return 1;
   if (precisI_is_lower(f) || precisI_is_digit(f) || f == '(') return 1;
-  if (ends_with_stopword(c, a) && !starts_sentence_word(c, b)) return 1;
-  if (a->terminal) return 1; /* the segmenter ends the sentence */
-  return 0;
+  if (precisI_is_word(f) && !precisI_is_upper(f)) return 1; /* CJK, Arabic */
+  if (a->terminal) /* "Dr.\nSmith" goes on, "great!\nBorn" does not */
+    return ends_with_abbreviation(c, a);
+  if (titleish(c, a) && !ends_with_stopword(c, a)) return 0; /* a heading */
+  /* a capital after an open line: a new sentence only if its first word
+  ** starts sentences ("They went"); German capitalises every noun */
+  return !starts_sentence_word(c, b);
 }
 
 static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
@@ -525,7 +537,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (l->kind != L_TEXT) continue;
     first = !seen_text;
     seen_text = 1;
-    if (l->words > s->opt.heading_words || l->item) continue;
+    if (l->words > s->opt.heading_words) continue;
     if (!first && k > 0 && precisI_vec_at(&lines, line, k - 1).kind == L_TEXT &&
         precisI_is_terminal(first_cp(&c, l)))
       continue; /* ". Pricing": the end of the line before, then more */
@@ -539,6 +551,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
       continue;
     }
     if (fragment(l) && unwrap != 0) continue;
+    if (unwrap > 0 && ends_with_stopword(&c, l)) continue; /* "Andere" */
+    if (several(&c, l, &oom)) continue; /* two sentences are no heading */
     if (last_in_para || next->item ||
         (!starts_lower(&c, next) &&
          (titleish(&c, l) || (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))

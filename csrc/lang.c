@@ -112,6 +112,24 @@ static int class_in(const precisI_lang *l, const char *f, size_t m) {
   return PRECIS_ABBR_NONE;
 }
 
+/* An abbreviation written in capitals, two letters or more and not one
+** letter doubled (Spanish "EE. UU.", plural by doubling): another word. */
+static int shouted(const char *w, size_t n) {
+  size_t i, letters = 0;
+  int same = 1;
+  for (i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)w[i];
+    if (ch >= 0x80 || (ch >= 'a' && ch <= 'z')) return 0;
+    if (ch >= 'A' && ch <= 'Z') {
+      if (letters && ch != (unsigned char)w[0]) same = 0;
+      letters++;
+    } else {
+      return 0; /* "U.S", "Ph.D": dotted groups keep their class */
+    }
+  }
+  return letters >= 2 && !same;
+}
+
 int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n) {
   char buf[64];
   size_t m = foldw(w, n, buf, sizeof buf);
@@ -120,6 +138,8 @@ int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n) {
   c = class_in(lang, buf, m);
   if (c == PRECIS_ABBR_NONE && (strcmp(lang->script, "Latn") == 0 || lang == &none))
     c = class_in(&precisI_lang_common, buf, m);
+  if ((c == PRECIS_ABBR_INNER || c == PRECIS_ABBR_ANY) && shouted(w, n))
+    c = PRECIS_ABBR_NONE; /* "MS", "ST" are words; "Ms", "St" titles */
   return c;
 }
 

@@ -909,8 +909,8 @@ static const char *const xx_inner[] = {
   "cf", "dr", "e.g", "i.e", "mt", "prof", "st", "v.s", "viz", "vs",
 };
 static const char *const xx_number[] = {
-  "art", "ch", "fig", "figs", "no", "nos", "nr", "p", "pp", "sec", "tel",
-  "vol", "vols",
+  "art", "ch", "fig", "figs", "no", "nos", "nr", "n\xC2\xB0", "n\xC2\xBA",
+  "p", "pp", "sec", "tel", "vol", "vols",
 };
 static const char *const xx_abbrev[] = {
   "approx", "bros", "ca", "co", "corp", "etc", "gmbh", "inc", "jr", "ltd",
@@ -1001,8 +1001,8 @@ static const char *const en_stopwords[] = {
 };
 static const char *const en_inner[] = {
   "adm", "capt", "cmdr", "col", "cpl", "fr", "ft", "gen", "gov", "hon",
-  "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "pres",
-  "pvt", "rep", "rev", "rt", "sen", "sgt", "supt",
+  "insp", "jeopardy!", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs",
+  "ms", "pres", "pvt", "rep", "rev", "rt", "sen", "sgt", "supt", "yahoo!",
 };
 static const char *const en_number[] = {
   "apr", "aug", "dec", "eq", "eqs", "ex", "feb", "jan", "jul", "jun", "mar",
@@ -4255,7 +4255,7 @@ static const int32_t yi_term[] = { 0x002E, 0x0021, 0x003F };
 
 const precisI_lang precisI_lang_common =
   {"common", "xx", NULL, "Latn", xx_term, 4, 0,
-   {NULL, 0}, {xx_inner, 10}, {xx_number, 13}, {xx_abbrev, 11}, {xx_final, 2}, {NULL, 0}};
+   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 11}, {xx_final, 2}, {NULL, 0}};
 
 const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,
@@ -4279,14 +4279,14 @@ const precisI_lang precisI_langs[] = {
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 27}, {en_number, 22}, {en_abbrev, 23}, {NULL, 0}, {en_starters, 8}},
+   {en_stopwords, 187}, {en_inner, 29}, {en_number, 22}, {en_abbrev, 23}, {NULL, 0}, {en_starters, 8}},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,
    {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}},
   {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}},
-  {"greek", "el", "greek", "Grek", el_term, 5, 0,
+  {"greek", "el", "greek", "Grek", el_term, 5, PRECIS_LANG_SPLIT_LOWER,
    {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}},
   {"hindi", "hi", "hindi", "Deva", hi_term, 5, 0,
    {hi_stopwords, 225}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},

@@ -157,6 +157,38 @@ static int matches(int32_t open, int32_t cp) {
 
 #define MAX_NEST 64
 
+/* brackets, and the quotation marks of scripts that quote inside
+** sentences only, always hold a part of a sentence */
+static int bracket(int32_t open) {
+  return open == '(' || open == '[' || open == '{' || open >= 0x3000;
+}
+
+/* A quotation inside a sentence: opened after a word or a comma ("said,
+** "Why, ...""), not where a sentence starts nor after a colon, where news
+** quotes whole sentences ("replied: "No. We will see."") */
+static int embedded(const block *b, size_t o) {
+  size_t k = o;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  if (k == 0) return 0;
+  k--;
+  while (k > 0 && closer(b->c[k].cp)) k--;
+  return !terminal(b, b->c[k].cp) && b->c[k].cp != '.' && b->c[k].cp != ':';
+}
+
+/* ... or one that the sentence goes on after: a lowercase word, a comma,
+** a period or a bracket follows its closing mark ("„...,“ reagoval",
+** "«...»."). A quotation standing as its own sentence may be split. */
+static int continued(const block *b, size_t c) {
+  size_t k = c + 1;
+  int32_t cp;
+  while (k < b->n && sp(b->c[k].cp)) k++;
+  if (k >= b->n) return 0;
+  cp = b->c[k].cp;
+  if (k == c + 1 && (terminal(b, cp) || cp == ',' || cp == ';' || cp == ':'))
+    return 1;
+  return cp == '(';
+}
+
 static void quotations(block *b) {
   size_t st[MAX_NEST], depth = 0, i;
   for (i = 0; i < b->n; i++) {
@@ -202,7 +234,10 @@ static void quotations(block *b) {
       if (k > 0 && !(cp == '"' && can_open && k != depth) &&
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
-        if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 1]--; }
+        if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i))) {
+          b->inside[o + 1]++;
+          b->inside[i + 1]--;
+        }
         depth = k - 1;
         continue;
       }
@@ -327,42 +362,38 @@ static int next_letter_upper(const block *b, size_t j) {
 
 static void enumerations(block *b) {
   marker prev, m;
-  int have = 0;
+  int have = 0, active = 0;
   size_t i;
   memset(&prev, 0, sizeof prev);
   for (i = 0; i < b->n; i++) {
     if (i > 0 && !sp(b->c[i - 1].cp)) continue;
     if (sp(b->c[i].cp)) continue;
-    if (bullet(b->c[i].cp) && i > 0) { /* a bullet inside a block */
+    if (bullet(b->c[i].cp) && i > 0) /* a bullet inside a block */
       b->start[i] = 1;
-    }
     if (!read_marker(b, i, &m)) continue;
     /* "1. above" is a number, "a. here" may be an item */
     if (m.style == M_DOT && m.kind == 'n' && !next_letter_upper(b, m.end))
       continue;
     if (have && m.kind == prev.kind && m.style == prev.style &&
-        m.value == prev.value + 1) {
+        m.value == prev.value + 1 &&
+        (m.style != M_DOT || active || m.bulleted || list_start(b, prev.at))) {
       b->start[m.at] = 1;
-      if (!prev.bulleted || prev.at > 0) b->start[prev.at] = 1;
+      b->start[prev.at] = 1;
       if (m.dotperiod) b->quiet[m.dotperiod] = 1;
       if (prev.dotperiod) b->quiet[prev.dotperiod] = 1;
       prev = m;
+      active = 1;
       continue;
     }
-    /* a new list: "1)" anywhere; "1." and "a." only where a sentence may
-    ** start; bulleted items from any number */
-    if (m.bulleted || m.style == M_PAREN || m.style == M_BOTH ||
-        list_start(b, i)) {
-      if (m.value == 1 || m.bulleted || (m.kind == 'r' && m.value == 1) ||
-          i == 0) {
-        prev = m;
-        have = 1;
-        if (m.dotperiod && (m.bulleted || i == 0 || m.kind == 'n'))
-          b->quiet[m.dotperiod] = 1;
-        continue;
-      }
+    /* a candidate first item: "1)" anywhere; "1." and "a." where a
+    ** sentence may start or right after another list; a bulleted item */
+    prev = m;
+    have = 1;
+    if (m.bulleted || i == 0 || (m.value == 1 && (active || list_start(b, i)))) {
+      if (m.dotperiod && (m.bulleted || i == 0 || m.kind == 'n'))
+        b->quiet[m.dotperiod] = 1;
+      if (active && m.value == 1) b->start[m.at] = 1;
     }
-    if (m.bulleted) { prev = m; have = 1; }
   }
   b->start[0] = 0;
 }
@@ -454,16 +485,17 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   next = CP(b, nk);
   after = CP(b, k);
   if (!has_word(b, sent, i)) return 0; /* "! ! !", ". . ." alone */
-  if (b->inside[j] > 0) return 0;      /* inside a quotation or brackets */
+  if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
+  /* inside a quotation or brackets, except in tokenized text ("word . ") */
+  if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;
   /* the word before the run */
   ws = word_before(b, i, sent);
-  if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
   if (i > 0 && b->c[i - 1].cp == '[' && CP(b, r) == ']') return 0;
   if (term == 0x2026 || dots == 3 || (dots > 1 && r - i > dots)) {
     if (dots >= 4 && !(r - i > dots && dots == 4)) goto period;
     if (r - i > dots && dots >= 4) goto period; /* ". . . ." */
-    if (next == 'I' && !precisI_is_word(CP(b, nk + 1))) return 0;
+    if (next == 'I' && sp(CP(b, nk + 1)) && r - i > dots) return 0; /* ". . . I didn't" */
     return precisI_is_upper(next) || caseless(next) || next == 0x2026 ||
            (next == '.' && CP(b, nk + 1) == '.');
   }
@@ -479,6 +511,17 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
         memcpy(w, b->t + b->c[ws].off, n);
         if (precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_INNER) return 0;
       }
+    }
+    if (term == 0x060C) { /* an Arabic comma ends a clause of two words */
+      size_t q2 = k, words = 0;
+      int in = 0;
+      while (q2 < b->n && !terminal(b, b->c[q2].cp)) {
+        int w = precisI_is_word(b->c[q2].cp);
+        if (w && !in) words++;
+        in = w;
+        q2++;
+      }
+      if (words < 2) return 0;
     }
     if (dash(after)) { /* "? – спросила мама", "? - Posted" */
       size_t d = k + 1;
@@ -497,9 +540,17 @@ period:
   /* a period: first the word before it */
   if (spaced && dots == 1) /* tokenized text: "word . next" */
     return !precisI_is_lower(next) || 1;
-  if (ws == i) /* "(Ibid.).", "Wort”." */
-    return begins(b, k, nk) || lead_dots(b, nk);
-  cls = abbrev(b, ws, i);
+  if (ws == i || closer(b->c[i - 1].cp)) /* "(Ibid.). <|CITE|>", "„Wort”. Dann" */
+    return !precisI_is_lower(next) ||
+           (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+  {
+    size_t we = i;
+    while (we > ws && invisible(b->c[we - 1].cp)) we--; /* Arabic "dal, LRE, period" */
+    cls = we > ws ? abbrev(b, ws, we) : PRECIS_ABBR_NONE;
+    if (cls == PRECIS_ABBR_NONE && we - ws == 1 && precisI_is_word(b->c[ws].cp) &&
+        !precisI_is_digit(b->c[ws].cp))
+      cls = PRECIS_ABBR_INNER;
+  }
   if (cls == PRECIS_ABBR_NONE && i - ws == 1 && precisI_is_word(b->c[ws].cp)) {
     int32_t c0 = b->c[ws].cp;
     cls = precisI_is_digit(c0) ? PRECIS_ABBR_NONE
@@ -537,8 +588,10 @@ period:
   if (b->lang->flags & PRECIS_LANG_ORDINAL_DOT) {
     size_t q2;
     int rom = 1;
-    for (q2 = ws; q2 < i; q2++) if (!roman(b->c[q2].cp)) rom = 0;
-    if ((all_digits(b, ws, i) && i - ws <= 3) || (rom && i - ws <= 5)) {
+    size_t w0 = ws;
+    while (w0 < i && (dash(b->c[w0].cp) || b->c[w0].cp == '+')) w0++;
+    for (q2 = w0; q2 < i; q2++) if (!roman(b->c[q2].cp)) rom = 0;
+    if ((all_digits(b, w0, i) && i - w0 <= 3) || (rom && w0 < i && i - w0 <= 5)) {
       if (precisI_is_upper(next)) return starter(b, nk);
       return 0;
     }
@@ -591,10 +644,18 @@ static precis_status push(precisI_vec *out, const char *t, size_t s, size_t e) {
 static int glued(const block *b, size_t i, size_t sent) {
   size_t ws = word_before(b, i, sent), s, e, k, low = 0;
   int32_t next = CP(b, i + 1);
-  if (!(precisI_is_upper(next) && precisI_is_lower(CP(b, i + 2))) &&
-      !(precisI_is_upper(next) && roman(next) && b->lang->script[0] != 'L'))
-    if (!(precisI_is_upper(next) && roman(next) && roman(CP(b, i + 2))))
+  if (!precisI_is_upper(next)) return 0;
+  {
+    size_t e2 = word_end(b, i + 1);
+    if (e2 - (i + 1) == 1) {
+      if (!starter(b, i + 1)) return 0;         /* "world.I dag" */
+    } else if (e2 - (i + 1) < 3 && CP(b, e2) != '.') {
+      return 0;                                  /* "information.As", not "Mr." */
+    } else if (!precisI_is_lower(CP(b, i + 2)) &&
+               !(roman(next) && roman(CP(b, i + 2)))) {
       return 0;
+    }
+  }
   if (i - ws < 2 || !has_word(b, sent, i)) return 0;
   s = ws;
   e = i + 1;
@@ -623,16 +684,32 @@ static precis_status split_block(block *b, precisI_vec *out) {
         return PRECIS_ENOMEM;
       sent = i;
     }
+    if ((cp == '"' || cp == 0x201D) && i >= 2 && b->inside[i + 1] == 0 &&
+        ((b->c[i - 1].cp == '-' && b->c[i - 2].cp == '-') ||
+         b->c[i - 1].cp == 0x2014) && sp(CP(b, i + 1))) {
+      /* speech broken off: "If you please, sir--" The Rabbit */
+      k = i + 1;
+      while (k < b->n && sp(b->c[k].cp)) k++;
+      if (k < b->n && precisI_is_upper(b->c[k].cp)) {
+        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+          return PRECIS_ENOMEM;
+        sent = i = k;
+        continue;
+      }
+    }
     if (!terminal(b, cp) || b->quiet[i]) { i++; continue; }
     /* a terminator inside a number or a word: "3.14", "tel.:0123", "a.m" */
     if (cp == '.' || cp == ':' || cp == 0x060C || cp == 0xFF0E) {
       int32_t nx = CP(b, i + 1), pv = i ? b->c[i - 1].cp : ' ';
       if (precisI_is_word(nx) && precisI_is_word(pv) &&
-          !(cp == '.' && glued(b, i, sent))) {
+          !(cp == '.' && glued(b, i, sent)) &&
+          !(cp == '.' && precisI_is_digit(nx) && !precisI_is_digit(pv) &&
+            i > sent + 1) && /* "consultation.11 12 Take": a footnote */
+          !(cp == 0xFF0E && !(precisI_is_digit(nx) && precisI_is_digit(pv)))) {
         i++;
         continue;
       }
-      if (cp != '.' && !sp(nx) && nx >= 0) { i++; continue; }
+      if (cp != '.' && !tight(cp) && !sp(nx) && nx >= 0) { i++; continue; }
     }
     /* a run like "?!", "...", ". . ." */
     j = i + 1;
@@ -647,10 +724,12 @@ static precis_status split_block(block *b, precisI_vec *out) {
     r = j;
     /* two or four periods after a space: a period, then a unit of dots */
     if (cp == '.' && i > 0 && sp(b->c[i - 1].cp) && (r - i == 2 || r - i == 4) &&
-        has_word(b, sent, i) && (r == b->n || sp(CP(b, r)))) {
-      if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
-        return PRECIS_ENOMEM;
-      sent = i + 1;
+        (r == b->n || sp(CP(b, r)))) {
+      if (has_word(b, sent, i)) {
+        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+          return PRECIS_ENOMEM;
+        sent = i + 1;
+      }
       k = r;
       while (k < b->n && sp(b->c[k].cp)) k++;
       if (k < b->n) {
