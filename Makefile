@@ -57,7 +57,7 @@ MODULE = $(B)/precis/core.so
 CHECKS = $(B)/check_precis
 
 .PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
-        install uninstall clean eval eval-rouge eval-seg
+        install uninstall clean eval eval-rouge policies eval-seg
 
 all: $(LIB) $(MODULE)
 
@@ -123,6 +123,15 @@ demo: deps
 
 bench: all
 	@sh bench/run.sh
+
+# The built-in policies travel as a Lua module, precis.policies, so that
+# they are found wherever precis is installed (make install, luarocks).
+# Regenerate it after editing policies/*.yaml: spec/policy_spec.lua fails
+# while it is stale.
+POLICY_YAML = $(sort $(wildcard policies/*.yaml))
+policies: lua/precis/policies.lua
+lua/precis/policies.lua: $(POLICY_YAML) tools/embed_policies.lua
+	$(LUA) tools/embed_policies.lua $(POLICY_YAML) > $@.tmp && mv $@.tmp $@
 
 install: all
 	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \

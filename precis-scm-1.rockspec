@@ -55,6 +55,8 @@ build = {
     ["precis.cli"] = "lua/precis/cli.lua",
     ["precis"] = "lua/precis/init.lua",
     ["precis.json"] = "lua/precis/json.lua",
+    ["precis.policy"] = "lua/precis/policy.lua",
+    ["precis.policies"] = "lua/precis/policies.lua",
   },
   install = {
     bin = { summarize = "lua/summarize.lua" },

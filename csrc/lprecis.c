@@ -3,6 +3,7 @@
 ** Thin: it checks and converts arguments and turns results into tables;
 ** the only file of the core that includes lua.h. See LICENSE.
 */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,15 +12,18 @@
 #include "lauxlib.h"
 
 #include "precis.h"
+#include "internal.h" /* the policy reader's tree (yaml.c) */
 
 #define SUMMARIZER_MT "precis.Summarizer"
 /* internal boxes: they own C memory while Lua calls that may raise run */
 #define OPTIONS_MT "precis.Options"
 #define RESULT_MT "precis.Result"
+#define YAML_MT "precis.YamlTree"
 
 typedef struct { precis_summarizer *s; } SummarizerBox;
 typedef struct { precis_options *opt; } OptionsBox;
 typedef struct { precis_result *r; } ResultBox;
+typedef struct { precisI_yaml *y; } YamlBox;
 
 /* Defaults documented for precis_options_new ("sentences of 4 to 80
 ** words"): the setter takes both bounds and the API has no getter. */
@@ -34,6 +38,13 @@ static int l_gc_options(lua_State *L) {
   OptionsBox *b = (OptionsBox *)luaL_checkudata(L, 1, OPTIONS_MT);
   precis_options_free(b->opt);
   b->opt = NULL;
+  return 0;
+}
+
+static int l_gc_yaml(lua_State *L) {
+  YamlBox *b = (YamlBox *)luaL_checkudata(L, 1, YAML_MT);
+  precisI_yaml_free(b->y);
+  b->y = NULL;
   return 0;
 }
 
@@ -359,13 +370,16 @@ static const char *pin_string(lua_State *L, lua_Integer slot, size_t *len) {
 /*
 ** Reads the documents at index 2 (a string, or a list of strings and of
 ** tables {text=, name=}) into a precis_text array owned by a userdata.
-** Leaves the stack as: 1 self, 2 docs, 3 pins, 4 the array.
+** Leaves the stack as: 1 self, 2 docs, 3 pins, 4 the array; what was at
+** index 3 (the run's options) is kept alive in pins[0].
 */
 static precis_text *read_docs(lua_State *L, size_t *ndocs) {
   precis_text *docs;
   size_t i, n;
-  lua_settop(L, 2);
+  lua_settop(L, 3);
   lua_newtable(L);
+  lua_insert(L, 3);
+  lua_rawseti(L, 3, 0);
   if (lua_type(L, 2) == LUA_TSTRING) {
     docs = (precis_text *)lua_newuserdatauv(L, sizeof *docs, 0);
     lua_pushvalue(L, 2);
@@ -536,15 +550,20 @@ static void push_result(lua_State *L, const precis_result *r,
   lua_settop(L, res);
 }
 
-/* The `units` flag of the optional table at index 3 (default true). */
-static int want_units(lua_State *L) {
+/* The `units` flag of the optional table at index 3 (default true);
+** *extra says whether it has an `extra` table. */
+static int run_options(lua_State *L, int *extra) {
   int want = 1;
-  if (lua_isnoneornil(L, 3)) return 1;
+  *extra = 0;
+  lua_settop(L, 3);
+  if (lua_isnil(L, 3)) return 1;
   luaL_checktype(L, 3, LUA_TTABLE);
   lua_pushnil(L);
   while (lua_next(L, 3) != 0) {
+    const char *k;
     lua_pop(L, 1);
-    if (lua_type(L, -1) != LUA_TSTRING || strcmp(lua_tostring(L, -1), "units") != 0)
+    k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    if (strcmp(k, "units") != 0 && strcmp(k, "extra") != 0)
       luaL_argerror(L, 3, lua_pushfstring(L, "unknown option '%s'",
                                           luaL_tolstring(L, -1, NULL)));
   }
@@ -554,24 +573,131 @@ static int want_units(lua_State *L) {
     want = lua_toboolean(L, -1);
   }
   lua_pop(L, 1);
+  if (lua_getfield(L, 3, "extra") != LUA_TNIL) {
+    luaL_argexpected(L, lua_istable(L, 4), 3, "field 'extra' table");
+    *extra = 1;
+  }
+  lua_pop(L, 1);
   return want;
+}
+
+/* Raises "bad argument #3 to '...' (extra: why)"; `fmt` may use the
+** scorer's name once as %s. */
+static int extra_error(lua_State *L, const char *fmt, const char *name) {
+  lua_pushstring(L, "extra: ");
+  lua_pushfstring(L, fmt, name ? name : "?");
+  lua_concat(L, 2);
+  return luaL_argerror(L, 3, lua_tostring(L, -1));
+}
+
+/* t[key] of the table at `t` as a string, pinned by `t` itself */
+static const char *field_string(lua_State *L, int t, const char *key) {
+  const char *s;
+  if (lua_getfield(L, t, key) != LUA_TSTRING) return NULL;
+  s = lua_tostring(L, -1);
+  lua_pop(L, 1); /* still referenced from t, which no one changes meanwhile */
+  return s;
+}
+
+/*
+** Reads `extra` (the table at the top: { count = n, scorers = { {name =, weight =,
+** values = {...}} ... }, drop = { [unit] = "rule" }, only = bool }) into
+** arrays owned by one userdata pushed on the stack. Strings stay owned by
+** the table, which the caller holds during the call.
+*/
+static void read_extras(lua_State *L, precis_extras *ex) {
+  lua_Integer count;
+  size_t n, ns = 0, k, i, bytes;
+  int isnum, t = lua_gettop(L), sc;
+  char *mem;
+  precis_extra_scorer *xs;
+  double *values;
+  const char **drop;
+  memset(ex, 0, sizeof *ex);
+  lua_getfield(L, t, "count");
+  count = lua_tointegerx(L, -1, &isnum);
+  if (!isnum || count < 0) extra_error(L, "field 'count' must be a non-negative integer", NULL);
+  n = (size_t)count;
+  lua_pop(L, 1);
+  if (lua_getfield(L, t, "scorers") != LUA_TNIL) {
+    if (!lua_istable(L, -1)) extra_error(L, "field 'scorers' must be a list", NULL);
+    ns = (size_t)lua_rawlen(L, -1);
+    if (ns > 10000) extra_error(L, "too many scorers", NULL);
+  }
+  sc = lua_gettop(L);
+  if (n > (SIZE_MAX / sizeof(double) - 1) / (ns + 1) / 2)
+    extra_error(L, "too many units", NULL);
+  bytes = ns * sizeof *xs + ns * n * sizeof *values + n * sizeof *drop;
+  mem = (char *)lua_newuserdatauv(L, bytes ? bytes : 1, 0);
+  xs = (precis_extra_scorer *)(void *)mem;
+  values = (double *)(void *)(mem + ns * sizeof *xs);
+  drop = (const char **)(void *)(mem + ns * sizeof *xs + ns * n * sizeof *values);
+  for (k = 0; k < ns; k++) {
+    lua_rawgeti(L, sc, (lua_Integer)k + 1);
+    if (!lua_istable(L, -1)) extra_error(L, "each scorer must be a table", NULL);
+    xs[k].name = field_string(L, -1, "name");
+    if (xs[k].name == NULL) extra_error(L, "a scorer has no string 'name'", NULL);
+    lua_getfield(L, -1, "weight");
+    if (lua_type(L, -1) != LUA_TNUMBER)
+      extra_error(L, "scorer '%s' needs a numeric 'weight'", xs[k].name);
+    xs[k].weight = (double)lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (lua_getfield(L, -1, "values") != LUA_TTABLE)
+      extra_error(L, "scorer '%s' needs a 'values' list", xs[k].name);
+    xs[k].values = values + k * n;
+    for (i = 0; i < n; i++) {
+      int ty = lua_rawgeti(L, -1, (lua_Integer)i + 1);
+      if (ty == LUA_TNUMBER) values[k * n + i] = (double)lua_tonumber(L, -1);
+      else if (ty == LUA_TNIL || (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+        values[k * n + i] = NAN; /* nothing to say */
+      else extra_error(L, "scorer '%s' has a value that is not a number", xs[k].name);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+  }
+  for (i = 0; i < n; i++) drop[i] = NULL;
+  if (lua_getfield(L, t, "drop") != LUA_TNIL) {
+    if (!lua_istable(L, -1)) extra_error(L, "field 'drop' must be a table", NULL);
+    for (i = 0; i < n; i++) {
+      int ty = lua_rawgeti(L, -1, (lua_Integer)i + 1);
+      if (ty == LUA_TSTRING) drop[i] = lua_tostring(L, -1); /* held by the table */
+      else if (ty != LUA_TNIL) extra_error(L, "drop reasons must be strings", NULL);
+      lua_pop(L, 1);
+    }
+    ex->drop = drop;
+  }
+  lua_pop(L, 1);
+  lua_getfield(L, t, "only");
+  ex->only = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  ex->nunits = n;
+  ex->scorers = ns ? xs : NULL;
+  ex->nscorers = ns;
 }
 
 /* Runs the summarizer or the segmenter over the documents at index 2. */
 static int run(lua_State *L, int segment_only) {
   const precis_summarizer *s = checksummarizer(L);
-  int units = segment_only || want_units(L);
+  int has_extra = 0;
+  int units = segment_only ? (lua_settop(L, 2), 1) : run_options(L, &has_extra);
+  precis_extras ex;
   precis_text *docs;
   size_t ndocs;
   ResultBox *rb;
   precis_error err;
   precis_status st;
-  docs = read_docs(L, &ndocs);
+  docs = read_docs(L, &ndocs); /* the options stay alive in its pins */
+  if (has_extra) {
+    lua_rawgeti(L, 3, 0);
+    lua_getfield(L, -1, "extra");
+    read_extras(L, &ex); /* its arrays: a userdata on the stack */
+  }
   rb = (ResultBox *)lua_newuserdatauv(L, sizeof *rb, 0);
   rb->r = NULL;
   luaL_setmetatable(L, RESULT_MT);
   st = segment_only ? precis_segment(s, docs, ndocs, &rb->r, &err)
-                    : precis_summarize(s, docs, ndocs, &rb->r, &err);
+     : has_extra ? precis_summarize_with(s, docs, ndocs, &ex, &rb->r, &err)
+                 : precis_summarize(s, docs, ndocs, &rb->r, &err);
   if (st == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
   if (st == PRECIS_EINVAL) return luaL_error(L, "%s", err.message);
   if (st != PRECIS_OK) return push_error(L, &err);
@@ -590,6 +716,80 @@ static int l_segment(lua_State *L) { return run(L, 1); }
 /* ======================================================================
 ** Module
 ** ====================================================================== */
+
+/* ======================================================================
+** Policy files
+** ====================================================================== */
+
+/* Pushes node `n` of a policy tree as a table: { kind =, line =, col = },
+** and `value` for a scalar ("null", "boolean", "integer", "float",
+** "string"; `quoted` when written quoted), `items` for a "sequence", and
+** parallel `keys` (string nodes) and `values` for a "mapping". */
+static void push_node(lua_State *L, const precisI_ynode *n) {
+  static const char *const kinds[] = {
+    "null", "boolean", "integer", "float", "string", "sequence", "mapping"
+  };
+  const precisI_ynode *c;
+  lua_Integer i = 1;
+  luaL_checkstack(L, 8, "policy nested too deep"); /* depth is capped */
+  lua_createtable(L, 0, 5);
+  lua_pushstring(L, kinds[n->kind]);
+  lua_setfield(L, -2, "kind");
+  set_int(L, "line", n->line);
+  set_int(L, "col", n->col);
+  switch (n->kind) {
+    case PRECIS_YNULL: break;
+    case PRECIS_YBOOL: lua_pushboolean(L, n->boolean); break;
+    case PRECIS_YINT: lua_pushinteger(L, (lua_Integer)n->integer); break;
+    case PRECIS_YFLOAT: lua_pushnumber(L, (lua_Number)n->number); break;
+    case PRECIS_YSTR: lua_pushlstring(L, n->str, n->len); break;
+    case PRECIS_YSEQ:
+      lua_createtable(L, n->n > INT32_MAX ? 0 : (int)n->n, 0);
+      for (c = n->child; c != NULL; c = c->next) {
+        push_node(L, c);
+        lua_rawseti(L, -2, i++);
+      }
+      lua_setfield(L, -2, "items");
+      return;
+    case PRECIS_YMAP:
+      lua_createtable(L, n->n > INT32_MAX ? 0 : (int)n->n, 0);
+      lua_createtable(L, n->n > INT32_MAX ? 0 : (int)n->n, 0);
+      for (c = n->child; c != NULL; c = c->next, i++) {
+        push_node(L, c->key);
+        lua_rawseti(L, -3, i);
+        push_node(L, c);
+        lua_rawseti(L, -2, i);
+      }
+      lua_setfield(L, -3, "values");
+      lua_setfield(L, -2, "keys");
+      return;
+  }
+  if (n->kind != PRECIS_YNULL) lua_setfield(L, -2, "value");
+  if (n->quoted) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "quoted");
+  }
+}
+
+/* core.load_yaml(text [, source]) -> root node | fail, msg, "EPOLICY" */
+static int l_load_yaml(lua_State *L) {
+  size_t len;
+  const char *text = luaL_checklstring(L, 1, &len);
+  const char *source = luaL_optstring(L, 2, "<string>");
+  YamlBox *b;
+  precis_error err;
+  precis_status st;
+  b = (YamlBox *)lua_newuserdatauv(L, sizeof *b, 0);
+  b->y = NULL;
+  luaL_setmetatable(L, YAML_MT);
+  st = precisI_yaml_load(text, len, source, &b->y, &err);
+  if (st == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+  if (st != PRECIS_OK) return push_error(L, &err);
+  push_node(L, precisI_yaml_root(b->y));
+  precisI_yaml_free(b->y);
+  b->y = NULL;
+  return 1;
+}
 
 /* core.languages() -> { "english", ... } */
 static int l_languages(lua_State *L) {
@@ -629,6 +829,7 @@ static int l_selectors(lua_State *L) {
 
 static const luaL_Reg funcs[] = {
   {"languages", l_languages},
+  {"load_yaml", l_load_yaml},
   {"new", l_new},
   {"scorers", l_scorers},
   {"selectors", l_selectors},
@@ -665,6 +866,7 @@ int luaopen_precis_core(lua_State *L) {
   lua_pop(L, 1);
   newbox_meta(L, OPTIONS_MT, l_gc_options);
   newbox_meta(L, RESULT_MT, l_gc_result);
+  newbox_meta(L, YAML_MT, l_gc_yaml);
   luaL_newlib(L, funcs);
   lua_pushstring(L, precis_version());
   lua_setfield(L, -2, "_VERSION");

@@ -7,10 +7,11 @@
 
 local precis = require "precis"
 local json = require "precis.json"
+local policy = require "precis.policy"
 
 local io, os = io, os
-local type, tonumber, tostring, ipairs, error, xpcall, pcall =
-  type, tonumber, tostring, ipairs, error, xpcall, pcall
+local type, tonumber, tostring, ipairs, error, xpcall, pcall, next =
+  type, tonumber, tostring, ipairs, error, xpcall, pcall, next
 local setmetatable, getmetatable = setmetatable, getmetatable
 local concat, sort = table.concat, table.sort
 local format, gsub, match, sub, rep, find =
@@ -25,18 +26,30 @@ local PROG = "summarize"
 local HELP = [[
 Usage: summarize [OPTION...] [FILE...]
        summarize split [OPTION...] [FILE...]
+       summarize policy check FILE...
+       summarize policy show NAME|FILE
+       summarize policy list
 
 Prints the sentences that best summarize the FILEs, one per line, with
 runs of white space (line breaks too) shown as one space. Several FILEs make
 one summary of one story. With no FILE, or where FILE is -, standard input
 is read. "split" prints every sentence, title and heading instead, one per
-line (to summarize a file named "split", write ./split).
+line (to summarize a file named "split", write ./split). "policy check"
+validates policy files and prints nothing but their errors; "policy show"
+prints a policy fully resolved (after extends, with every default) as
+YAML; "policy list" lists the built-in policies and what each is for.
 
 Length (the last one given counts; default 3 sentences):
   -n, --sentences N      at most N sentences
   -w, --words N          whole sentences up to N words in all
   -c, --chars N          whole sentences up to N characters in all
   -r, --ratio R          this fraction of the sentences, 0 < R <= 1
+
+Policy:
+      --policy P         summarize as policy P says: a built-in's name (see
+                         "summarize policy list"), a YAML file (a path with
+                         a "/" or ending in .yaml), or FILE#NAME for one of
+                         several in a file; the options given override it
 
 Scoring:
       --method NAME      default (the built-in mix of scorers); one scorer
@@ -79,7 +92,8 @@ U+FFFD). "split" writes {"documents","language","units":[{"doc","index",
 "start","end","kind","text"}...]}.
 
 Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
-UTF-8, nothing to summarize), 2 a usage error.
+UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
+error or a bad policy.
 ]]
 
 -- ---------------------------------------------------------------------
@@ -195,7 +209,11 @@ local handlers = {
   invalid_utf8 = function(cfg, opt, v)
     cfg.opts.invalid_utf8 = one_of(opt, v, "error", "replace")
   end,
-  format = function(cfg, opt, v) cfg.format = one_of(opt, v, "text", "json") end,
+  format = function(cfg, opt, v)
+    cfg.format = one_of(opt, v, "text", "json")
+    cfg.format_given = true
+  end,
+  policy = function(cfg, _, v) cfg.policy = v end,
   explain = function(cfg) cfg.explain = true end,
   help = function(cfg) cfg.help = true end,
   version = function(cfg) cfg.version = true end,
@@ -209,7 +227,7 @@ local long = {
   ["--min-words"] = "min_words", ["--max-words"] = "max_words",
   ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
   ["--format"] = "format", ["--explain"] = "explain", ["--help"] = "help",
-  ["--version"] = "version",
+  ["--version"] = "version", ["--policy"] = "policy",
 }
 local short = {
   ["-n"] = "sentences", ["-w"] = "words", ["-c"] = "chars", ["-r"] = "ratio",
@@ -225,8 +243,11 @@ local function parse(args)
     local a = args[i]
     if only_files or a == "-" or sub(a, 1, 1) ~= "-" then
       if a == "split" and not only_files and not cfg.split
-         and #cfg.files == 0 then
+         and not cfg.policy_cmd and #cfg.files == 0 then
         cfg.split = true
+      elseif a == "policy" and not only_files and not cfg.split
+         and not cfg.policy_cmd and #cfg.files == 0 then
+        cfg.policy_cmd = true
       else
         cfg.files[#cfg.files + 1] = a
       end
@@ -260,7 +281,7 @@ local function parse(args)
     end
     i = i + 1
   end
-  if #cfg.files == 0 then cfg.files[1] = "-" end
+  if #cfg.files == 0 and not cfg.policy_cmd then cfg.files[1] = "-" end
   return cfg
 end
 
@@ -409,6 +430,43 @@ end
 -- Main
 -- ---------------------------------------------------------------------
 
+-- summarize policy check|show|list ...
+local function policy_command(cfg)
+  local what, args = cfg.files[1], {}
+  for i = 2, #cfg.files do args[#args + 1] = cfg.files[i] end
+  if next(cfg.opts) or cfg.policy or cfg.split or cfg.explain or cfg.format_given then
+    usage("options do not apply to 'policy %s'", tostring(what))
+  end
+  if what == "check" then
+    if #args == 0 then usage("'policy check' needs a FILE") end
+    local errors = {}
+    for _, spec in ipairs(args) do
+      local p, msg = precis.policy(spec)
+      if not p then errors[#errors + 1] = msg end
+    end
+    if #errors > 0 then usage("%s", concat(errors, "\n")) end
+    return 0
+  elseif what == "show" then
+    if #args ~= 1 then usage("'policy show' needs one NAME or FILE") end
+    local p, msg = precis.policy(args[1])
+    if not p then usage("%s", msg) end
+    write({ (gsub(policy.show(p), "\n$", "")) })
+    return 0
+  elseif what == "list" then
+    if #args > 0 then usage("'policy list' takes no argument") end
+    local out, width = {}, 0
+    local list = precis.policies()
+    for _, it in ipairs(list) do if #it.name > width then width = #it.name end end
+    for _, it in ipairs(list) do
+      out[#out + 1] = it.name .. rep(" ", width - #it.name + 2) .. it.description
+    end
+    write(out)
+    return 0
+  end
+  usage("'policy' needs check, show or list%s",
+        what and format(", not '%s'", what) or "")
+end
+
 local function run(args)
   local cfg = parse(args)
   if cfg.help then
@@ -419,8 +477,18 @@ local function run(args)
     write({ PROG .. " (precis) " .. precis._VERSION })
     return 0
   end
-  local ok, s = pcall(precis.new, cfg.opts)
+  if cfg.policy_cmd then return policy_command(cfg) end
+  if cfg.policy then -- its output settings count unless an option says
+    local p, msg = precis.policy(cfg.policy)
+    if not p then usage("%s", msg) end
+    local out = policy.effective(p).output
+    if not cfg.format_given then cfg.format = out.format end
+    if out.scores then cfg.explain = true end
+    cfg.opts.policy = p
+  end
+  local ok, s, msg = pcall(precis.new, cfg.opts)
   if not ok then usage("%s", tostring(s)) end
+  if not s then usage("%s", msg) end
   local docs = {}
   for k, path in ipairs(cfg.files) do docs[k] = read_input(path) end
   local r, msg
@@ -459,7 +527,7 @@ end
 function M.main(args)
   local ok, status = xpcall(run, handler, type(args) == "table" and args or {})
   if ok then return status end
-  io.stderr:write(PROG, ": ", status.msg, "\n")
+  io.stderr:write(PROG, ": ", (gsub(status.msg, "\n", "\n" .. PROG .. ": ")), "\n")
   return status.status
 end
 

@@ -21,13 +21,15 @@
 -- Misuse (unknown options, wrong types, bad values) raises an error.
 -- Failures that depend on the data return `nil, message, code`, with code
 -- "EUTF8" (invalid UTF-8; the message gives line, column and byte offset),
--- "EEMPTY" (nothing to summarize) or "ELIMIT" (input too large).
+-- "EEMPTY" (nothing to summarize), "ELIMIT" (input too large) or
+-- "EPOLICY" (a policy that does not load, or whose Lua scorer failed).
 -- @module precis
 
 local core = require "precis.core"
+local policy = require "precis.policy"
 
-local type, pairs, ipairs, error, pcall, tostring =
-  type, pairs, ipairs, error, pcall, tostring
+local type, pairs, ipairs, error, pcall, tostring, getmetatable =
+  type, pairs, ipairs, error, pcall, tostring, getmetatable
 local sort = table.sort
 local format, match = string.format, string.match
 
@@ -40,9 +42,10 @@ M._VERSION = core._VERSION
 local known = {
   chars = true, drop_lines = true, invalid_utf8 = true, language = true,
   max_words = true, method = true, min_words = true, order = true,
-  params = true, query = true, ratio = true, selector = true, sentences = true,
-  weights = true, words = true,
+  params = true, policy = true, query = true, ratio = true, selector = true,
+  sentences = true, weights = true, words = true,
 }
+local BUDGET = { "sentences", "words", "chars", "ratio" }
 
 -- method name -> { weights = scorer weights or nil for the core's default
 -- mix, selector = a selector's name or nil for MMR }
@@ -72,19 +75,77 @@ local function reason(msg)
   return match(msg, "^bad argument #%d+ to '[^']*' %((.*)%)$") or msg
 end
 
--- A core summarizer for `opts`; errors blame stack level `level`.
+-- The policy of `opts.policy` as core options and Lua hooks, or nil,
+-- message, code when it does not load.
+local function from_policy(spec, level)
+  local p, msg, code = spec, nil, nil
+  if type(spec) == "string" then
+    p, msg, code = policy.load(spec)
+    if not p then return nil, msg, code end
+  elseif getmetatable(spec) ~= policy.Policy then
+    error(format("option 'policy' must be a policy's name or path, or a precis.Policy, got %s",
+                 type(spec)), level + 1)
+  end
+  local copts, hooks, where = policy.options(p)
+  if not copts then
+    return nil, format("%s:%d:%d: %s", where.source, where.line, where.col, hooks), "EPOLICY"
+  end
+  return copts, hooks
+end
+
+-- `weights` (a whole mix) over a policy's: the policy's Lua scorers named
+-- there stay, with their parameters; the others go.
+local function split_weights(weights, hooks)
+  local core_w, lua_s, any = {}, {}, false
+  local params = {}
+  for _, h in ipairs(hooks.scorers) do params[h.name] = h.params end
+  for name, w in pairs(weights) do
+    if type(name) == "string" and policy.is_lua_scorer(name) then
+      lua_s[#lua_s + 1] = { name = name, weight = w, params = params[name] or {} }
+    else
+      core_w[name] = w
+      any = any or (type(w) == "number" and w > 0)
+    end
+  end
+  sort(lua_s, function(a, b) return a.name < b.name end)
+  hooks.scorers = lua_s
+  hooks.only = not any and #lua_s > 0 or nil
+  if hooks.only then core_w = { position = 1 } end
+  return core_w
+end
+
+-- A summarizer for `opts`; misuse raises, blaming stack level `level`; a
+-- policy that does not load gives nil, message, code.
 local function configure(opts, level)
   level = level + 1
   if opts == nil then opts = {} end
   if type(opts) ~= "table" then
     error(format("options must be a table, got %s", type(opts)), level)
   end
-  local copts = {}
-  for k, v in pairs(opts) do
+  for k in pairs(opts) do
     if not known[k] then
       error(format("unknown option '%s'", tostring(k)), level)
     end
-    if k ~= "method" then copts[k] = v end
+  end
+  local copts, hooks = {}, { scorers = {}, filters = {} }
+  if opts.policy ~= nil then
+    local code
+    copts, hooks, code = from_policy(opts.policy, level)
+    if not copts then return nil, hooks, code end
+  end
+  -- what the call says overrides the policy
+  for _, k in ipairs(BUDGET) do
+    if opts[k] ~= nil then
+      for _, b in ipairs(BUDGET) do copts[b] = nil end
+      break
+    end
+  end
+  for k, v in pairs(opts) do
+    if k == "params" and type(v) == "table" and copts.params then
+      for name, x in pairs(v) do copts.params[name] = x end
+    elseif k ~= "method" and k ~= "policy" then
+      copts[k] = v
+    end
   end
   local method = opts.method
   if method ~= nil then
@@ -92,15 +153,19 @@ local function configure(opts, level)
     if not preset then
       error(format("unknown method '%s'", tostring(method)), level)
     end
-    if copts.weights == nil and preset.weights then
+    if opts.weights == nil and preset.weights then
       copts.weights = {}
       for name, w in pairs(preset.weights) do copts.weights[name] = w end
     end
-    if copts.selector == nil then copts.selector = preset.selector end
+    if opts.selector == nil then copts.selector = preset.selector end
+  end
+  if copts.weights ~= nil and type(copts.weights) == "table" and
+     (opts.weights ~= nil or method ~= nil) then
+    copts.weights = split_weights(copts.weights, hooks)
   end
   local ok, s = pcall(core.new, copts)
   if not ok then error(reason(s), level) end
-  return s
+  return policy.wrap(s, hooks)
 end
 
 local function check_input(input, fname, level)
@@ -136,8 +201,8 @@ end
 -- leaves `units` out of the result, which then holds the selected
 -- sentences only: far less memory for long inputs.
 function M.new(opts)
-  local s = configure(opts, 2)
-  return s
+  local s, msg, code = configure(opts, 2)
+  return s, msg, code
 end
 
 --- Summarizes a text, or several texts on one story, in one call.
@@ -150,7 +215,8 @@ end
 -- @treturn[2] string a stable code: "EUTF8", "EEMPTY", "ELIMIT"
 function M.summarize(input, opts)
   check_input(input, "summarize", 2)
-  local s <close> = configure(opts, 2)
+  local s <close>, err, ecode = configure(opts, 2)
+  if not s then return nil, err, ecode end
   local r, msg, code = s:summarize(input)
   return r, msg, code
 end
@@ -166,7 +232,8 @@ end
 -- @treturn[2] string a stable code
 function M.segment(input, opts)
   check_input(input, "segment", 2)
-  local s <close> = configure(opts, 2)
+  local s <close>, err, ecode = configure(opts, 2)
+  if not s then return nil, err, ecode end
   local r, msg, code = s:segment(input)
   return r, msg, code
 end
@@ -178,5 +245,56 @@ function M.languages() return core.languages() end
 --- The scorers precis knows.
 -- @treturn {string,...}
 function M.scorers() return core.scorers() end
+
+--- Loads a policy: a built-in's name ("news"), a file's path (anything
+-- with a "/" or ending in .yaml or .yml), or "path#name" for one of the
+-- policies of a file that holds several. Pass it (or the name or path
+-- itself) as `opts.policy`; the other options override it.
+-- @tparam string spec
+-- @treturn[1] table a `precis.Policy`: `name`, `description`, `lineage`
+-- (what it was resolved from, itself first)
+-- @treturn[2] nil
+-- @treturn[2] string "FILE:LINE:COL: message", a line per error
+-- @treturn[2] string "EPOLICY"
+function M.policy(spec)
+  if type(spec) ~= "string" then
+    error(format("bad argument #1 to 'policy' (string expected, got %s)", type(spec)), 2)
+  end
+  return policy.load(spec)
+end
+
+--- Loads a policy from YAML text; `source` names it in messages and, when
+-- it is a path, anchors the relative paths of `extends` and `lua`.
+function M.policy_from_string(text, source)
+  if type(text) ~= "string" then
+    error(format("bad argument #1 to 'policy_from_string' (string expected, got %s)",
+                 type(text)), 2)
+  end
+  if source ~= nil and type(source) ~= "string" then
+    error(format("bad argument #2 to 'policy_from_string' (string expected, got %s)",
+                 type(source)), 2)
+  end
+  return policy.load_string(text, source)
+end
+
+--- The built-in policies, each `{ name = ..., description = ... }`, by name.
+function M.policies() return policy.list() end
+
+--- Registers a scorer written in Lua, for policies to name in `scorers`
+-- (and for `weights`). Its values are scaled into [0, 1] like every
+-- scorer's and weighted into the mix.
+-- @tparam string name
+-- @tparam function fn `fn(sentence, context) -> number|nil` (nil: nothing
+-- to say about this sentence); with `how` "document", `fn(sentences,
+-- context) -> { number|nil, ... }`, called once per summary. A sentence is
+-- `{ text, doc, index, position, words, chars, i, j }`; `context` is
+-- `{ policy, language, documents, sentences, params }`.
+-- @tparam[opt] string how "sentence" (default) or "document"
+function M.scorer(name, fn, how) policy.register_scorer(name, fn, how, 2) end
+
+--- Registers a filter written in Lua, for policies to name in `filters`:
+-- it drops the sentences for which it returns true, before anything is
+-- scored. Arguments as for `precis.scorer`.
+function M.filter(name, fn, how) policy.register_filter(name, fn, how, 2) end
 
 return M
