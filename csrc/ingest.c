@@ -418,6 +418,7 @@ static int several(const cursor *c, const line *l, int *oom) {
 }
 
 precis_status precisI_ingest(const precis_summarizer *s,
+                             const precisI_lang *lang,
                              const precisI_source *src, precisI_vec *blocks,
                              precis_error *err) {
   cursor c;
@@ -428,7 +429,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   int unwrap = s->opt.unwrap;
   c.t = src->text;
   c.n = src->len;
-  c.lang = s->lang;
+  c.lang = lang;
   precisI_vec_init(&lines, sizeof(line));
   /* pass 1: lines, trimmed and classified on their own */
   while (i < c.n) {

@@ -20,6 +20,12 @@
 #define PRECIS_MAX_INPUT_BYTES ((size_t)64 << 20)
 #endif
 
+/* language "auto" reads this much text: enough to decide, and a bound on
+** the time it takes */
+#if !defined(PRECIS_DETECT_BYTES)
+#define PRECIS_DETECT_BYTES ((size_t)16 << 10)
+#endif
+
 /* longest line a boilerplate pattern is matched against (a scratch copy) */
 #if !defined(PRECIS_MAX_PATTERN_LINE)
 #define PRECIS_MAX_PATTERN_LINE 4096
@@ -169,6 +175,9 @@ int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
 /* Does `cp` end sentences in `lang`? */
 int precisI_lang_terminal(const precisI_lang *lang, int32_t cp);
 
+/* detect.c: the pack for the language of [t, t+n), English when unsure */
+const precisI_lang *precisI_detect(const char *t, size_t n);
+
 /* English abbreviation classes used by the segmenter (see lang.c) */
 enum { PRECIS_ABBR_NONE = 0, PRECIS_ABBR_INNER, PRECIS_ABBR_ANY,
        PRECIS_ABBR_NUMBER, PRECIS_ABBR_FINAL };
@@ -223,7 +232,7 @@ struct precis_options {
 
 struct precis_summarizer {
   precis_options opt;       /* patterns not owned here: see `re` */
-  const precisI_lang *lang;
+  const precisI_lang *lang; /* NULL for "auto": each run detects it */
   regex_t *re;              /* opt.npatterns compiled patterns */
 };
 
@@ -264,6 +273,7 @@ typedef struct precisI_edge {
 
 typedef struct precisI_run {
   const precis_summarizer *s;
+  const precisI_lang *lang;  /* the summarizer's, or the one detected */
   size_t ndocs;
   precisI_source *src;     /* ndocs clean texts */
   precisI_vec units;       /* precisI_unit, all documents in order */
@@ -298,6 +308,7 @@ typedef struct precisI_run {
 
 /* ingest.c: one document's clean text -> blocks */
 precis_status precisI_ingest(const precis_summarizer *s,
+                             const precisI_lang *lang,
                              const precisI_source *src, precisI_vec *blocks,
                              precis_error *err);
 /* segment.c: blocks -> units appended to run->units */

@@ -32,7 +32,7 @@ const char *precis_scorer_name(size_t k) {
 
 static void defaults(precis_options *o) {
   memset(o, 0, sizeof *o);
-  strcpy(o->language, "english");
+  strcpy(o->language, "auto");
   o->unit = PRECIS_UNIT_SENTENCES;
   o->budget = 3;
   memcpy(o->weight, default_weight, sizeof o->weight);
@@ -137,6 +137,10 @@ precis_status precis_options_set_language(precis_options *o, const char *l,
   const precisI_lang *lang;
   if (o == NULL || l == NULL)
     return precisI_seterr(err, PRECIS_EINVAL, "language is NULL");
+  if (strcmp(l, "auto") == 0) { /* detected per run (detect.c) */
+    strcpy(o->language, "auto");
+    return PRECIS_OK;
+  }
   lang = precisI_lang_find(l);
   if (lang == NULL)
     return precisI_seterr(err, PRECIS_EINVAL, "unknown language '%.64s'", l);
@@ -378,7 +382,7 @@ precis_status precis_summarizer_new(const precis_options *opt,
     }
   }
   s->lang = precisI_lang_find(s->opt.language);
-  if (s->lang == NULL) {
+  if (s->lang == NULL && strcmp(s->opt.language, "auto") != 0) {
     st = precisI_seterr(err, PRECIS_EINVAL, "unknown language '%s'",
                         s->opt.language);
     goto fail;
@@ -394,7 +398,7 @@ precis_status precis_summarizer_new(const precis_options *opt,
     st = precisI_seterr(err, PRECIS_EINVAL, "every scorer has weight 0");
     goto fail;
   }
-  if (s->lang->stemmer) { /* make sure this libstemmer build has it */
+  if (s->lang && s->lang->stemmer) { /* make sure this libstemmer build has it */
     struct sb_stemmer *sb = sb_stemmer_new(s->lang->stemmer, "UTF_8");
     if (sb == NULL) {
       st = precisI_seterr(err, PRECIS_EINVAL,

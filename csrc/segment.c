@@ -852,7 +852,7 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
       spans.n = 0;
-      if (precisI_split(run->s->lang, t, bl->start, bl->end, &spans) != PRECIS_OK)
+      if (precisI_split(run->lang, t, bl->start, bl->end, &spans) != PRECIS_OK)
         goto oom;
       for (k = 0; k < spans.n; k++) {
         span *sp0 = &precisI_vec_at(&spans, span, k);

@@ -81,6 +81,30 @@ static precis_status build_extras(precis_result *r, const precis_extras *ex) {
   return PRECIS_OK;
 }
 
+/* language "auto": one language for the run, from the start of each
+** document in turn (detect.c reads at most its own budget) */
+static precis_status detect(precisI_run *run, precis_error *err) {
+  size_t d, n = 0, cap = 0;
+  char *buf;
+  for (d = 0; d < run->ndocs; d++) cap += run->src[d].len + 1;
+  if (cap > PRECIS_DETECT_BYTES) cap = PRECIS_DETECT_BYTES;
+  buf = malloc(cap + 1);
+  if (buf == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  for (d = 0; d < run->ndocs && n < cap; d++) {
+    size_t take = run->src[d].len;
+    if (take > cap - n) {
+      take = cap - n; /* on a character boundary */
+      while (take > 0 && ((unsigned char)run->src[d].text[take] & 0xC0) == 0x80) take--;
+    }
+    memcpy(buf + n, run->src[d].text, take);
+    n += take;
+    if (n < cap) buf[n++] = '\n';
+  }
+  run->lang = precisI_detect(buf, n);
+  free(buf);
+  return PRECIS_OK;
+}
+
 static precis_status build(const precisI_run *run, int scored,
                            const precis_extras *ex, const double *xvalue,
                            precis_result **out) {
@@ -90,7 +114,7 @@ static precis_status build(const precisI_run *run, int scored,
   if (r == NULL) return PRECIS_ENOMEM;
   r->ndocs = run->ndocs;
   r->nunits = run->units.n;
-  r->language = run->s->lang->name;
+  r->language = run->lang->name;
   r->units = precisI_calloc(r->nunits, sizeof *r->units);
   if (r->units == NULL) goto oom;
   if (scored) {
@@ -192,8 +216,11 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       }
       goto done;
     }
+  }
+  if ((R.lang = s->lang) == NULL && (st = detect(&R, err)) != PRECIS_OK) goto done;
+  for (d = 0; d < ndocs; d++) {
     blocks.n = 0;
-    if ((st = precisI_ingest(s, &R.src[d], &blocks, err)) != PRECIS_OK) goto done;
+    if ((st = precisI_ingest(s, R.lang, &R.src[d], &blocks, err)) != PRECIS_OK) goto done;
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
   }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;

@@ -262,7 +262,7 @@ precis_status precisI_tokenize(precisI_run *run, precis_error *err) {
   precis_status st = PRECIS_OK;
   memset(&tk, 0, sizeof tk);
   tk.run = run;
-  tk.lang = run->s->lang;
+  tk.lang = run->lang;
   if (tk.lang->stemmer) {
     tk.stemmer = sb_stemmer_new(tk.lang->stemmer, "UTF_8");
     if (tk.stemmer == NULL)

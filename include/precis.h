@@ -118,7 +118,7 @@ typedef struct precis_text {
 typedef struct precis_options precis_options;
 
 /*
-** A fresh set of defaults: language "english", 3 sentences, the default
+** A fresh set of defaults: language "auto", 3 sentences, the default
 ** scorer mix (see precis_options_set_weight), MMR with lambda 0.85, document
 ** order, sentences of 4 to 80 words, built-in boilerplate rules on, invalid
 ** UTF-8 is an error, inputs up to 64 MiB in total.
@@ -132,10 +132,15 @@ PRECIS_API void precis_options_free(precis_options *opt);
 
 /*
 ** The language of the input, by English name ("english", "german") or ISO
-** 639-1 code ("en", "de"), case-insensitive. It chooses the Snowball stemmer,
-** the stopword list and the abbreviation list; every language that Snowball's
-** libstemmer knows is accepted (precis_language_name lists them), and
-** "none" turns stemming and stopwords off.
+** 639-1 code ("en", "de"), case-insensitive. It chooses the language pack
+** (lang/<code>.txt, compiled in): sentence terminators, abbreviations,
+** stopwords and the Snowball stemmer (none for languages Snowball lacks).
+** precis_language_name lists the languages; "none" turns stemming and
+** stopwords off. "auto" (the default) detects the language of each run
+** from the first 16 KiB of its documents: the script of their letters,
+** letters peculiar to one language, and the packs' stopwords; when the
+** evidence is thin (a few words, mixed languages) the choice is English.
+** precis_result_language tells which language a run used.
 ** Errors: PRECIS_EINVAL for a language precis does not know.
 */
 PRECIS_API precis_status precis_options_set_language(precis_options *opt,

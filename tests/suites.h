@@ -17,6 +17,7 @@ Suite *segment_suite(void);
 Suite *options_suite(void);
 Suite *summarize_suite(void);
 Suite *lang_suite(void);
+Suite *detect_suite(void);
 Suite *yaml_suite(void);
 Suite *extras_suite(void);
 

@@ -1,0 +1,204 @@
+/*
+** detect.c: the language of a text, for language "auto". The script of
+** its letters decides first (Greek, Armenian, Ethiopic, Burmese, Han with
+** or without kana, ...); letters peculiar to one language split a script
+** shared by several (Kazakh and Serbian Cyrillic, Urdu and Persian
+** Arabic); the packs' stopwords decide the rest, each word weighing less
+** the more languages list it. When nothing is clear the answer is
+** English, the default of every other option.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* fewer weighted stopword hits than this are no evidence */
+#define MIN_EVIDENCE 2.0
+/* the winner must beat the runner-up by this factor */
+#define MARGIN 1.25
+
+enum {
+  S_LATIN, S_CYRILLIC, S_GREEK, S_ARMENIAN, S_HEBREW, S_ARABIC, S_DEVANAGARI,
+  S_TAMIL, S_ETHIOPIC, S_MYANMAR, S_HAN, S_KANA, S_HANGUL, S_OTHER, S_N
+};
+
+static int script_of(int32_t cp) {
+  if (cp < 0x250) return S_LATIN;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return S_LATIN;
+  if (cp >= 0x370 && cp <= 0x3FF) return S_GREEK;
+  if (cp >= 0x1F00 && cp <= 0x1FFF) return S_GREEK;
+  if (cp >= 0x400 && cp <= 0x52F) return S_CYRILLIC;
+  if (cp >= 0x530 && cp <= 0x58F) return S_ARMENIAN;
+  if (cp >= 0x590 && cp <= 0x5FF) return S_HEBREW;
+  if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+      (cp >= 0xFB50 && cp <= 0xFEFF))
+    return S_ARABIC;
+  if (cp >= 0x900 && cp <= 0x97F) return S_DEVANAGARI;
+  if (cp >= 0xB80 && cp <= 0xBFF) return S_TAMIL;
+  if (cp >= 0x1200 && cp <= 0x139F) return S_ETHIOPIC;
+  if (cp >= 0x1000 && cp <= 0x109F) return S_MYANMAR;
+  if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+      (cp >= 0xFF66 && cp <= 0xFF9F))
+    return S_KANA;
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF))
+    return S_HAN;
+  if (cp >= 0xAC00 && cp <= 0xD7AF) return S_HANGUL;
+  return S_OTHER;
+}
+
+static const precisI_lang *find(const char *code) {
+  return precisI_lang_find(code);
+}
+
+static int is_script(const precisI_lang *l, const char *script) {
+  return strcmp(l->script, script) == 0;
+}
+
+/* Stopword evidence among the packs written in `script`: each word found
+** in k of them adds 1/k to each. Returns the best pack, or NULL. */
+static const precisI_lang *by_stopwords(const char *t, size_t n,
+                                        const char *script) {
+  double score[64];
+  size_t k, i = 0, nl = precisI_nlangs < 64 ? precisI_nlangs : 64;
+  size_t best = nl, second = nl, cand[64], nc = 0;
+  memset(score, 0, sizeof score);
+  for (k = 0; k < nl; k++) /* the packs of this script that have stopwords */
+    if (is_script(&precisI_langs[k], script) && precisI_langs[k].stop.n > 0)
+      cand[nc++] = k;
+  while (i < n) {
+    size_t s, len;
+    int32_t cp;
+    len = precisI_utf8_decode(t, n, i, &cp);
+    if (!precisI_is_word(cp)) { i += len; continue; }
+    s = i;
+    while (i < n) {
+      len = precisI_utf8_decode(t, n, i, &cp);
+      if (!precisI_is_word(cp) && cp != '\'' ) break;
+      i += len;
+    }
+    {
+      char buf[64];
+      utf8proc_uint8_t *m = NULL;
+      utf8proc_ssize_t fl = 0;
+      size_t hits = 0, q;
+      int in[64], ascii = 1;
+      if (i - s >= 48 || i - s == 1) continue;
+      if (strspn(t + s, "ivxIVX") >= i - s) continue; /* "ii)", "(iv)" */
+      if (i - s <= 4) { /* a single letter ("a", "e"): the lists disagree */
+        if (s + precisI_utf8_decode(t, n, s, &cp) == i) continue;
+      }
+      for (q = s; q < i; q++) {
+        char ch = t[q];
+        if ((unsigned char)ch >= 0x80) { ascii = 0; break; }
+        buf[fl++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      }
+      if (!ascii) {
+        fl = utf8proc_map((const utf8proc_uint8_t *)t + s, (utf8proc_ssize_t)(i - s),
+                          &m, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        if (fl <= 0 || (size_t)fl >= sizeof buf) { free(m); continue; }
+        memcpy(buf, m, (size_t)fl);
+        free(m);
+      }
+      for (q = 0; q < nc; q++) {
+        in[q] = precisI_lang_is_stop(&precisI_langs[cand[q]], buf, (size_t)fl);
+        hits += (size_t)in[q];
+      }
+      for (q = 0; q < nc; q++)
+        if (in[q]) score[cand[q]] += 1.0 / (double)hits;
+    }
+  }
+  for (k = 0; k < nl; k++) {
+    if (best == nl || score[k] > score[best]) { second = best; best = k; }
+    else if (second == nl || score[k] > score[second]) second = k;
+  }
+  if (best == nl || score[best] < MIN_EVIDENCE) return NULL;
+  if (second < nl && score[best] < MARGIN * score[second]) return NULL;
+  for (k = 0; k < nl; k++) /* English, the default, is only beaten clearly */
+    if (strcmp(precisI_langs[k].code, "en") == 0 && k != best &&
+        score[best] < MARGIN * score[k] + 1.0)
+      return NULL;
+  return &precisI_langs[best];
+}
+
+const precisI_lang *precisI_detect(const char *t, size_t n) {
+  size_t count[S_N], i = 0, letters = 0, k, top = S_OTHER;
+  size_t kazakh = 0, serbian = 0, russian = 0, hard = 0, urdu = 0,
+         persian = 0, arabic = 0, marathi = 0, cyr = 0;
+  const precisI_lang *l;
+  memset(count, 0, sizeof count);
+  if (n > PRECIS_DETECT_BYTES) { /* cut on a character boundary */
+    n = PRECIS_DETECT_BYTES;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
+  }
+  while (i < n) {
+    int32_t cp;
+    i += precisI_utf8_decode(t, n, i, &cp);
+    if (!precisI_is_word(cp) || precisI_is_digit(cp)) {
+      if (cp == 0x06D4) urdu++; /* the Urdu full stop */
+      continue;
+    }
+    letters++;
+    count[script_of(cp)]++;
+    switch (cp) { /* letters that mark one language of a shared script */
+      case 0x4D9: case 0x493: case 0x49B: case 0x4A3: case 0x4E9: case 0x4B1:
+      case 0x4AF: case 0x4BB: case 0x456: case 0x4D8: case 0x492: case 0x49A:
+      case 0x4A2: case 0x4E8: case 0x4B0: case 0x4AE: case 0x4BA: case 0x406:
+        kazakh++; break;
+      case 0x452: case 0x458: case 0x459: case 0x45A: case 0x45B: case 0x45F:
+      case 0x402: case 0x408: case 0x409: case 0x40A: case 0x40B: case 0x40F:
+        serbian++; break;
+      case 0x44B: case 0x44D: case 0x451: case 0x42B: case 0x42D: case 0x401:
+        russian++; break;
+      case 0x44A: hard++; break;
+      case 0x6D2: case 0x6BA: case 0x679: case 0x688: case 0x691: case 0x6BE:
+        urdu++; break;
+      case 0x67E: case 0x686: case 0x698: case 0x6AF: case 0x6CC: case 0x6A9:
+        persian++; break;
+      case 0x629: case 0x649: case 0x64A: case 0x643:
+        arabic++; break;
+      case 0x933: marathi++; break;
+      default: break;
+    }
+  }
+  if (letters == 0) return find("en");
+  for (k = 0; k < S_N; k++)
+    if (top == S_OTHER || count[k] > count[top]) top = k;
+  cyr = count[S_CYRILLIC];
+  /* Chinese and Japanese share the Han characters; kana mark Japanese */
+  if (count[S_HAN] + count[S_KANA] > letters / 2) {
+    return count[S_KANA] * 20 >= count[S_HAN] + count[S_KANA] ? find("ja")
+                                                             : find("zh");
+  }
+  if (count[top] * 2 < letters) return find("en"); /* no script holds most */
+  switch (top) {
+    case S_GREEK: return find("el");
+    case S_ARMENIAN: return find("hy");
+    case S_ETHIOPIC: return find("am");
+    case S_MYANMAR: return find("my");
+    case S_TAMIL: return find("ta");
+    case S_HEBREW: return find("yi");
+    case S_ARABIC:
+      if (urdu * 50 >= count[S_ARABIC] && urdu > 0) return find("ur");
+      if (persian > arabic) return find("fa");
+      return find("ar");
+    case S_DEVANAGARI:
+      l = by_stopwords(t, n, "Deva");
+      if (l) return l;
+      return marathi * 200 >= count[S_DEVANAGARI] && marathi > 0 ? find("mr")
+                                                                  : find("hi");
+    case S_CYRILLIC:
+      if (kazakh * 100 >= cyr && kazakh > 0) return find("kk");
+      if (serbian * 100 >= cyr && serbian > 0) return find("sr");
+      l = by_stopwords(t, n, "Cyrl");
+      if (l && (strcmp(l->code, "ru") == 0 || strcmp(l->code, "bg") == 0)) return l;
+      return russian == 0 && hard >= 2 && hard * 50 >= cyr ? find("bg") : find("ru");
+    case S_LATIN:
+      l = by_stopwords(t, n, "Latn");
+      return l ? l : find("en");
+    default:
+      return find("en");
+  }
+}
