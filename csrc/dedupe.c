@@ -110,7 +110,11 @@ precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup) {
     }
     q += sort_unique(sg + q, m);
     for (k = 0; k < u->ntok; k++) all = mix(all, terms[u->tok + k]);
-    whole[i] = u->ntok ? group_of(&x, all ^ 0xA11) : UINT32_MAX;
+    if (u->ntok == 0) { /* stopwords only: the same bytes make a copy */
+      const char *t = run->src[u->doc].text;
+      for (k = u->start; k < u->end; k++) all = mix(all, (unsigned char)t[k]);
+    }
+    whole[i] = group_of(&x, all ^ 0xA11);
   }
   sg_off[n] = (uint32_t)q;
   /* members of every group, in sentence order */
@@ -120,16 +124,16 @@ precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup) {
   gmem = precisI_alloc(q + n, sizeof *gmem);
   if (!gsize || !goff || !cursor || !gmem) goto done;
   for (k = 0; k < q; k++) gsize[sg[k]]++;
-  for (i = 0; i < n; i++) if (whole[i] != UINT32_MAX) gsize[whole[i]]++;
+  for (i = 0; i < n; i++) gsize[whole[i]]++;
   for (goff[0] = 0, k = 0; k < x.ngroups; k++) goff[k + 1] = goff[k] + gsize[k];
   memcpy(cursor, goff, x.ngroups * sizeof *cursor);
   for (i = 0; i < n; i++) {
     for (k = sg_off[i]; k < sg_off[i + 1]; k++) gmem[cursor[sg[k]]++] = (uint32_t)i;
-    if (whole[i] != UINT32_MAX) gmem[cursor[whole[i]]++] = (uint32_t)i;
+    gmem[cursor[whole[i]]++] = (uint32_t)i;
   }
   for (i = 0; i < n; i++) up[i] = (uint32_t)i;
   for (i = 0; i < n; i++) /* the very same words: one group, any size */
-    if (whole[i] != UINT32_MAX && gmem[goff[whole[i]]] != i)
+    if (gmem[goff[whole[i]]] != i)
       join(up, (uint32_t)i, gmem[goff[whole[i]]]);
   memcpy(cursor, goff, x.ngroups * sizeof *cursor);
   for (i = 0; i < n; i++) { /* shingles shared with later sentences */
