@@ -29,7 +29,10 @@ usage: lua5.4 eval/run.lua [options]
   --method NAME      precis method: default, lexrank, textrank, ... (default default)
   --weight NAME=W    a scorer weight (repeatable; the weights are the whole mix)
   --param NAME=V     a tuning parameter, e.g. redundancy.lambda=0.8 (repeatable)
-  --systems LIST     comma-separated: precis, lead, ots (default all three)
+  --policy P         a row for policy P, a built-in's name or a YAML file
+                     (repeatable); without it, a row for each built-in made
+                     for the dataset's kind of text
+  --systems LIST     comma-separated: precis, policies, lead, ots (default all)
   --limit K          only K documents per dataset, spread evenly over it
   --refresh-ots      run ots again instead of reading build/eval-cache/
   --write            also write the tables to eval/RESULTS.md
@@ -44,7 +47,8 @@ end
 
 local function parse_args(argv)
   local o = { dataset = "all", method = "default", weights = nil, params = nil,
-              systems = { precis = true, lead = true, ots = true }, argv = argv }
+              systems = { precis = true, policies = true, lead = true, ots = true },
+              policies = {}, argv = argv }
   local i = 1
   local function value(name)
     i = i + 1
@@ -73,11 +77,13 @@ local function parse_args(argv)
       local k, v = pair(a)
       o.params = o.params or {}
       o.params[k] = v
+    elseif a == "--policy" then
+      for p in value(a):gmatch("[^,%s]+") do o.policies[#o.policies + 1] = p end
     elseif a == "--systems" then
       o.systems = {}
       for s in value(a):gmatch("[^,%s]+") do
-        if s ~= "precis" and s ~= "lead" and s ~= "ots" then
-          die("unknown system '" .. s .. "' (precis, lead, ots)")
+        if s ~= "precis" and s ~= "policies" and s ~= "lead" and s ~= "ots" then
+          die("unknown system '" .. s .. "' (precis, policies, lead, ots)")
         end
         o.systems[s] = true
       end
@@ -127,13 +133,22 @@ end
 -- Systems: each returns the summary's sentences and the seconds it took.
 -- ---------------------------------------------------------------------
 
-local function precis_system(o)
+-- precis with the options of the command line, or with `policy` as it
+-- ships (the summary's length and document order are the dataset's).
+local function precis_system(o, policy)
   local by_n = {}
   local stats = { failures = 0, not_sentences = 0, title_lines = 0 }
+  if policy then
+    local p, msg = precis.policy(policy)
+    if not p then die(msg) end
+    policy = p
+  end
   local function summarizer(n)
     if not by_n[n] then
-      by_n[n] = precis.new({ sentences = n, method = o.method,
-                             weights = o.weights, params = o.params })
+      by_n[n] = policy and assert(precis.new({ sentences = n, policy = policy,
+                                               order = "document" }))
+                or precis.new({ sentences = n, method = o.method,
+                                weights = o.weights, params = o.params })
     end
     return by_n[n]
   end
@@ -158,7 +173,8 @@ local function precis_system(o)
     end
     return out, dt
   end
-  return { name = precis_label(o), run = run, stats = stats }
+  return { name = policy and "policy " .. policy.name or precis_label(o), run = run,
+           stats = stats }
 end
 
 -- Lead-N: the first N sentence units of precis's own segmentation; on
@@ -238,18 +254,31 @@ local function groups_of(name, docs)
   }
 end
 
+-- the built-in policies made for each dataset's kind of text; report
+-- (sectioned documents) and digest (several documents on one story) have
+-- no such data here
+local POLICIES = {
+  cnndm = { "default", "news", "tokenized" },
+  bbc = { "default", "news" },
+}
+
 local NOTES = {
   cnndm = "3 sentences per summary; references are the highlights. Lead-3 is " ..
-          "the first 3 sentences of precis's segmentation.",
+          "the first 3 sentences of precis's segmentation. \"policy X\" rows are the " ..
+          "built-in policies as shipped, with the length and order of the table.",
   bbc = "as many sentences as the reference has, in document order; precis " ..
         "gets the whole file (line 1 is its title unit), Lead-N the first N " ..
-        "sentence units, ots the body without line 1.",
+        "sentence units, ots the body without line 1. \"policy X\" rows are the " ..
+        "built-in policies as shipped, with the length and order of the table.",
 }
 
 local function run_dataset(o, name, out)
   local docs = datasets.load(name, o.limit)
   local systems = {}
   if o.systems.precis then systems[#systems + 1] = precis_system(o) end
+  local policies = o.policies
+  if #policies == 0 and o.systems.policies then policies = POLICIES[name] end
+  for _, p in ipairs(policies) do systems[#systems + 1] = precis_system(o, p) end
   if o.systems.lead then systems[#systems + 1] = lead_system() end
   if o.systems.ots then
     if ots.available() then

@@ -65,7 +65,7 @@ local PARAM_DEFAULTS = {
   ["redundancy.lambda"] = 0.85, ["redundancy.max_sim"] = 0.9,
   ["redundancy.near_duplicate"] = 0.5,
   ["sentence.min_words"] = 4, ["sentence.max_words"] = 80,
-  ["input.boilerplate"] = 1, ["input.heading_words"] = 20,
+  ["input.boilerplate"] = 1, ["input.heading_words"] = 20, ["input.unwrap"] = -1,
   ["input.max_bytes"] = 64 * 1024 * 1024,
 }
 local PARAM_NAMES = {}
@@ -86,8 +86,8 @@ end
 -- states none of its own). spec/policy_spec.lua checks that a policy of
 -- these values summarizes exactly as the engine does with none.
 local DEFAULTS = {
-  language = "english",
-  input = { format = "text", drop_lines = {}, boilerplate = true,
+  language = "auto",
+  input = { format = "text", drop_lines = {}, boilerplate = true, unwrap = "auto",
             heading_words = 20, max_bytes = 64 * 1024 * 1024,
             invalid_utf8 = "error", min_words = 4, max_words = 80 },
   length = { unit = "sentences", value = 3 },
@@ -404,6 +404,17 @@ local function core_refuses(opts)
   return match(s, "^bad argument #%d+ to '[^']*' %((.*)%)$") or s
 end
 
+-- the summary orders and input formats the core takes
+local ORDERS = {}
+for _, o in ipairs({ "document", "score", "date" }) do
+  if not core_refuses({ order = o }) then ORDERS[#ORDERS + 1] = o end
+end
+local INPUT_OPTION = not core_refuses({ input = "text" }) -- a core that reads formats
+local FORMATS = { "text" }
+for _, f in ipairs({ "markdown", "html" }) do
+  if INPUT_OPTION and not core_refuses({ input = f }) then FORMATS[#FORMATS + 1] = f end
+end
+
 -- ---------------------------------------------------------------------
 -- The schema: one policy's mapping -> its layer of settings
 -- ---------------------------------------------------------------------
@@ -417,7 +428,7 @@ end
 local TOP_KEYS = { "schema", "policy", "description", "extends", "lua", "language",
                    "query", "input", "length", "scorers", "filters", "redundancy",
                    "order", "output", "params" }
-local INPUT_KEYS = { "format", "drop_lines", "boilerplate", "heading_words",
+local INPUT_KEYS = { "format", "drop_lines", "boilerplate", "unwrap", "heading_words",
                      "max_bytes", "invalid_utf8", "min_words", "max_words" }
 local LENGTH_KEYS = { "sentences", "words", "chars", "ratio" }
 local REDUNDANCY_KEYS = { "method", "lambda", "max_similarity", "near_duplicate" }
@@ -468,7 +479,7 @@ local function read_input(E, layer, node)
     end
   end
   each_key(E, node, {
-    format = function(_, _, v) input.format = want_enum(E, v, "input.format", { "text" }) end,
+    format = function(_, _, v) input.format = want_enum(E, v, "input.format", FORMATS) end,
     drop_lines = function(_, _, v)
       local list = {}
       if v.kind == "string" then v = { kind = "sequence", items = { v } } end
@@ -486,6 +497,13 @@ local function read_input(E, layer, node)
       input.drop_lines = list
     end,
     boilerplate = function(_, _, v) input.boilerplate = want_bool(E, v, "input.boilerplate") end,
+    unwrap = function(_, _, v)
+      if v.kind == "boolean" or (v.kind == "string" and v.value == "auto") then
+        input.unwrap = v.value
+      else
+        add_error(E, v, "'input.unwrap' must be auto, true or false, got %s", describe(v))
+      end
+    end,
     heading_words = int_key("heading_words", 0, 1000),
     max_bytes = int_key("max_bytes", 1, nil),
     invalid_utf8 = function(_, _, v)
@@ -719,7 +737,7 @@ local function read_policy(E, node, file, named)
     scorers = function(_, _, v) layer.scorers_node = v end, -- after lua files
     filters = function(_, _, v) layer.filters_node = v end,
     redundancy = function(_, _, v) read_redundancy(E, layer, v) end,
-    order = function(_, _, v) layer.order = want_enum(E, v, "order", { "document", "score" }) end,
+    order = function(_, _, v) layer.order = want_enum(E, v, "order", ORDERS) end,
     output = function(_, _, v) read_output(E, layer, v) end,
     params = function(_, _, v) read_params(E, layer, v) end,
   }
@@ -1088,11 +1106,15 @@ function M.options(p)
   if s.length then o[s.length.unit] = s.length.value end
   if s.order then o.order = s.order end
   local input = s.input or {}
+  if input.format and INPUT_OPTION then o.input = input.format end
   if input.drop_lines and #input.drop_lines > 0 then o.drop_lines = input.drop_lines end
   if input.invalid_utf8 then o.invalid_utf8 = input.invalid_utf8 end
   if input.min_words then params["sentence.min_words"] = input.min_words end
   if input.max_words then params["sentence.max_words"] = input.max_words end
   if input.boilerplate ~= nil then params["input.boilerplate"] = input.boilerplate and 1 or 0 end
+  if input.unwrap ~= nil then
+    params["input.unwrap"] = input.unwrap == "auto" and -1 or input.unwrap and 1 or 0
+  end
   if input.heading_words then params["input.heading_words"] = input.heading_words end
   if input.max_bytes then params["input.max_bytes"] = input.max_bytes end
   local red = s.redundancy or {}
