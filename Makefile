@@ -19,6 +19,11 @@ YAML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS   ?= $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo -lyaml)
 UTF8PROC_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libutf8proc 2>/dev/null)
 UTF8PROC_LIBS   ?= $(shell $(PKG_CONFIG) --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+# Markdown (md4c) and HTML (gumbo) readers for the input formats
+MD4C_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
+MD4C_LIBS    ?= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
+GUMBO_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
+GUMBO_LIBS   ?= $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
 # libstemmer ships no .pc file on Debian
 STEMMER_LIBS ?= -lstemmer
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
@@ -42,8 +47,9 @@ CFLAGS ?= -O2 -g
 # regcomp/regexec are POSIX
 DEFS    = -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \
-             -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(CFLAGS) $(SAN)
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(YAML_LIBS) -lm
+             -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(MD4C_CFLAGS) \
+             $(GUMBO_CFLAGS) $(CFLAGS) $(SAN)
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(YAML_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) -lm
 
 B ?= build
 CORE_SRC = $(sort $(wildcard csrc/*.c csrc/scorers/*.c))

@@ -1,8 +1,8 @@
 -- precis: an embeddable extractive summarizer (C core, Lua 5.4 module, CLI).
 -- luarocks make builds it from this checkout without the network:
 --   luarocks --lua-version=5.4 make precis-scm-1.rockspec
--- Needs the headers and libraries of utf8proc, libstemmer and libyaml
--- (Debian: libutf8proc-dev libstemmer-dev libyaml-dev).
+-- Needs the headers and libraries of utf8proc, libstemmer, libyaml, md4c and gumbo
+-- (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev libgumbo-dev).
 rockspec_format = "3.0"
 package = "precis"
 version = "scm-1"
@@ -26,6 +26,8 @@ external_dependencies = {
   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
   STEMMER = { header = "libstemmer.h", library = "stemmer" },
   YAML = { header = "yaml.h", library = "yaml" },
+  MD4C = { header = "md4c.h", library = "md4c" },
+  GUMBO = { header = "gumbo.h", library = "gumbo" },
 }
 build = {
   type = "builtin",
@@ -34,7 +36,7 @@ build = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
         "csrc/lprecis.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
-        "csrc/extra.c", "csrc/ingest.c", "csrc/lang.c",
+        "csrc/extra.c", "csrc/format.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",
@@ -48,9 +50,11 @@ build = {
         "csrc/tokenize.c", "csrc/utf8.c", "csrc/yaml.c",
       },
       defines = { "_POSIX_C_SOURCE=200809L" },
-      incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)" },
-      libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)" },
-      libraries = { "utf8proc", "stemmer", "yaml", "m" },
+      incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)",
+                  "$(MD4C_INCDIR)", "$(GUMBO_INCDIR)" },
+      libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)",
+                  "$(MD4C_LIBDIR)", "$(GUMBO_LIBDIR)" },
+      libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "m" },
     },
     ["precis.cli"] = "lua/precis/cli.lua",
     ["precis"] = "lua/precis/init.lua",

@@ -28,6 +28,7 @@ typedef struct line {
   int terminal;         /* ends with sentence-final punctuation */
   int question;         /* ... and that is '?', '!' or an ellipsis */
   int toc;              /* a table-of-contents line (its leader was cut) */
+  int heading;          /* the format says: a heading */
   size_t ds, de;        /* a date stamp or rule cut from its start */
   const char *drule;
   size_t xs, xe;        /* a leader or rule cut from its end, if xe > xs */
@@ -419,7 +420,8 @@ static int several(const cursor *c, const line *l, int *oom) {
 
 precis_status precisI_ingest(const precis_summarizer *s,
                              const precisI_lang *lang,
-                             const precisI_source *src, precisI_vec *blocks,
+                             const precisI_source *src,
+                             const precisI_vec *hints, precisI_vec *blocks,
                              precis_error *err) {
   cursor c;
   precisI_vec lines;
@@ -427,6 +429,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   size_t i = 0, k, p;
   int after_credit = 0, seen_text = 0, oom = 0;
   int unwrap = s->opt.unwrap;
+  size_t h = 0, nh = hints ? hints->n : 0;
   c.t = src->text;
   c.n = src->len;
   c.lang = lang;
@@ -511,7 +514,13 @@ precis_status precisI_ingest(const precis_summarizer *s,
       l->words = count_words(&c, l->ts, l->te);
     }
     l->chars = count_chars(&c, l->ts, l->te);
-    pos = list_marker(&c, l->ts, l->te);
+    while (h < nh && precisI_vec_at(hints, precisI_block, h).end <= l->ts) h++;
+    if (h < nh && precisI_vec_at(hints, precisI_block, h).start <= l->ts) {
+      int kind = precisI_vec_at(hints, precisI_block, h).kind;
+      if (kind == PRECIS_BLOCK_HEADING) l->heading = 1;
+      if (kind == PRECIS_BLOCK_ITEM) l->item = 1;
+    }
+    pos = nh ? 0 : list_marker(&c, l->ts, l->te); /* formats mark their items */
     l->body = l->ts;
     if (pos) {
       l->item = 1;
@@ -538,6 +547,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (l->kind != L_TEXT) continue;
     first = !seen_text;
     seen_text = 1;
+    if (l->heading) { l->kind = L_HEADING; continue; }
     if (l->words > s->opt.heading_words) continue;
     if (!first && k > 0 && precisI_vec_at(&lines, line, k - 1).kind == L_TEXT &&
         precisI_is_terminal(first_cp(&c, l)))

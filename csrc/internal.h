@@ -109,6 +109,11 @@ typedef struct precisI_source {
   char *owned;        /* the replaced copy, or NULL */
   precisI_map *map;   /* checkpoints, ascending; NULL when no replacement */
   size_t nmap;
+  /* Markdown and HTML (format.c): `text` becomes the text the parser
+  ** found, and these checkpoints take it back to the clean text above */
+  char *xowned;
+  precisI_map *xmap;
+  size_t nxmap;
 } precisI_source;
 
 precis_status precisI_utf8_clean(const char *s, size_t len,
@@ -213,6 +218,7 @@ struct precis_options {
   double lambda, max_sim;
   int boilerplate;
   int unwrap;               /* -1 auto, 0 never, 1 always (ingest.c) */
+  precis_format format;     /* text, markdown or html (format.c) */
   size_t heading_words;
   size_t max_bytes;
   precis_order order;
@@ -240,7 +246,8 @@ struct precis_summarizer {
 ** The run: what every stage reads and writes (summarize.c orchestrates)
 ** --------------------------------------------------------------------- */
 
-enum { PRECIS_BLOCK_TEXT, PRECIS_BLOCK_HEADING, PRECIS_BLOCK_DROPPED };
+enum { PRECIS_BLOCK_TEXT, PRECIS_BLOCK_HEADING, PRECIS_BLOCK_DROPPED,
+       PRECIS_BLOCK_ITEM /* format hints only: a list item */ };
 
 typedef struct precisI_block {
   size_t start, end;   /* clean-text span */
@@ -307,9 +314,16 @@ typedef struct precisI_run {
 } precisI_run;
 
 /* ingest.c: one document's clean text -> blocks */
+/* format.c: Markdown or HTML -> the text in src (see precisI_source),
+** with `hints` (precisI_block) telling where headings and list items are */
+precis_status precisI_format(precis_format format, precisI_source *src,
+                             precisI_vec *hints, precis_error *err);
+/* ingest.c: one document's text -> blocks; `hints` (may be NULL) are the
+** format's headings and items, sorted */
 precis_status precisI_ingest(const precis_summarizer *s,
                              const precisI_lang *lang,
-                             const precisI_source *src, precisI_vec *blocks,
+                             const precisI_source *src,
+                             const precisI_vec *hints, precisI_vec *blocks,
                              precis_error *err);
 /* segment.c: blocks -> units appended to run->units */
 precis_status precisI_segment(precisI_run *run, uint32_t doc,

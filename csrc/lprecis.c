@@ -106,9 +106,9 @@ static int push_error(lua_State *L, const precis_error *err) {
 
 /* every key new() knows; anything else is an error */
 static const char *const option_keys[] = {
-  "chars", "drop_lines", "invalid_utf8", "language", "max_words",
+  "chars", "drop_lines", "input", "invalid_utf8", "language", "max_words",
   "min_words", "order", "params", "query", "ratio", "selector", "sentences",
-  "weights", "words",
+  "unwrap", "weights", "words",
   NULL
 };
 
@@ -282,6 +282,21 @@ static void read_options(lua_State *L, precis_options *opt) {
     precis_options_set_utf8_mode(opt,
         opt_choice(L, "invalid_utf8", "error", "replace")
         ? PRECIS_UTF8_REPLACE : PRECIS_UTF8_STRICT);
+  lua_pop(L, 1);
+  if (get_opt(L, 1, "input") != LUA_TNIL) { /* text, markdown or html */
+    const char *f = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    if (strcmp(f, "text") == 0) precis_options_set_format(opt, PRECIS_FORMAT_TEXT);
+    else if (strcmp(f, "markdown") == 0) precis_options_set_format(opt, PRECIS_FORMAT_MARKDOWN);
+    else if (strcmp(f, "html") == 0) precis_options_set_format(opt, PRECIS_FORMAT_HTML);
+    else luaL_argerror(L, 1, "option 'input' must be 'text', 'markdown' or 'html'");
+  }
+  lua_pop(L, 1);
+  if (get_opt(L, 1, "unwrap") != LUA_TNIL) { /* true, false; nil = auto */
+    if (!lua_isboolean(L, -1))
+      luaL_argerror(L, 1, "option 'unwrap' must be a boolean");
+    check_status(L, 1, precis_options_set_param(opt, "input.unwrap",
+                 lua_toboolean(L, -1) ? 1 : 0, &err), &err);
+  }
   lua_pop(L, 1);
   if (get_opt(L, 1, "selector") != LUA_TNIL)
     check_status(L, 1, precis_options_set_selector(opt,
@@ -485,6 +500,13 @@ static void push_unit(lua_State *L, const precis_result *r, size_t i,
   lua_setfield(L, -2, "scores");
   lua_pushlstring(L, docs[u->doc].data + u->start, u->end - u->start);
   lua_setfield(L, -2, "text");
+  { /* the text as read: markup removed (Markdown, HTML) */
+    size_t plen;
+    const char *plain = precis_result_text(r, i, &plen);
+    if (plain) lua_pushlstring(L, plain, plen);
+    else lua_getfield(L, -1, "text");
+    lua_setfield(L, -2, "plain");
+  }
 }
 
 /* The whole result as a table (see the module's documentation). */

@@ -345,6 +345,12 @@ precis_status precis_options_add_drop_pattern(precis_options *o,
   return PRECIS_OK;
 }
 
+void precis_options_set_format(precis_options *o, precis_format f) {
+  if (o && (f == PRECIS_FORMAT_TEXT || f == PRECIS_FORMAT_MARKDOWN ||
+            f == PRECIS_FORMAT_HTML))
+    o->format = f;
+}
+
 void precis_options_set_utf8_mode(precis_options *o, precis_utf8_mode m) {
   if (o && (m == PRECIS_UTF8_STRICT || m == PRECIS_UTF8_REPLACE)) o->utf8 = m;
 }

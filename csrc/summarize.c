@@ -19,6 +19,10 @@ struct precis_result {
   double weight[PRECIS_NSCORERS];
   double *values;                    /* nunits * nscorers */
   const char *language;
+  /* each unit's text as read, where it differs from the caller's bytes
+  ** (Markdown, HTML, replaced bytes): plain + span[2i], span[2i+1] bytes */
+  char *plain;
+  size_t *span;
   /* caller-given scorers (precis_summarize_with) come after the built-in
   ** ones: nscorers = nbuiltin + their number */
   size_t nbuiltin, nextra;
@@ -105,6 +109,31 @@ static precis_status detect(precisI_run *run, precis_error *err) {
   return PRECIS_OK;
 }
 
+/* Copies the text of units whose document was rewritten (a format's
+** text, U+FFFD replacements) into the result. */
+static precis_status plain_texts(precis_result *r, const precisI_run *run) {
+  size_t i, total = 0, o = 0;
+  for (i = 0; i < r->nunits; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const precisI_source *src = &run->src[u->doc];
+    if (src->xowned || src->owned) total += u->end - u->start;
+  }
+  if (total == 0) return PRECIS_OK;
+  r->plain = malloc(total);
+  r->span = precisI_calloc(r->nunits, 2 * sizeof *r->span);
+  if (r->plain == NULL || r->span == NULL) return PRECIS_ENOMEM;
+  for (i = 0; i < r->nunits; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const precisI_source *src = &run->src[u->doc];
+    if (!(src->xowned || src->owned)) continue;
+    memcpy(r->plain + o, src->text + u->start, u->end - u->start);
+    r->span[2 * i] = o;
+    r->span[2 * i + 1] = u->end - u->start;
+    o += u->end - u->start;
+  }
+  return PRECIS_OK;
+}
+
 static precis_status build(const precisI_run *run, int scored,
                            const precis_extras *ex, const double *xvalue,
                            precis_result **out) {
@@ -161,6 +190,7 @@ static precis_status build(const precisI_run *run, int scored,
           xvalue[(k - r->nbuiltin) * run->ncand + u->cand];
     }
   }
+  if (plain_texts(r, run) != PRECIS_OK) goto oom;
   *out = r;
   return PRECIS_OK;
 oom:
@@ -173,7 +203,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
                          precis_result **out, precis_error *err) {
   precisI_run R;
   double *xvalue = NULL;
-  precisI_vec blocks;
+  precisI_vec blocks, *hints = NULL;
   precis_status st = PRECIS_OK;
   size_t d, total = 0;
   if (out) *out = NULL;
@@ -203,7 +233,12 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   precisI_vec_init(&R.terms, sizeof(uint32_t));
   precisI_vec_init(&blocks, sizeof(precisI_block));
   R.src = precisI_calloc(ndocs, sizeof *R.src);
-  if (R.src == NULL) { st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory"); goto done; }
+  hints = precisI_calloc(ndocs, sizeof *hints);
+  if (R.src == NULL || hints == NULL) {
+    st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (d = 0; d < ndocs; d++) precisI_vec_init(&hints[d], sizeof(precisI_block));
   for (d = 0; d < ndocs; d++) {
     st = precisI_utf8_clean(docs[d].data ? docs[d].data : "", docs[d].len,
                             s->opt.utf8, &R.src[d], err);
@@ -216,11 +251,16 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       }
       goto done;
     }
+    if ((st = precisI_format(s->opt.format, &R.src[d], &hints[d], err)) != PRECIS_OK) {
+      precisI_seterr_source(err, docs[d].name, d);
+      goto done;
+    }
   }
   if ((R.lang = s->lang) == NULL && (st = detect(&R, err)) != PRECIS_OK) goto done;
   for (d = 0; d < ndocs; d++) {
     blocks.n = 0;
-    if ((st = precisI_ingest(s, R.lang, &R.src[d], &blocks, err)) != PRECIS_OK) goto done;
+    if ((st = precisI_ingest(s, R.lang, &R.src[d], &hints[d], &blocks, err)) != PRECIS_OK)
+      goto done;
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
   }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
@@ -245,6 +285,8 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   if ((st = build(&R, summarize, ex, xvalue, out)) != PRECIS_OK)
     precisI_seterr(err, st, "out of memory");
 done:
+  for (d = 0; hints && d < ndocs; d++) precisI_vec_free(&hints[d]);
+  free(hints);
   precisI_vec_free(&blocks);
   run_free(&R);
   free(xvalue);
@@ -281,8 +323,18 @@ void precis_result_free(precis_result *r) {
   free(r->units);
   free(r->sel);
   free(r->values);
+  free(r->plain);
+  free(r->span);
   free(r);
 }
+
+const char *precis_result_text(const precis_result *r, size_t i, size_t *len) {
+  if (r == NULL || i >= r->nunits || r->span == NULL) return NULL;
+  if (r->span[2 * i + 1] == 0 && r->units[i].end > r->units[i].start) return NULL;
+  if (len) *len = r->span[2 * i + 1];
+  return r->plain + r->span[2 * i];
+}
+
 
 size_t precis_result_count(const precis_result *r) { return r ? r->nunits : 0; }
 

@@ -169,13 +169,26 @@ precis_status precisI_utf8_clean(const char *s, size_t len,
 void precisI_source_free(precisI_source *src) {
   free(src->owned);
   free(src->map);
+  free(src->xowned);
+  free(src->xmap);
   memset(src, 0, sizeof *src);
 }
 
 /* Maps a clean-text offset (on a character boundary) to the caller's bytes:
 ** the last checkpoint at or before it gives the shift. */
+static size_t through(const precisI_map *map, size_t nmap, size_t off) {
+  size_t lo = 0, hi = nmap;
+  if (nmap == 0 || off < map[0].clean) return off;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (map[mid].clean <= off) lo = mid; else hi = mid;
+  }
+  return map[lo].orig + (off - map[lo].clean);
+}
+
 size_t precisI_source_orig(const precisI_source *src, size_t clean_off) {
   size_t lo = 0, hi = src->nmap;
+  if (src->xmap) clean_off = through(src->xmap, src->nxmap, clean_off);
   if (src->nmap == 0 || clean_off < src->map[0].clean) return clean_off;
   while (hi - lo > 1) {
     size_t mid = lo + (hi - lo) / 2;

@@ -345,6 +345,27 @@ typedef enum precis_utf8_mode {
 PRECIS_API void precis_options_set_utf8_mode(precis_options *opt,
                                              precis_utf8_mode mode);
 
+/* How the input is written. */
+typedef enum precis_format {
+  PRECIS_FORMAT_TEXT = 0, /* plain text (the default) */
+  PRECIS_FORMAT_MARKDOWN, /* CommonMark with GitHub's tables (md4c) */
+  PRECIS_FORMAT_HTML      /* HTML5 (gumbo) */
+} precis_format;
+
+/*
+** The input format. Markdown: headings are headings; code blocks, HTML
+** blocks, tables, images, link targets and front matter (--- or +++ at
+** the start) are not text; list items are sentences. HTML: block elements
+** are paragraphs; script, style, nav, header, footer, aside, forms,
+** templates, figure captions and hidden elements are dropped; entities
+** are decoded; <title> and <h1>..<h6> are headings. Either way every
+** offset in results still points into the caller's original bytes, and
+** precis_result_text gives a unit's text as read (markup removed).
+** Unknown values are ignored.
+*/
+PRECIS_API void precis_options_set_format(precis_options *opt,
+                                          precis_format format);
+
 /* ======================================================================
 ** Summarizer
 **
@@ -527,6 +548,17 @@ PRECIS_API double precis_result_scorer_weight(const precis_result *r,
                                               size_t k);
 PRECIS_API double precis_result_scorer_value(const precis_result *r,
                                              size_t i, size_t k);
+
+/*
+** Unit `i`'s text as precis read it, where that differs from the caller's
+** bytes between its start and end: a Markdown or HTML unit without its
+** markup and with entities decoded, or text whose invalid bytes were read
+** as U+FFFD. Returns NULL when the caller's bytes are the text (plain
+** text, valid UTF-8) or `i` is out of range; else a pointer owned by the
+** result (not NUL-terminated) and its length in *len.
+*/
+PRECIS_API const char *precis_result_text(const precis_result *r, size_t i,
+                                          size_t *len);
 
 /* The language the result was made with (its English name). */
 PRECIS_API const char *precis_result_language(const precis_result *r);

@@ -167,8 +167,14 @@ describe("summarize", function()
     assert.matches("^rank  sel  score  ", got[4])
     local r = assert(precis.summarize(slurp(A), { sentences = 2 }))
     local candidates = 0
-    for _, u in ipairs(r.units) do if u.rank > 0 then candidates = candidates + 1 end end
-    assert.equal(4 + candidates, #got)
+    local dropped = 0
+    for _, u in ipairs(r.units) do
+      if u.rank > 0 then candidates = candidates + 1 end
+      if u.kind == "dropped" then dropped = dropped + 1 end
+    end
+    -- after the table, a blank line, the language and each dropped unit
+    assert.equal(4 + candidates + 2 + dropped, #got)
+    assert.equal("language: english", got[4 + candidates + 2])
     assert.matches("^   1    %* ", got[5]) -- the best sentence, selected
   end)
 

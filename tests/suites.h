@@ -18,6 +18,7 @@ Suite *options_suite(void);
 Suite *summarize_suite(void);
 Suite *lang_suite(void);
 Suite *detect_suite(void);
+Suite *format_suite(void);
 Suite *yaml_suite(void);
 Suite *extras_suite(void);
 

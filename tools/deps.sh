@@ -5,7 +5,7 @@
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
-libstemmer-dev libutf8proc-dev"
+libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev"
 case "${1:-}" in
   eval) PKGS="$PKGS lua-cjson wordnet-base ots time" ;;
   "") ;;

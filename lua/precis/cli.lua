@@ -63,13 +63,19 @@ Scoring:
       --param NAME=V     a tuning parameter, e.g. pacsum.beta=0.6 (repeatable;
                          every parameter is listed in include/precis.h)
       --query TEXT       favour sentences that answer this question or topic
-      --language LANG    english (default), en, german, de, ..., or none
+      --language LANG    auto (default: detected from the text), english, en,
+                         german, de, ..., or none
       --order ORDER      document (default) or score (best first)
       --min-words N      never select sentences under N words (default 4)
       --max-words N      never select sentences over N words (default 80,
                          0 = no limit)
       --drop-lines RE    drop lines that match the POSIX extended regular
                          expression RE before reading sentences (repeatable)
+      --input FORMAT     text, markdown or html (default: from the first
+                         file's name, .md/.markdown or .html/.htm, else text)
+      --unwrap           rejoin hard-wrapped or PDF-extracted lines;
+                         --no-unwrap: every line break ends a sentence
+                         (default: rejoin paragraphs that look wrapped)
       --invalid-utf8 M   error (default) or replace: read bytes that are not
                          UTF-8 as U+FFFD
 
@@ -188,6 +194,12 @@ local handlers = {
     cfg.opts.params["redundancy.lambda"] = number(opt, v)
   end,
   language = function(cfg, _, v) cfg.opts.language = v end,
+  input = function(cfg, opt, v)
+    if v ~= "html" then v = one_of(opt, v, "text", "markdown") end
+    cfg.opts.input = v
+  end,
+  unwrap = function(cfg) cfg.opts.unwrap = true end,
+  no_unwrap = function(cfg) cfg.opts.unwrap = false end,
   query = function(cfg, _, v) cfg.opts.query = v end,
   param = function(cfg, opt, v)
     local name, x = match(v, "^([^=]+)=(.*)$")
@@ -223,6 +235,7 @@ local long = {
   ["--sentences"] = "sentences", ["--words"] = "words", ["--chars"] = "chars",
   ["--ratio"] = "ratio", ["--method"] = "method", ["--weight"] = "weight",
   ["--lambda"] = "lambda", ["--language"] = "language", ["--order"] = "order",
+  ["--input"] = "input", ["--unwrap"] = "unwrap", ["--no-unwrap"] = "no_unwrap",
   ["--query"] = "query", ["--param"] = "param",
   ["--min-words"] = "min_words", ["--max-words"] = "max_words",
   ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
@@ -233,7 +246,8 @@ local short = {
   ["-n"] = "sentences", ["-w"] = "words", ["-c"] = "chars", ["-r"] = "ratio",
   ["-h"] = "help",
 }
-local flags = { explain = true, help = true, version = true }
+local flags = { explain = true, help = true, version = true, unwrap = true,
+                no_unwrap = true }
 
 -- Parses the command line; stops early at --help or --version.
 local function parse(args)
@@ -339,11 +353,11 @@ local function documents_json(r)
   return docs
 end
 
-local SENTENCE_KEYS = { "doc", "index", "start", "end", "text", "score",
+local SENTENCE_KEYS = { "doc", "index", "start", "end", "text", "plain", "score",
                         "rank", "selected", "scores" }
 local UNIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "words",
-                    "chars", "text", "score", "rank", "selected", "scores" }
-local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "text" }
+                    "chars", "text", "plain", "score", "rank", "selected", "scores" }
+local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "text", "plain" }
 
 -- A unit in JSON terms: 0-based doc and index, byte offsets end-exclusive.
 local function unit_json(u, keys, names)
@@ -351,6 +365,7 @@ local function unit_json(u, keys, names)
     doc = u.doc - 1, index = u.index - 1, start = u.i - 1, ["end"] = u.j,
     kind = u.kind, rule = u.rule, words = u.words, chars = u.chars,
     text = u.text, score = u.score, rank = u.rank, selected = u.selected,
+    plain = u.plain ~= u.text and u.plain or nil, -- markup removed
     scores = names and json.object(names, u.scores),
   })
 end
@@ -415,7 +430,17 @@ local function explain_text(r, out)
       cells[#cells + 1] = format("%.3f", u.scores[name] or 0)
     end
     out[#out + 1] = row(cells, format("%-9s %s",
-      format("%d:%d", u.doc - 1, u.index - 1), first_words(u.text, 8)))
+      format("%d:%d", u.doc - 1, u.index - 1), first_words(u.plain or u.text, 8)))
+  end
+  -- the language, and what clean-up dropped and why
+  out[#out + 1] = ""
+  out[#out + 1] = "language: " .. tostring(r.language)
+  for _, u in ipairs(r.units) do
+    if u.kind == "dropped" then
+      out[#out + 1] = format("dropped %-9s %-14s %s",
+        format("%d:%d", u.doc - 1, u.index - 1), u.rule or "",
+        first_words(u.plain or u.text, 8))
+    end
   end
 end
 
@@ -486,6 +511,12 @@ local function run(args)
     if out.scores then cfg.explain = true end
     cfg.opts.policy = p
   end
+  if cfg.opts.input == nil then -- the format from the first file's name
+    local ext = (cfg.files[1] or ""):lower():match("%.(%w+)$")
+    cfg.opts.input = (ext == "md" or ext == "markdown") and "markdown"
+                     or (ext == "html" or ext == "htm" or ext == "xhtml") and "html"
+                     or nil
+  end
   local ok, s, msg = pcall(precis.new, cfg.opts)
   if not ok then usage("%s", tostring(s)) end
   if not s then usage("%s", msg) end
@@ -504,10 +535,10 @@ local function run(args)
     out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
   elseif cfg.split then
     for _, u in ipairs(r.units) do
-      if u.kind ~= "dropped" then out[#out + 1] = oneline(u.text) end
+      if u.kind ~= "dropped" then out[#out + 1] = oneline(u.plain or u.text) end
     end
   else
-    for k, u in ipairs(r.sentences) do out[k] = oneline(u.text) end
+    for k, u in ipairs(r.sentences) do out[k] = oneline(u.plain or u.text) end
     if cfg.explain then explain_text(r, out) end
   end
   write(out)

@@ -40,7 +40,8 @@ M._VERSION = core._VERSION
 
 -- every option new() and summarize() take: the core's, plus `method`
 local known = {
-  chars = true, drop_lines = true, invalid_utf8 = true, language = true,
+  chars = true, drop_lines = true, input = true, invalid_utf8 = true,
+  language = true, unwrap = true,
   max_words = true, method = true, min_words = true, order = true,
   params = true, policy = true, query = true, ratio = true, selector = true,
   sentences = true, weights = true, words = true,

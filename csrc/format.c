@@ -1,0 +1,493 @@
+/*
+** format.c: Markdown and HTML in, text out. A well-kept parser reads the
+** document (md4c for CommonMark with GitHub's tables, gumbo for HTML5) and
+** the text it finds is laid out one block per paragraph, with blank lines
+** between blocks, for ingest to read like plain text; a map of checkpoints
+** takes every offset of that text back to the document's bytes, so that
+** results still point into the caller's original text. Nothing is
+** re-serialized: each piece of text is the parser's view of a span of the
+** document.
+**
+** Markdown: headings stay headings; code blocks, HTML blocks, tables,
+** images, link targets and front matter are not text; list items are.
+** HTML: block elements are paragraphs; script, style, nav, header, footer,
+** aside, forms, templates and hidden elements are dropped; entities are
+** decoded; <title> and <h1>..<h6> are headings.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+#include <md4c.h>
+
+#include "internal.h"
+
+/* ---------------------------------------------------------------------
+** The text builder: pieces of text, each from a span of the source
+** --------------------------------------------------------------------- */
+
+#define NONE ((size_t)-1)
+
+typedef struct tb {
+  precisI_vec text;    /* char */
+  precisI_vec map;     /* precisI_map: text offset -> source offset */
+  precisI_vec hints;   /* precisI_block: headings and list items */
+  size_t next;         /* the source offset that continues the last piece */
+  size_t last;         /* the source offset after the last piece */
+  int oom;
+} tb;
+
+static void checkpoint(tb *b, size_t src) {
+  precisI_map *m;
+  if (b->map.n > 0) {
+    m = &precisI_vec_at(&b->map, precisI_map, b->map.n - 1);
+    if (m->clean == b->text.n) { m->orig = src; return; }
+  }
+  if ((m = precisI_vec_push(&b->map)) == NULL) { b->oom = 1; return; }
+  m->clean = b->text.n;
+  m->orig = src;
+}
+
+/* Appends n bytes that stand for the source span [src, src + slen). Line
+** breaks and tabs inside a block become spaces: the block is one line. */
+static void piece(tb *b, const char *s, size_t n, size_t src, size_t slen) {
+  size_t i;
+  if (n == 0 || b->oom) return;
+  if (src != b->next) checkpoint(b, src);
+  if (!precisI_vec_reserve(&b->text, b->text.n + n)) { b->oom = 1; return; }
+  for (i = 0; i < n; i++) {
+    char ch = s[i];
+    ((char *)b->text.p)[b->text.n++] = ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
+  }
+  b->next = slen == n ? src + n : NONE;
+  b->last = src + slen;
+}
+
+/* Ends the current block: a blank line, which stands for nothing. */
+static void end_block(tb *b) {
+  const char *t = b->text.p;
+  size_t n = b->text.n;
+  if (n == 0 || b->oom) return;
+  while (n > 0 && t[n - 1] == ' ') n--; /* trailing blanks of the block */
+  b->text.n = n;
+  if (n >= 2 && t[n - 1] == '\n' && t[n - 2] == '\n') return;
+  checkpoint(b, b->last);
+  if (!precisI_vec_reserve(&b->text, b->text.n + 2)) { b->oom = 1; return; }
+  ((char *)b->text.p)[b->text.n++] = '\n';
+  ((char *)b->text.p)[b->text.n++] = '\n';
+  b->next = NONE;
+}
+
+/* Remembers that [start, here) of the text is a heading or an item. */
+static void hint(tb *b, size_t start, int kind) {
+  precisI_block *h;
+  size_t end = b->text.n;
+  const char *t = b->text.p;
+  while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\n')) end--;
+  if (end <= start || b->oom) return;
+  if ((h = precisI_vec_push(&b->hints)) == NULL) { b->oom = 1; return; }
+  h->start = start;
+  h->end = end;
+  h->kind = kind;
+  h->rule = NULL;
+}
+
+/* A span of the source whose text is known to differ from its bytes
+** (entities, line endings): walks both, and where they disagree looks for
+** the nearest place where they agree again, so that only the changed
+** bytes become replacement pieces. */
+static void aligned(tb *b, const char *src_text, size_t src, size_t slen,
+                    const char *t, size_t n) {
+  const char *o = src_text + src;
+  size_t i = 0, j = 0;
+  while (i < slen && j < n) {
+    size_t run = 0, a, d, best_a = 0, best_d = 0;
+    int found = 0;
+    while (i + run < slen && j + run < n && o[i + run] == t[j + run]) run++;
+    piece(b, t + j, run, src + i, run);
+    i += run;
+    j += run;
+    if (i >= slen || j >= n) break;
+    /* a replaced stretch: "&amp;" for "&", "\r\n" for "\n" */
+    for (d = 1; d <= 40 && !found; d++)
+      for (a = 0; a <= d && !found; a++) {
+        size_t da = d - a; /* da source bytes for a text bytes */
+        if (i + da <= slen && j + a <= n &&
+            (i + da == slen ? j + a == n
+                            : (j + a < n && o[i + da] == t[j + a]))) {
+          best_a = a;
+          best_d = da;
+          found = 1;
+        }
+      }
+    if (!found) { best_a = n - j; best_d = slen - i; }
+    while (best_a > 0 && j + best_a < n && ((unsigned char)t[j + best_a] & 0xC0) == 0x80)
+      best_a++; /* whole characters */
+    piece(b, t + j, best_a, src + i, best_d);
+    i += best_d;
+    j += best_a;
+  }
+  if (j < n) piece(b, t + j, n - j, src + slen, 0);
+}
+
+/* ---------------------------------------------------------------------
+** HTML (gumbo)
+** --------------------------------------------------------------------- */
+
+typedef struct html {
+  tb *b;
+  const char *src;
+  size_t len;
+} html;
+
+static int skipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
+    case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_MENU:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+static int inline_tag(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
+    case GUMBO_TAG_BDO: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE:
+    case GUMBO_TAG_DATA: case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_I:
+    case GUMBO_TAG_KBD: case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S:
+    case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN:
+    case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
+    case GUMBO_TAG_TIME: case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR:
+    case GUMBO_TAG_FONT: case GUMBO_TAG_BIG: case GUMBO_TAG_STRIKE:
+    case GUMBO_TAG_TT: case GUMBO_TAG_DEL: case GUMBO_TAG_INS: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_NOBR:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+/* an ASCII case-insensitive search for `needle` in an attribute value */
+static int has_word(const char *v, const char *needle) {
+  size_t n = strlen(needle), i, k;
+  for (i = 0; v[i]; i++) {
+    for (k = 0; k < n; k++) {
+      char c = v[i + k];
+      if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+      if (c != needle[k]) break;
+    }
+    if (k == n) return 1;
+  }
+  return 0;
+}
+
+static int hidden(const GumboElement *e) {
+  const GumboAttribute *a;
+  if (gumbo_get_attribute(&e->attributes, "hidden")) return 1;
+  if ((a = gumbo_get_attribute(&e->attributes, "aria-hidden")) &&
+      has_word(a->value, "true"))
+    return 1;
+  if ((a = gumbo_get_attribute(&e->attributes, "style")) &&
+      (has_word(a->value, "display:none") || has_word(a->value, "display: none") ||
+       has_word(a->value, "visibility:hidden") || has_word(a->value, "visibility: hidden")))
+    return 1;
+  if ((a = gumbo_get_attribute(&e->attributes, "type")) && e->tag == GUMBO_TAG_INPUT)
+    return 1;
+  return 0;
+}
+
+static void html_text(html *h, const GumboText *t) {
+  size_t src = t->start_pos.offset, slen = t->original_text.length;
+  size_t n = strlen(t->text);
+  if (src > h->len || slen > h->len - src) return; /* not from the document */
+  if (slen == n && memcmp(h->src + src, t->text, n) == 0)
+    piece(h->b, t->text, n, src, n);
+  else
+    aligned(h->b, h->src, src, slen, t->text, n);
+}
+
+static void html_node(html *h, const GumboNode *node, int depth) {
+  const GumboVector *kids;
+  size_t k, start;
+  int block, kind = -1;
+  if (depth > 256) return; /* gumbo bounds nesting too; this bounds our stack */
+  switch (node->type) {
+    case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA:
+      html_text(h, &node->v.text);
+      return;
+    case GUMBO_NODE_DOCUMENT:
+      kids = &node->v.document.children;
+      for (k = 0; k < kids->length; k++)
+        html_node(h, (const GumboNode *)kids->data[k], depth + 1);
+      return;
+    case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+      break;
+    default:
+      return; /* comments */
+  }
+  if (skipped(node->v.element.tag) || hidden(&node->v.element)) return;
+  if (node->v.element.tag == GUMBO_TAG_BR) { end_block(h->b); return; }
+  block = !inline_tag(node->v.element.tag);
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      kind = PRECIS_BLOCK_HEADING;
+      break;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      kind = PRECIS_BLOCK_ITEM;
+      break;
+    default:
+      break;
+  }
+  if (block) end_block(h->b);
+  start = h->b->text.n;
+  kids = &node->v.element.children;
+  for (k = 0; k < kids->length; k++)
+    html_node(h, (const GumboNode *)kids->data[k], depth + 1);
+  if (kind >= 0) hint(h->b, start, kind);
+  if (block) end_block(h->b);
+}
+
+static precis_status read_html(tb *b, const char *src, size_t len) {
+  GumboOptions opt = kGumboDefaultOptions;
+  GumboOutput *out;
+  html h;
+  opt.max_errors = 0; /* the errors are not kept: only the tree matters */
+  out = gumbo_parse_with_options(&opt, src, len);
+  if (out == NULL) return PRECIS_ENOMEM;
+  h.b = b;
+  h.src = src;
+  h.len = len;
+  html_node(&h, out->document, 0);
+  gumbo_destroy_output(&opt, out);
+  return b->oom ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
+/* ---------------------------------------------------------------------
+** Markdown (md4c)
+** --------------------------------------------------------------------- */
+
+typedef struct md {
+  tb *b;
+  const char *src;
+  size_t len;
+  int skip;             /* inside a code block, an HTML block, a table, an image */
+  size_t start[16];     /* where each open heading or item began */
+  int depth;
+} md;
+
+static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud) {
+  md *m = ud;
+  (void)detail;
+  switch (type) {
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML: case MD_BLOCK_TABLE:
+      m->skip++;
+      break;
+    case MD_BLOCK_H: case MD_BLOCK_LI:
+      end_block(m->b);
+      if (m->depth < 16) m->start[m->depth] = m->b->text.n;
+      m->depth++;
+      break;
+    default:
+      break;
+  }
+  if (type == MD_BLOCK_P || type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
+      type == MD_BLOCK_OL)
+    end_block(m->b);
+  return 0;
+}
+
+static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud) {
+  md *m = ud;
+  (void)detail;
+  switch (type) {
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML: case MD_BLOCK_TABLE:
+      m->skip--;
+      break;
+    case MD_BLOCK_H: case MD_BLOCK_LI:
+      m->depth--;
+      if (m->depth < 16)
+        hint(m->b, m->start[m->depth],
+             type == MD_BLOCK_H ? PRECIS_BLOCK_HEADING : PRECIS_BLOCK_ITEM);
+      break;
+    default:
+      break;
+  }
+  end_block(m->b);
+  return 0;
+}
+
+static int md_enter_span(MD_SPANTYPE type, void *detail, void *ud) {
+  md *m = ud;
+  (void)detail;
+  if (type == MD_SPAN_IMG) m->skip++;
+  return 0;
+}
+
+static int md_leave_span(MD_SPANTYPE type, void *detail, void *ud) {
+  md *m = ud;
+  (void)detail;
+  if (type == MD_SPAN_IMG) m->skip--;
+  return 0;
+}
+
+/* the value of an entity ("&amp;", "&#233;"), written as UTF-8 into out */
+static size_t entity(const char *e, size_t n, char *out) {
+  static const struct { const char *name; const char *utf8; } named[] = {
+    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+    {"&apos;", "'"}, {"&nbsp;", "\xC2\xA0"}, {"&mdash;", "\xE2\x80\x94"},
+    {"&ndash;", "\xE2\x80\x93"}, {"&hellip;", "\xE2\x80\xA6"},
+    {"&lsquo;", "\xE2\x80\x98"}, {"&rsquo;", "\xE2\x80\x99"},
+    {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"}
+  };
+  size_t k;
+  unsigned long cp = 0;
+  if (n >= 4 && e[1] == '#') {
+    size_t i = 2;
+    int hex = e[i] == 'x' || e[i] == 'X';
+    if (hex) i++;
+    for (; i < n - 1; i++) {
+      char c = e[i];
+      int v = c >= '0' && c <= '9' ? c - '0'
+            : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (v < 0 || cp > 0x10FFFF) return 0;
+      cp = cp * (hex ? 16 : 10) + (unsigned long)v;
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+      out[0] = (char)(0xC0 | (cp >> 6)); out[1] = (char)(0x80 | (cp & 0x3F));
+      return 2;
+    }
+    if (cp < 0x10000) {
+      out[0] = (char)(0xE0 | (cp >> 12)); out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+      out[2] = (char)(0x80 | (cp & 0x3F));
+      return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18)); out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+  }
+  for (k = 0; k < sizeof named / sizeof named[0]; k++)
+    if (strlen(named[k].name) == n && memcmp(named[k].name, e, n) == 0) {
+      memcpy(out, named[k].utf8, strlen(named[k].utf8));
+      return strlen(named[k].utf8);
+    }
+  return 0;
+}
+
+static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud) {
+  md *m = ud;
+  size_t off;
+  int inside = text >= m->src && text + size <= m->src + m->len;
+  if (m->skip || type == MD_TEXT_HTML) return 0;
+  off = inside ? (size_t)(text - m->src) : m->b->last;
+  switch (type) {
+    case MD_TEXT_BR:
+      end_block(m->b);
+      break;
+    case MD_TEXT_SOFTBR: /* a soft line break is a space */
+      piece(m->b, " ", 1, off, inside ? size : 0);
+      break;
+    case MD_TEXT_ENTITY: {
+      char out[4];
+      size_t n = entity(text, size, out);
+      if (n) piece(m->b, out, n, off, size);
+      else if (inside) piece(m->b, text, size, off, size);
+      break;
+    }
+    case MD_TEXT_NULLCHAR:
+      piece(m->b, "\xEF\xBF\xBD", 3, off, inside ? size : 0);
+      break;
+    default:
+      if (inside) piece(m->b, text, size, off, size);
+      else piece(m->b, text, size, off, 0);
+      break;
+  }
+  return 0;
+}
+
+/* YAML (---) or TOML (+++) front matter at the very start: its length */
+static size_t front_matter(const char *s, size_t n) {
+  const char *fence;
+  size_t i;
+  if (n < 4 || !(memcmp(s, "---\n", 4) == 0 || memcmp(s, "+++\n", 4) == 0 ||
+                 (n >= 5 && (memcmp(s, "---\r\n", 5) == 0 || memcmp(s, "+++\r\n", 5) == 0))))
+    return 0;
+  fence = s[0] == '-' ? "---" : "+++";
+  for (i = 4; i + 3 <= n; i++) {
+    if (s[i - 1] == '\n' && memcmp(s + i, fence, 3) == 0 &&
+        (i + 3 == n || s[i + 3] == '\n' || s[i + 3] == '\r')) {
+      i += 3;
+      while (i < n && s[i] != '\n') i++;
+      return i < n ? i + 1 : n;
+    }
+  }
+  return 0;
+}
+
+static precis_status read_markdown(tb *b, const char *src, size_t len) {
+  MD_PARSER p;
+  md m;
+  size_t skip = front_matter(src, len);
+  memset(&p, 0, sizeof p);
+  memset(&m, 0, sizeof m);
+  p.flags = MD_DIALECT_GITHUB & ~MD_FLAG_PERMISSIVEAUTOLINKS;
+  p.enter_block = md_enter_block;
+  p.leave_block = md_leave_block;
+  p.enter_span = md_enter_span;
+  p.leave_span = md_leave_span;
+  p.text = md_text;
+  m.b = b;
+  m.src = src;
+  m.len = len;
+  if (len - skip > (size_t)0x7FFFFFFF) return PRECIS_ELIMIT; /* MD_SIZE */
+  if (md_parse(src + skip, (MD_SIZE)(len - skip), &p, &m) != 0 && !b->oom)
+    return PRECIS_ENOMEM;
+  return b->oom ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
+/* ---------------------------------------------------------------------
+** The stage
+** --------------------------------------------------------------------- */
+
+precis_status precisI_format(precis_format format, precisI_source *src,
+                             precisI_vec *hints, precis_error *err) {
+  tb b;
+  precis_status st;
+  if (format == PRECIS_FORMAT_TEXT) return PRECIS_OK;
+  memset(&b, 0, sizeof b);
+  precisI_vec_init(&b.text, 1);
+  precisI_vec_init(&b.map, sizeof(precisI_map));
+  b.hints = *hints;
+  b.hints.n = 0;
+  b.next = NONE;
+  st = format == PRECIS_FORMAT_HTML ? read_html(&b, src->text, src->len)
+                                    : read_markdown(&b, src->text, src->len);
+  *hints = b.hints;
+  if (st == PRECIS_OK && !precisI_vec_reserve(&b.text, b.text.n + 1)) st = PRECIS_ENOMEM;
+  if (st != PRECIS_OK) {
+    precisI_vec_free(&b.text);
+    precisI_vec_free(&b.map);
+    if (st == PRECIS_ELIMIT)
+      return precisI_seterr(err, st, "markdown input over 2 GiB");
+    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  }
+  ((char *)b.text.p)[b.text.n] = '\0';
+  src->xowned = b.text.p;
+  src->xmap = b.map.p;
+  src->nxmap = b.map.n;
+  src->text = src->xowned;
+  src->len = b.text.n;
+  return PRECIS_OK;
+}
