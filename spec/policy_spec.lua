@@ -471,6 +471,16 @@ describe("Lua scorers and filters", function()
                   'filter:unattributed_quotes "A cooked apple ' }, rules)
   end)
 
+  it("the example of docs/policies.md does what the page says", function()
+    local r = assert(precis.summarize(slurp("examples/harbour-bridge.txt"),
+                                      { policy = "docs/examples/figures.yaml" }))
+    assert.equal(3, #r.sentences)
+    assert.matches("^The Kestrel Harbour Bridge will close", r.sentences[1].text)
+    assert.matches("^An inspection last autumn found corrosion in 212", r.sentences[2].text)
+    assert.matches("^The city now puts the cost of the repair at %$1%.8 billion", r.sentences[3].text)
+    assert.equal("figures", r.scorers[4].name)
+  end)
+
   it("a failing scorer is an error naming the policy and the scorer", function()
     local r, msg, code = precis.summarize(ARTICLE, { policy = F .. "failing.yaml" })
     assert.is_nil(r)
