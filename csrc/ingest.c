@@ -229,6 +229,58 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
   return NULL;
 }
 
+/* A byline: "By Jane Roe", "By Jane Roe | 5 min read", "Reporting by
+** Jane Roe; Editing by Sam Poe", "Written by ...", "Posted by ...". A
+** sentence that starts with "By" ("By Monday the bridge had closed.") ends
+** with a period and goes on in lowercase, which a byline does not. */
+static int byline(const char *s, size_t n, size_t words) {
+  static const char *const lead[] = {
+    "(reporting by", "reporting by", "additional reporting by", "writing by",
+    "written by", "editing by", "posted by", "words by", "story by"
+  };
+  size_t k, i, caps = 0, w = 0;
+  int in = 0;
+  for (k = 0; k < sizeof lead / sizeof lead[0]; k++)
+    if (prefix(s, n, lead[k]) && words <= 24) return 1;
+  if (!prefix(s, n, "by ") || words > 10 || words < 2) return 0;
+  if (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') return 0;
+  for (i = 3; i < n; i++) { /* the name: capitalised words */
+    unsigned char ch = (unsigned char)s[i];
+    int letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
+    if (ch == '|' || ch == ',' || ch == '-') break; /* "| 5 min read", ", Reuters" */
+    if (letter && !in) {
+      w++;
+      if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) caps++;
+    }
+    in = letter;
+  }
+  return w >= 1 && w <= 4 && caps == w;
+}
+
+/* The built-in rules by name: "input.boilerplate" = 0 turns the
+** boilerplate ones off together, "input.rule.<name>" = 0 any one. */
+static const char *const rule_names[] = {
+  "advertisement", "byline", "caption", "credit", "dateline", "leader",
+  "markup", "promo", "separator"
+};
+
+int precisI_rule_id(const char *name) {
+  size_t k;
+  for (k = 0; k < sizeof rule_names / sizeof rule_names[0]; k++)
+    if (strcmp(name, rule_names[k]) == 0) return (int)k;
+  return -1;
+}
+
+/* Is the named rule on? Rules that read layout (leaders, separators) do
+** not depend on "input.boilerplate". */
+static int rule_on(const precis_summarizer *s, const char *rule) {
+  int id = precisI_rule_id(rule);
+  if (id < 0) return 1;
+  if (s->opt.rules_off & (1u << id)) return 0;
+  return s->opt.boilerplate || strcmp(rule, "leader") == 0 ||
+         strcmp(rule, "separator") == 0;
+}
+
 static int user_pattern(const precis_summarizer *s, const char *t, size_t n) {
   char buf[PRECIS_MAX_PATTERN_LINE + 1];
   size_t k;
@@ -464,16 +516,20 @@ precis_status precisI_ingest(const precis_summarizer *s,
       l->rule = "drop_lines";
       continue;
     }
-    if (s->opt.boilerplate) {
+    {
       const char *rule = boilerplate(c.t + l->ts, l->te - l->ts, l->words);
-      if (rule == NULL && after_credit && l->words <= 20) rule = "caption";
+      if (rule == NULL && byline(c.t + l->ts, l->te - l->ts, l->words))
+        rule = "byline";
+      if (rule && !rule_on(s, rule)) rule = NULL;
+      if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
+        rule = "caption";
       after_credit = rule != NULL && strcmp(rule, "credit") == 0;
       if (rule) {
         l->kind = L_DROPPED;
         l->rule = rule;
         continue;
       }
-      pos = dateline(c.t + l->ts, l->te - l->ts, &dtext);
+      pos = rule_on(s, "dateline") ? dateline(c.t + l->ts, l->te - l->ts, &dtext) : 0;
       if (pos) { /* the stamp becomes a dropped block of its own */
         l->ds = l->ts;
         l->de = l->ts + pos;
@@ -485,7 +541,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
     { /* rules drawn with one mark: a line of them, or glued to the text */
       size_t n = l->te - l->ts, e;
       const char *t = c.t + l->ts;
-      if (rule_char(t[0]) && (e = run_of(t, 0, n)) >= RULE_MIN) {
+      if (rule_on(s, "separator") && rule_char(t[0]) &&
+          (e = run_of(t, 0, n)) >= RULE_MIN) {
         if (e == n) { l->kind = L_DROPPED; l->rule = "separator"; continue; }
         l->ds = l->ts;
         l->de = l->ts + e;
@@ -494,7 +551,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       }
       n = l->te - l->ts;
       t = c.t + l->ts;
-      if (n > RULE_MIN && rule_char(t[n - 1])) {
+      if (n > RULE_MIN && rule_char(t[n - 1]) && rule_on(s, "separator")) {
         size_t b0 = n;
         while (b0 > 0 && t[b0 - 1] == t[n - 1]) b0--;
         if (n - b0 >= RULE_MIN && b0 > 0) {
@@ -504,7 +561,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
           l->te = trim_end(&c, l->ts, l->xs);
         }
       }
-      if ((e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
+      if (rule_on(s, "leader") && (e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
         l->xs = l->ts + e;
         l->xe = l->te;
         l->xrule = "leader";

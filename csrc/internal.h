@@ -218,6 +218,7 @@ struct precis_options {
   double lambda, max_sim;
   int boilerplate;
   int unwrap;               /* -1 auto, 0 never, 1 always (ingest.c) */
+  unsigned rules_off;       /* built-in rules switched off, 1 << id */
   precis_format format;     /* text, markdown or html (format.c) */
   size_t heading_words;
   size_t max_bytes;
@@ -314,6 +315,8 @@ typedef struct precisI_run {
 } precisI_run;
 
 /* ingest.c: one document's clean text -> blocks */
+/* ingest.c: the id of a built-in clean-up rule ("byline"), or -1 */
+int precisI_rule_id(const char *name);
 /* format.c: Markdown or HTML -> the text in src (see precisI_source),
 ** with `hints` (precisI_block) telling where headings and list items are */
 precis_status precisI_format(precis_format format, precisI_source *src,

@@ -243,6 +243,17 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
   const param *p = NULL;
   if (o == NULL || name == NULL)
     return precisI_seterr(err, PRECIS_EINVAL, "parameter name is NULL");
+  if (strncmp(name, "input.rule.", 11) == 0) { /* one clean-up rule */
+    int id = precisI_rule_id(name + 11);
+    if (id < 0)
+      return precisI_seterr(err, PRECIS_EINVAL, "unknown rule '%.64s'", name + 11);
+    if (!(v == 0 || v == 1))
+      return precisI_seterr(err, PRECIS_EINVAL,
+                            "parameter '%.64s' must be 0 or 1", name);
+    if (v == 0) o->rules_off |= 1u << id;
+    else o->rules_off &= ~(1u << id);
+    return PRECIS_OK;
+  }
   for (k = 0; k < sizeof params / sizeof params[0]; k++)
     if (strcmp(name, params[k].name) == 0) p = &params[k];
   if (p == NULL)

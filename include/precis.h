@@ -257,6 +257,19 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **   "input.heading_words" longest line, in words, that may be a heading
 **                          when it lacks final punctuation (default 20)
 **   "input.max_bytes"     total input limit, default 64 MiB
+**   "input.rule.NAME"     1 (default) or 0: one built-in clean-up rule on
+**                          or off. Dropped units name their rule:
+**                          "markup" (tag and tracking-code fragments),
+**                          "credit" (photo credits) and "caption" (the
+**                          line under one), "advertisement", "promo"
+**                          (read more, share, subscribe, cookies,
+**                          copyright), "byline", "dateline" (a date stamp
+**                          glued to the first sentence), "leader"
+**                          (table-of-contents dots and page numbers),
+**                          "separator" (rules drawn with one character).
+**                          "input.boilerplate" = 0 turns off all but the
+**                          last two. Errors: PRECIS_EINVAL for an unknown
+**                          rule.
 **   "input.unwrap"        line breaks inside a paragraph: 1 = rejoin
 **                          hard-wrapped or PDF-extracted lines (a break
 **                          still ends a sentence before a list item, and

@@ -30,6 +30,7 @@ int main(void) {
     srunner_add_suite(sr, lang_suite());
     srunner_add_suite(sr, detect_suite());
     srunner_add_suite(sr, format_suite());
+    srunner_add_suite(sr, clean_suite());
     srunner_add_suite(sr, segment_suite());
     srunner_add_suite(sr, options_suite());
     srunner_add_suite(sr, summarize_suite());

@@ -19,6 +19,7 @@ Suite *summarize_suite(void);
 Suite *lang_suite(void);
 Suite *detect_suite(void);
 Suite *format_suite(void);
+Suite *clean_suite(void);
 Suite *yaml_suite(void);
 Suite *extras_suite(void);
 

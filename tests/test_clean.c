@@ -1,0 +1,141 @@
+/*
+** test_clean.c: clean-up rules by name and their switches, line breaks
+** under "input.unwrap" (hard-wrapped text, e-mail quoting, PDF letter
+** columns), and the layout rules (table-of-contents leaders, separators).
+** Each case lists the units that are not dropped, as text, one per line
+** with white space as one space, then the dropped ones as "rule:text".
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "suites.h"
+
+typedef struct clean_case {
+  const char *title;
+  const char *input;
+  const char *param;   /* a parameter to set, or NULL */
+  double value;
+  const char *want;    /* kept units, then dropped units as "rule:text" */
+} clean_case;
+
+static const clean_case clean_cases[] = {
+  {"bylines are dropped, sentences that start with By are not",
+   "By Jane Roe | 5 min read\nThe ferry runs every hour today.\n\n"
+   "By Monday the bridge had closed for good.\n\n"
+   "(Reporting by Sam Poe; Editing by Ann Lee)\n", NULL, 0,
+   "The ferry runs every hour today.\nBy Monday the bridge had closed for good.\n"
+   "byline:By Jane Roe | 5 min read\nbyline:(Reporting by Sam Poe; Editing by Ann Lee)\n"},
+  {"one rule switched off",
+   "By Jane Roe\nThe ferry runs every hour today.\nAdvertisement\n",
+   "input.rule.byline", 0,
+   "By Jane Roe\nThe ferry runs every hour today.\nadvertisement:Advertisement\n"},
+  {"the boilerplate switch leaves layout rules on",
+   "Contents\nAbout the ferry......4\n\n==========\nThe ferry runs every hour.\n",
+   "input.boilerplate", 0,
+   "Contents\nAbout the ferry\nThe ferry runs every hour.\n"
+   "leader:......4\nseparator:==========\n"},
+  {"a hard-wrapped paragraph is rejoined by default",
+   "The council voted on Tuesday to close the old harbour\n"
+   "bridge for eight months while crews replace its deck\n"
+   "and railings. Ferries will run every ten minutes while\n"
+   "the work goes on.\n", NULL, 0,
+   "The council voted on Tuesday to close the old harbour bridge for eight "
+   "months while crews replace its deck and railings.\n"
+   "Ferries will run every ten minutes while the work goes on.\n"},
+  {"... and kept as lines with input.unwrap 0",
+   "The council voted on Tuesday to close the old harbour\n"
+   "bridge for eight months while crews replace its deck\n"
+   "and railings.\n", "input.unwrap", 0,
+   "The council voted on Tuesday to close the old harbour\n"
+   "bridge for eight months while crews replace its deck\nand railings.\n"},
+  {"two lines that do not look wrapped stay apart by default",
+   "This copy is free for anyone to read at no cost\n"
+   "you may share it under the same terms\n", NULL, 0,
+   "This copy is free for anyone to read at no cost\n"
+   "you may share it under the same terms\n"},
+  {"input.unwrap 1 joins them, but not short lines of their own",
+   "It was a cold\nnight at the harbour.\n\nferries\ntimetables\nfares and passes\n",
+   "input.unwrap", 1,
+   "It was a cold night at the harbour.\nferries\ntimetables\nfares and passes\n"},
+  {"e-mail quotation marks",
+   "> The council voted on Tuesday to close the old harbour\n"
+   "> bridge for eight months while crews replace its deck\n"
+   "> and railings.\n\nThanks for the news.\n", NULL, 0,
+   "The council voted on Tuesday to close the old harbour > bridge for eight "
+   "months while crews replace its deck > and railings.\nThanks for the news.\n"},
+  {"a word set one letter per line",
+   "F\nE\nRR\nI\nES\n\nThe ferry runs every hour.\n", "input.unwrap", 1,
+   "F E RR I ES\nThe ferry runs every hour.\n"},
+  {"list items stay items when lines are rejoined",
+   "Bring these to the quay:\n- a ticket\n- a coat\n1) Wait at gate two.\n"
+   "2) Board when called.\n", "input.unwrap", 1,
+   "Bring these to the quay:\n- a ticket\n- a coat\n1) Wait at gate two.\n"
+   "2) Board when called.\n"},
+};
+
+static void render(const char *input, const precis_result *r, char *out,
+                   size_t cap) {
+  size_t i, n = 0, pass;
+  out[0] = '\0';
+  for (pass = 0; pass < 2; pass++)
+    for (i = 0; i < precis_result_count(r); i++) {
+      precis_sentence u = t_unit(r, i);
+      size_t k;
+      if ((u.kind == PRECIS_KIND_DROPPED) != (pass == 1)) continue;
+      if (pass == 1)
+        n += (size_t)snprintf(out + n, cap - n, "%s:", u.rule ? u.rule : "?");
+      for (k = u.start; k < u.end && n + 2 < cap; k++) {
+        char ch = input[k] == '\n' || input[k] == '\t' ? ' ' : input[k];
+        if (ch == ' ' && n > 0 && out[n - 1] == ' ') continue;
+        out[n++] = ch;
+      }
+      out[n++] = '\n';
+      out[n] = '\0';
+    }
+}
+
+START_TEST(clean_table) {
+  const clean_case *c = &clean_cases[_i];
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  char got[2048];
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_language(o, "english", NULL), PRECIS_OK);
+  if (c->param)
+    ck_assert_int_eq(precis_options_set_param(o, c->param, c->value, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, c->input, strlen(c->input), 1);
+  render(c->input, r, got, sizeof got);
+  ck_assert_msg(strcmp(got, c->want) == 0, "%s:\n--- got\n%s--- want\n%s",
+                c->title, got, c->want);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
+START_TEST(clean_rule_errors) {
+  precis_options *o = NULL;
+  precis_error err;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "input.rule.bylines", 0, &err),
+                   PRECIS_EINVAL);
+  ck_assert_str_eq(err.message, "unknown rule 'bylines'");
+  ck_assert_int_eq(precis_options_set_param(o, "input.rule.promo", 0.5, &err),
+                   PRECIS_EINVAL);
+  ck_assert_str_eq(err.message, "parameter 'input.rule.promo' must be 0 or 1");
+  ck_assert_int_eq(precis_options_set_param(o, "input.rule.promo", 1, &err), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 2, &err), PRECIS_EINVAL);
+  precis_options_free(o);
+}
+END_TEST
+
+Suite *clean_suite(void) {
+  Suite *s = suite_create("clean");
+  TCase *tc = tcase_create("rules");
+  tcase_add_loop_test(tc, clean_table, 0, (int)N_ELEMS(clean_cases));
+  tcase_add_test(tc, clean_rule_errors);
+  suite_add_tcase(s, tc);
+  return s;
+}
