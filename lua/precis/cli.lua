@@ -503,6 +503,7 @@ local function run(args)
     return 0
   end
   if cfg.policy_cmd then return policy_command(cfg) end
+  local policy_format -- a policy's input format beats a guess from a name
   if cfg.policy then -- its output settings count unless an option says
     local p, msg = precis.policy(cfg.policy)
     if not p then usage("%s", msg) end
@@ -510,8 +511,9 @@ local function run(args)
     if not cfg.format_given then cfg.format = out.format end
     if out.scores then cfg.explain = true end
     cfg.opts.policy = p
+    policy_format = p.settings.input and p.settings.input.format
   end
-  if cfg.opts.input == nil then -- the format from the first file's name
+  if cfg.opts.input == nil and not policy_format then -- from the first file's name
     local ext = (cfg.files[1] or ""):lower():match("%.(%w+)$")
     cfg.opts.input = (ext == "md" or ext == "markdown") and "markdown"
                      or (ext == "html" or ext == "htm" or ext == "xhtml") and "html"

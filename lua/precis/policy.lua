@@ -819,11 +819,18 @@ local function load_file(cache, path, text, source, via, builtin)
                           (gsub(why, "^[^:]*: ", "")), via.chain .. " -> " .. path .. ")") end
       fail_at(path, nil, "%s", (gsub(why, "^[^:]*: ", "")))
     end
-    text = f:read("a")
+    local why2
+    text, why2 = f:read("a")
     f:close()
+    if not text then -- a directory, say
+      if via then fail_at(via.source, via.node, "cannot read '%s': %s%s", via.spec,
+                          tostring(why2), via.chain .. " -> " .. path .. ")") end
+      fail_at(path, nil, "%s", tostring(why2))
+    end
   end
-  local root, msg = core.load_yaml(text, source)
-  if not root then error(setmetatable({ text = msg }, Failure), 0) end
+  -- the source is added here: the core's error struct would cut long paths
+  local root, msg = core.load_yaml(text, "")
+  if not root then error(setmetatable({ text = source .. ":" .. msg }, Failure), 0) end
   local file = { path = path, source = source, dir = path and dirname(path) or "",
                  root = root, builtin = builtin }
   -- several policies: policies: { name: {...} }
