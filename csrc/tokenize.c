@@ -185,6 +185,60 @@ static int is_joiner(int32_t cp) {
 }
 
 /* Appends the content terms of t[i, end) to run->terms; counts words. */
+/* scripts written without spaces between words: Han, kana, Thai, Lao,
+** Khmer, Burmese */
+static int nospace(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||
+         (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF) ||
+         (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+static int mark(int32_t cp) {
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+         c == UTF8PROC_CATEGORY_ME;
+}
+
+static precis_status push_term(tokenizer *tk, const char *w, size_t n) {
+  uint32_t term, *slotp;
+  if (!lookup(tk, w, n, &term)) return PRECIS_ENOMEM;
+  if (term == NO_TERM) return PRECIS_OK;
+  if ((slotp = precisI_vec_push(&tk->run->terms)) == NULL) return PRECIS_ENOMEM;
+  *slotp = term;
+  return PRECIS_OK;
+}
+
+/* A run of a script without spaces has no words to find without a
+** dictionary: its terms are the overlapping pairs of characters (with
+** their combining marks), and every two characters count as a word.
+** Returns where the run ends. */
+static size_t bigrams(tokenizer *tk, const char *t, size_t i, size_t end,
+                      uint32_t *words, precis_status *st) {
+  size_t prev = (size_t)-1, cur = i, n = 0;
+  *st = PRECIS_OK;
+  while (cur < end) {
+    int32_t cp;
+    size_t next = cur + precisI_utf8_decode(t, end, cur, &cp);
+    if (!(nospace(cp) || precisI_is_digit(cp)) || !precisI_is_word(cp)) break;
+    while (next < end) { /* the marks that belong to this character */
+      int32_t m;
+      size_t l2 = precisI_utf8_decode(t, end, next, &m);
+      if (!mark(m) && m != 0x1039 && m != 0x103A) break;
+      next += l2;
+    }
+    if (prev != (size_t)-1 && (*st = push_term(tk, t + prev, next - prev)) != PRECIS_OK)
+      return next;
+    n++;
+    prev = cur;
+    cur = next;
+  }
+  if (n == 1) *st = push_term(tk, t + i, cur - i);
+  *words += (uint32_t)((n + 1) / 2);
+  return cur;
+}
+
 static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
                                 size_t end, uint32_t *words) {
   precisI_run *run = tk->run;
@@ -194,13 +248,19 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
     uint32_t term;
     int digits = 1;
     if (!precisI_is_word(cp)) { i += len; continue; }
+    if (nospace(cp)) {
+      precis_status st;
+      i = bigrams(tk, t, i, end, words, &st);
+      if (st != PRECIS_OK) return st;
+      continue;
+    }
     ws = i;
     for (;;) {
       if (!precisI_is_digit(cp)) digits = 0;
       i += len;
       if (i >= end) break;
       len = precisI_utf8_decode(t, end, i, &cp);
-      if (precisI_is_word(cp)) continue;
+      if (precisI_is_word(cp) && !nospace(cp)) continue;
       if (is_joiner(cp) && i + len < end) { /* inside a word or number? */
         int32_t nx;
         size_t l2 = precisI_utf8_decode(t, end, i + len, &nx);

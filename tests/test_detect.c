@@ -107,11 +107,28 @@ START_TEST(detect_default_and_fixed) {
 }
 END_TEST
 
+/* Chinese has no spaces: its terms are character pairs and every two
+** characters count as a word, so its sentences can be chosen */
+START_TEST(detect_chinese_summary) {
+  static const char zh[] = "港口大桥将于三月关闭维修。市议会表示，工程大约需要八个月。"
+                           "大桥是城市交通的要道。渡轮每十分钟一班。";
+  precis_summarizer *s = t_summarizer(NULL);
+  precis_result *r = t_run(s, zh, sizeof zh - 1, 0);
+  ck_assert_str_eq(precis_result_language(r), "chinese");
+  ck_assert_uint_eq(precis_result_count(r), 4);
+  ck_assert_uint_eq(t_unit(r, 0).words, 6); /* 12 characters */
+  ck_assert_uint_eq(precis_result_selected_count(r), 3);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *detect_suite(void) {
   Suite *s = suite_create("detect");
   TCase *tc = tcase_create("languages");
   tcase_add_loop_test(tc, detect_table, 0, (int)N_ELEMS(detect_cases));
   tcase_add_test(tc, detect_default_and_fixed);
+  tcase_add_test(tc, detect_chinese_summary);
   suite_add_tcase(s, tc);
   return s;
 }
