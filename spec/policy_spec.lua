@@ -196,6 +196,9 @@ describe("the schema", function()
     { "input:\n  min_words: 4\n  minwords: 5\n",
       "3:3: unknown key 'minwords' in 'input' (did you mean 'min_words'?)" },
     { "input: { unwrap: yes }\n", "1:18: 'input.unwrap' must be auto, true or false, got 'yes'" },
+    { "input: { rules: { bylne: false } }\n",
+      "1:19: unknown clean-up rule 'bylne' in 'input.rules' (did you mean 'byline'?)" },
+    { "input: { rules: { byline: 0 } }\n", "1:27: 'input.rules.byline' must be true or false, got 0" },
   }
   for _, c in ipairs(cases) do
     it(c[1]:gsub("\n", " "), function()
@@ -236,6 +239,21 @@ output: { format: text, scores: false }
   it("sets only what a policy says: the rest stays the engine's", function()
     local o = policy.options(assert(precis.policy_from_string("policy: bare\n")))
     assert.same({}, o)
+  end)
+
+  it("switches clean-up rules one by one, merging them through extends", function()
+    local base = assert(precis.policy(F .. "rules.yaml#base"))
+    local child = assert(precis.policy(F .. "rules.yaml#child"))
+    assert.same({ ["input.rule.byline"] = 0, ["input.rule.promo"] = 0 }, policy.options(base).params)
+    assert.same({ ["input.rule.byline"] = 0, ["input.rule.promo"] = 1 }, policy.options(child).params)
+    assert.matches("\n  rules:\n    byline: false\n    promo: true\n", policy.show(child))
+    local text = "Night picking\n\nBy Jane Roe\n\n" .. ARTICLE:gsub("^[^\n]*\n", "")
+    local r = assert(precis.summarize(text, { policy = base }))
+    for _, u in ipairs(r.units) do assert.not_equal("byline", u.rule) end
+    r = assert(precis.summarize(text))
+    local rules = {}
+    for _, u in ipairs(r.units) do if u.rule then rules[u.rule] = true end end
+    assert.is_true(rules.byline)
   end)
 
   it("takes engine parameters inline and by name", function()

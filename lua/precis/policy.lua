@@ -87,7 +87,7 @@ end
 -- these values summarizes exactly as the engine does with none.
 local DEFAULTS = {
   language = "auto",
-  input = { format = "text", drop_lines = {}, boilerplate = true, unwrap = "auto",
+  input = { format = "text", drop_lines = {}, boilerplate = true, rules = {}, unwrap = "auto",
             heading_words = 20, max_bytes = 64 * 1024 * 1024,
             invalid_utf8 = "error", min_words = 4, max_words = 80 },
   length = { unit = "sentences", value = 3 },
@@ -410,6 +410,12 @@ for _, o in ipairs({ "document", "score", "date" }) do
   if not core_refuses({ order = o }) then ORDERS[#ORDERS + 1] = o end
 end
 local INPUT_OPTION = not core_refuses({ input = "text" }) -- a core that reads formats
+-- the engine's clean-up rules that can be switched one by one
+local RULES = {}
+for _, r in ipairs({ "markup", "credit", "caption", "advertisement", "promo", "byline",
+                     "dateline", "leader", "separator" }) do
+  if not core_refuses({ params = { ["input.rule." .. r] = 1 } }) then RULES[#RULES + 1] = r end
+end
 local FORMATS = { "text" }
 for _, f in ipairs({ "markdown", "html" }) do
   if INPUT_OPTION and not core_refuses({ input = f }) then FORMATS[#FORMATS + 1] = f end
@@ -428,8 +434,8 @@ end
 local TOP_KEYS = { "schema", "policy", "description", "extends", "lua", "language",
                    "query", "input", "length", "scorers", "filters", "redundancy",
                    "order", "output", "params" }
-local INPUT_KEYS = { "format", "drop_lines", "boilerplate", "unwrap", "heading_words",
-                     "max_bytes", "invalid_utf8", "min_words", "max_words" }
+local INPUT_KEYS = { "format", "drop_lines", "boilerplate", "rules", "unwrap",
+                     "heading_words", "max_bytes", "invalid_utf8", "min_words", "max_words" }
 local LENGTH_KEYS = { "sentences", "words", "chars", "ratio" }
 local REDUNDANCY_KEYS = { "method", "lambda", "max_similarity", "near_duplicate" }
 local OUTPUT_KEYS = { "format", "scores" }
@@ -497,6 +503,23 @@ local function read_input(E, layer, node)
       input.drop_lines = list
     end,
     boilerplate = function(_, _, v) input.boilerplate = want_bool(E, v, "input.boilerplate") end,
+    rules = function(_, _, v)
+      if not want_map(E, v, "input.rules") then return end
+      local rules = {}
+      for i, k in ipairs(v.keys) do
+        local on = want_bool(E, v.values[i], "input.rules." .. k.value)
+        if on ~= nil then
+          local why = core_refuses({ params = { ["input.rule." .. k.value] = 1 } })
+          if why then
+            add_error(E, k, "unknown clean-up rule '%s' in 'input.rules'%s", k.value,
+                      did_you_mean(k.value, RULES))
+          else
+            rules[k.value] = on
+          end
+        end
+      end
+      input.rules = rules
+    end,
     unwrap = function(_, _, v)
       if v.kind == "boolean" or (v.kind == "string" and v.value == "auto") then
         input.unwrap = v.value
@@ -903,6 +926,12 @@ local function merge(parent, layer)
       local m = {}
       for kk, vv in pairs(parent[k] or {}) do m[kk] = vv end
       for kk, vv in pairs(layer[k]) do m[kk] = vv end
+      if k == "input" and layer.input.rules and (parent.input or {}).rules then
+        local r = {} -- rules merge too: they are switches, not a list
+        for kk, vv in pairs(parent.input.rules) do r[kk] = vv end
+        for kk, vv in pairs(layer.input.rules) do r[kk] = vv end
+        m.rules = r
+      end
       out[k] = m
     end
   end
@@ -1119,6 +1148,7 @@ function M.options(p)
   if input.min_words then params["sentence.min_words"] = input.min_words end
   if input.max_words then params["sentence.max_words"] = input.max_words end
   if input.boilerplate ~= nil then params["input.boilerplate"] = input.boilerplate and 1 or 0 end
+  for name, on in pairs(input.rules or {}) do params["input.rule." .. name] = on and 1 or 0 end
   if input.unwrap ~= nil then
     params["input.unwrap"] = input.unwrap == "auto" and -1 or input.unwrap and 1 or 0
   end
@@ -1403,6 +1433,14 @@ function M.show(p)
       else
         out[#out + 1] = "  drop_lines:"
         for _, re in ipairs(v) do out[#out + 1] = "    - " .. scalar(re) end
+      end
+    elseif k == "rules" then -- the switched ones: the rest follow boilerplate
+      local names = {}
+      for r in pairs(v) do names[#names + 1] = r end
+      sort(names)
+      if #names == 0 then out[#out + 1] = "  rules: {}" else
+        out[#out + 1] = "  rules:"
+        for _, r in ipairs(names) do out[#out + 1] = "    " .. r .. ": " .. tostring(v[r]) end
       end
     else
       out[#out + 1] = "  " .. k .. ": " .. scalar(v)
