@@ -94,11 +94,6 @@ static int cmp_ranked(const void *a, const void *b) {
   return x->cand < y->cand ? -1 : x->cand > y->cand; /* ties: the earlier */
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
-}
-
 /* Scales one scorer's values over the candidates into row[] and adds its
 ** weighted share to num/den (NaN: not applicable, no share). */
 static void fold(const precisI_run *run, const precis_extra_scorer *x,
@@ -221,11 +216,11 @@ precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
   if (o->selector == PRECIS_SEL_MMR) {
     if ((st = reselect(run, order)) != PRECIS_OK) goto done;
   }
-  if (o->order == PRECIS_ORDER_DOCUMENT) {
-    qsort(run->summary, run->nsummary, sizeof *run->summary, cmp_u32);
-  } else { /* by the new rank */
+  if (o->order == PRECIS_ORDER_SCORE) { /* by the new rank */
     for (c = 0, k = 0; c < n; c++)
       if (run->selected[order[c].cand]) run->summary[k++] = order[c].cand;
+  } else if ((st = precisI_order_summary(run)) != PRECIS_OK) {
+    goto done;
   }
   st = PRECIS_OK;
 done:

@@ -309,6 +309,7 @@ typedef struct precisI_run {
   unsigned char *selected;
   uint32_t *summary;       /* candidate numbers in summary order */
   size_t nsummary;
+  int *date;               /* per doc: yyyymmdd it carries, or 0 */
   /* the query's content terms, sorted and unique (tokenize.c) */
   uint32_t *query;
   size_t nquery;
@@ -367,6 +368,8 @@ typedef struct precisI_budget {
 precis_status precisI_select_sumbasic(precisI_run *run, const precisI_budget *b);
 precis_status precisI_select_klsum(precisI_run *run, const precisI_budget *b);
 precis_status precisI_select_submodular(precisI_run *run, const precisI_budget *b);
+/* date.c: yyyymmdd of a line that is a date and nothing else, or 0 */
+int precisI_parse_date(const char *s, size_t n);
 /* dedupe.c: marks every near-duplicate but the best-ranked of its group */
 precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup);
 /* term frequencies over all candidates (sum of tf), caller frees */
@@ -375,7 +378,9 @@ uint32_t *precisI_term_counts(const precisI_run *run, size_t *total);
 precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double threshold, int continuous,
                                double damping, double *out);
-/* select.c: combine, rank, choose */
+/* select.c: combine, rank, choose; and put the summary in the order the
+** options ask for */
+precis_status precisI_order_summary(precisI_run *run);
 precis_status precisI_select(precisI_run *run, precis_error *err);
 
 /* ---------------------------------------------------------------------

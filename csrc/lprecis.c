@@ -272,9 +272,17 @@ static void read_options(lua_State *L, precis_options *opt) {
   set_budget(L, opt);
   set_weights(L, opt);
   set_params(L, opt);
-  if (get_opt(L, 1, "order") != LUA_TNIL)
-    precis_options_set_order(opt, opt_choice(L, "order", "document", "score")
-                                  ? PRECIS_ORDER_SCORE : PRECIS_ORDER_DOCUMENT);
+  if (get_opt(L, 1, "order") != LUA_TNIL) {
+    static const char *const orders[] = {"document", "score", "date", NULL};
+    static const precis_order values[] = {PRECIS_ORDER_DOCUMENT,
+                                          PRECIS_ORDER_SCORE, PRECIS_ORDER_DATE};
+    const char *v = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+    int k;
+    for (k = 0; orders[k] != NULL && strcmp(orders[k], v) != 0; k++) {}
+    if (orders[k] == NULL)
+      luaL_argerror(L, 1, "option 'order' must be 'document', 'score' or 'date'");
+    precis_options_set_order(opt, values[k]);
+  }
   lua_pop(L, 1);
   set_sentence_words(L, opt);
   set_drop_lines(L, opt);
@@ -525,10 +533,16 @@ static void push_result(lua_State *L, const precis_result *r,
   lua_setfield(L, res, "language");
   lua_createtable(L, (int)ndocs, 0);
   for (i = 0; i < ndocs; i++) {
-    lua_createtable(L, 0, 1);
+    int date = precis_result_document_date(r, i);
+    lua_createtable(L, 0, 2);
     if (docs[i].name != NULL) {
       lua_pushstring(L, docs[i].name);
       lua_setfield(L, -2, "name");
+    }
+    if (date > 0) { /* "2023-11-14" */
+      lua_pushfstring(L, "%d-%s%d-%s%d", date / 10000, (date / 100) % 100 < 10 ? "0" : "",
+                      (date / 100) % 100, date % 100 < 10 ? "0" : "", date % 100);
+      lua_setfield(L, -2, "date");
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }

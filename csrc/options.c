@@ -298,7 +298,8 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
 }
 
 void precis_options_set_order(precis_options *o, precis_order order) {
-  if (o && (order == PRECIS_ORDER_DOCUMENT || order == PRECIS_ORDER_SCORE))
+  if (o && (order == PRECIS_ORDER_DOCUMENT || order == PRECIS_ORDER_SCORE ||
+            order == PRECIS_ORDER_DATE))
     o->order = order;
 }
 

@@ -85,6 +85,47 @@ static precis_status score_all(precisI_run *run) {
   return PRECIS_OK;
 }
 
+typedef struct dated {
+  uint64_t key;   /* date (undated last), then position */
+  uint32_t cand;
+} dated;
+
+static int cmp_dated(const void *a, const void *b) {
+  const dated *x = a, *y = b;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+precis_status precisI_order_summary(precisI_run *run) {
+  size_t k, n = run->nsummary;
+  switch (run->s->opt.order) {
+    case PRECIS_ORDER_SCORE: {
+      uint32_t *tmp = precisI_alloc(n, sizeof *tmp);
+      if (tmp == NULL) return PRECIS_ENOMEM;
+      sort_by_score(run->summary, tmp, n, run->score);
+      free(tmp);
+      break;
+    }
+    case PRECIS_ORDER_DATE: {
+      dated *d = precisI_alloc(n, sizeof *d);
+      if (d == NULL) return PRECIS_ENOMEM;
+      for (k = 0; k < n; k++) {
+        uint32_t c = run->summary[k];
+        int date = run->date ? run->date[run->cand_doc[c]] : 0;
+        d[k].key = ((uint64_t)(date > 0 ? (uint32_t)date : UINT32_MAX) << 32) | c;
+        d[k].cand = c;
+      }
+      qsort(d, n, sizeof *d, cmp_dated);
+      for (k = 0; k < n; k++) run->summary[k] = d[k].cand;
+      free(d);
+      break;
+    }
+    default:
+      qsort(run->summary, n, sizeof *run->summary, cmp_u32);
+      break;
+  }
+  return PRECIS_OK;
+}
+
 precis_status precisI_select(precisI_run *run, precis_error *err) {
   const precis_options *o = &run->s->opt;
   size_t n = run->ncand, i, k, target = 0, used = 0, neligible = 0;
@@ -168,11 +209,7 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
       run->selected[order[k]] = 1;
       run->summary[run->nsummary++] = order[k];
     }
-  if (o->order == PRECIS_ORDER_DOCUMENT)
-    qsort(run->summary, run->nsummary, sizeof *run->summary, cmp_u32);
-  else
-    sort_by_score(run->summary, tmp, run->nsummary, run->score);
-  st = PRECIS_OK;
+  if ((st = precisI_order_summary(run)) != PRECIS_OK) goto done;
 done:
   free(order);
   free(tmp);

@@ -19,10 +19,6 @@ struct precis_result {
   double weight[PRECIS_NSCORERS];
   double *values;                    /* nunits * nscorers */
   const char *language;
-  /* each unit's text as read, where it differs from the caller's bytes
-  ** (Markdown, HTML, replaced bytes): plain + span[2i], span[2i+1] bytes */
-  char *plain;
-  size_t *span;
   /* caller-given scorers (precis_summarize_with) come after the built-in
   ** ones: nscorers = nbuiltin + their number */
   size_t nbuiltin, nextra;
@@ -30,6 +26,11 @@ struct precis_result {
   double *xweight;
   char **rules;                      /* caller-given rules, owned copies */
   size_t nrules;
+  int *date;                         /* per document, yyyymmdd or 0 */
+  /* each unit's text as read, where it differs from the caller's bytes
+  ** (Markdown, HTML, replaced bytes): plain + span[2i], span[2i+1] bytes */
+  char *plain;
+  size_t *span;
 };
 
 static void run_free(precisI_run *run) {
@@ -45,6 +46,7 @@ static void run_free(precisI_run *run) {
   free(run->score); free(run->rank); free(run->eligible); free(run->selected);
   free(run->summary);
   free(run->query);
+  free(run->date);
 }
 
 static char *copy_string(const char *s) {
@@ -109,6 +111,24 @@ static precis_status detect(precisI_run *run, precis_error *err) {
   return PRECIS_OK;
 }
 
+/* The date each document carries: the first date stamp, dateline or
+** heading among its first units that is a date and nothing else. */
+#define DATE_SEARCH_UNITS 12
+static precis_status dates(precisI_run *run) {
+  size_t k, seen = 0;
+  uint32_t doc = UINT32_MAX;
+  run->date = precisI_calloc(run->ndocs, sizeof *run->date);
+  if (run->date == NULL) return PRECIS_ENOMEM;
+  for (k = 0; k < run->units.n; k++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, k);
+    if (u->doc != doc) { doc = u->doc; seen = 0; }
+    if (run->date[doc] || ++seen > DATE_SEARCH_UNITS) continue;
+    if (u->kind == PRECIS_KIND_SENTENCE) continue;
+    run->date[doc] = precisI_parse_date(run->src[doc].text + u->start, u->end - u->start);
+  }
+  return PRECIS_OK;
+}
+
 /* Copies the text of units whose document was rewritten (a format's
 ** text, U+FFFD replacements) into the result. */
 static precis_status plain_texts(precis_result *r, const precisI_run *run) {
@@ -143,6 +163,9 @@ static precis_status build(const precisI_run *run, int scored,
   if (r == NULL) return PRECIS_ENOMEM;
   r->ndocs = run->ndocs;
   r->nunits = run->units.n;
+  r->date = precisI_alloc(run->ndocs, sizeof *r->date);
+  if (r->date == NULL) goto oom;
+  for (k = 0; k < run->ndocs; k++) r->date[k] = run->date ? run->date[k] : 0;
   r->language = run->lang->name;
   r->units = precisI_calloc(r->nunits, sizeof *r->units);
   if (r->units == NULL) goto oom;
@@ -263,6 +286,10 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       goto done;
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
   }
+  if ((st = dates(&R)) != PRECIS_OK) {
+    precisI_seterr(err, st, "out of memory");
+    goto done;
+  }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
   if (ex && (st = precisI_extra_drop(&R, ex, err)) != PRECIS_OK) goto done;
   if (summarize) {
@@ -321,6 +348,7 @@ void precis_result_free(precis_result *r) {
   free(r->xweight);
   free(r->rules);
   free(r->units);
+  free(r->date);
   free(r->sel);
   free(r->values);
   free(r->plain);
@@ -334,7 +362,6 @@ const char *precis_result_text(const precis_result *r, size_t i, size_t *len) {
   if (len) *len = r->span[2 * i + 1];
   return r->plain + r->span[2 * i];
 }
-
 
 size_t precis_result_count(const precis_result *r) { return r ? r->nunits : 0; }
 
@@ -353,6 +380,10 @@ size_t precis_result_selected(const precis_result *r, size_t k) {
 }
 
 size_t precis_result_documents(const precis_result *r) { return r ? r->ndocs : 0; }
+
+int precis_result_document_date(const precis_result *r, size_t doc) {
+  return r && doc < r->ndocs ? r->date[doc] : 0;
+}
 
 size_t precis_result_scorer_count(const precis_result *r) {
   return r ? r->nscorers : 0;

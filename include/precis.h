@@ -321,7 +321,10 @@ PRECIS_API precis_status precis_options_set_query(precis_options *opt,
 /* The order of the summary's sentences. */
 typedef enum precis_order {
   PRECIS_ORDER_DOCUMENT = 0, /* as in the input: document, then position */
-  PRECIS_ORDER_SCORE         /* best first, ties by position */
+  PRECIS_ORDER_SCORE,        /* best first, ties by position */
+  PRECIS_ORDER_DATE          /* by the date each document carries (see
+                                precis_result_document_date), then as
+                                DOCUMENT; undated documents come last */
 } precis_order;
 
 PRECIS_API void precis_options_set_order(precis_options *opt,
@@ -546,6 +549,14 @@ PRECIS_API size_t precis_result_selected(const precis_result *r, size_t k);
 
 /* The number of documents the result was made from. */
 PRECIS_API size_t precis_result_documents(const precis_result *r);
+
+/*
+** The date document `doc` carries, as yyyymmdd (20231114), or 0 when it
+** carries none. It is read from a date stamp or a dateline that is a line
+** of its own near the top ("date 2023-11-14", "November 6, 2023",
+** "Tuesday, 14 November 2023").
+*/
+PRECIS_API int precis_result_document_date(const precis_result *r, size_t doc);
 
 /*
 ** The number of scorers that took part (weight > 0), their names and

@@ -65,7 +65,7 @@ describe("precis.core", function()
                    new_error({ sentences = "3" }))
       assert.equal("bad argument #1 to 'new' (option 'language' must be a string)",
                    new_error({ language = 1 }))
-      assert.equal("bad argument #1 to 'new' (option 'order' must be 'document' or 'score')",
+      assert.equal("bad argument #1 to 'new' (option 'order' must be 'document', 'score' or 'date')",
                    new_error({ order = "best" }))
       assert.equal("bad argument #1 to 'new' (option 'invalid_utf8' must be 'error' or 'replace')",
                    new_error({ invalid_utf8 = "ignore" }))

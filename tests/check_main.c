@@ -36,6 +36,7 @@ int main(void) {
     srunner_add_suite(sr, summarize_suite());
     srunner_add_suite(sr, yaml_suite());
     srunner_add_suite(sr, extras_suite());
+    srunner_add_suite(sr, date_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);

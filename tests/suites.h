@@ -22,6 +22,7 @@ Suite *format_suite(void);
 Suite *clean_suite(void);
 Suite *yaml_suite(void);
 Suite *extras_suite(void);
+Suite *date_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */

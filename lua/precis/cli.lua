@@ -65,7 +65,8 @@ Scoring:
       --query TEXT       favour sentences that answer this question or topic
       --language LANG    auto (default: detected from the text), english, en,
                          german, de, ..., or none
-      --order ORDER      document (default) or score (best first)
+      --order ORDER      document (default), score (best first) or date
+                         (documents by the date they carry, then as document)
       --min-words N      never select sentences under N words (default 4)
       --max-words N      never select sentences over N words (default 80,
                          0 = no limit)
@@ -210,7 +211,8 @@ local handlers = {
     cfg.opts.params[name] = number(opt, x)
   end,
   order = function(cfg, opt, v)
-    cfg.opts.order = one_of(opt, v, "document", "score")
+    if v ~= "date" then v = one_of(opt, v, "document", "score") end
+    cfg.opts.order = v
   end,
   min_words = function(cfg, opt, v) cfg.opts.min_words = count(opt, v) end,
   max_words = function(cfg, opt, v) cfg.opts.max_words = count(opt, v) end,
@@ -349,7 +351,9 @@ end
 
 local function documents_json(r)
   local docs = json.array()
-  for k, d in ipairs(r.documents) do docs[k] = json.object({ "name" }, d) end
+  for k, d in ipairs(r.documents) do
+    docs[k] = json.object({ "name", "date" }, d)
+  end
   return docs
 end
 
@@ -524,6 +528,7 @@ local function run(args)
   if not s then usage("%s", msg) end
   local docs = {}
   for k, path in ipairs(cfg.files) do docs[k] = read_input(path) end
+  -- a plain text output shows what was read: markup removed
   local r, msg
   if cfg.split then
     r, msg = s:segment(docs)
