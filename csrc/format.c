@@ -34,6 +34,7 @@ typedef struct tb {
   precisI_vec hints;   /* precisI_block: headings and list items */
   size_t next;         /* the source offset that continues the last piece */
   size_t last;         /* the source offset after the last piece */
+  int lines;           /* keep line breaks (plain text), or make blocks one line */
   int oom;
 } tb;
 
@@ -57,7 +58,8 @@ static void piece(tb *b, const char *s, size_t n, size_t src, size_t slen) {
   if (!precisI_vec_reserve(&b->text, b->text.n + n)) { b->oom = 1; return; }
   for (i = 0; i < n; i++) {
     char ch = s[i];
-    ((char *)b->text.p)[b->text.n++] = ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
+    if (!b->lines && (ch == '\n' || ch == '\r' || ch == '\t')) ch = ' ';
+    ((char *)b->text.p)[b->text.n++] = ch;
   }
   b->next = slen == n ? src + n : NONE;
   b->last = src + slen;
@@ -458,22 +460,109 @@ static precis_status read_markdown(tb *b, const char *src, size_t len) {
 }
 
 /* ---------------------------------------------------------------------
+** Plain text under input.unwrap = 1 (PDF-extracted, scraped): markup left
+** in the text, runs of dots and TeX quotes
+** --------------------------------------------------------------------- */
+
+/* The length of a tag at s ("<em>", "</p>", "<img src=...>", and the
+** escaped "&lt;b&gt;"), or 0: a name of letters and digits after "<" or
+** "</", attributes without "<", on one line, at most 200 bytes. */
+static size_t stray_tag(const char *s, size_t n) {
+  size_t i = 1, k;
+  if (n >= 4 && memcmp(s, "&lt;", 4) == 0) { /* an escaped tag */
+    for (k = 4; k + 4 <= n && k < 64 && s[k] != '\n'; k++)
+      if (memcmp(s + k, "&gt;", 4) == 0) return k + 4;
+    return 0;
+  }
+  if (n < 3 || s[0] != '<') return 0;
+  if (s[i] == '/') i++;
+  if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) return 0;
+  while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                   (s[i] >= '0' && s[i] <= '9')))
+    i++;
+  if (i < n && s[i] == '>') return i + 1;
+  if (i >= n || !(s[i] == ' ' || s[i] == '/')) return 0;
+  for (k = i; k < n && k < 200; k++) {
+    if (s[k] == '<' || s[k] == '\n') return 0;
+    if (s[k] == '>') return k + 1;
+  }
+  return 0;
+}
+
+/* Rewrites stray tags away, a run of five dots or more inside a line (not
+** a leader before a page number, which ingest cuts) into a space, and an
+** opening ` of TeX's `quotes' into '. Leaves src alone when there is
+** nothing to do. */
+static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
+  size_t i = 0, from = 0;
+  *changed = 0;
+  while (i < n) {
+    size_t k;
+    if ((s[i] == '<' || s[i] == '&') && (k = stray_tag(s + i, n - i)) != 0) {
+      piece(b, s + from, i - from, from, i - from);
+      b->next = NONE; /* the tag stands for nothing */
+      i += k;
+      from = i;
+      *changed = 1;
+      continue;
+    }
+    if (s[i] == '.' && i + 5 <= n && memcmp(s + i, ".....", 5) == 0) {
+      size_t e = i;
+      while (e < n && s[e] == '.') e++;
+      if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z'))) {
+        piece(b, s + from, i - from, from, i - from);
+        piece(b, " ", 1, i, e - i);
+        i = from = e;
+        *changed = 1;
+        continue;
+      }
+      i = e;
+      continue;
+    }
+    if (s[i] == '`' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') &&
+        i + 1 < n && s[i + 1] != ' ' && memchr(s + i, '\'', n - i) != NULL) {
+      piece(b, s + from, i - from, from, i - from);
+      piece(b, "'", 1, i, 1);
+      i = from = i + 1;
+      *changed = 1;
+      continue;
+    }
+    i++;
+  }
+  if (*changed) piece(b, s + from, n - from, from, n - from);
+  return b->oom ? PRECIS_ENOMEM : PRECIS_OK;
+}
+
+/* ---------------------------------------------------------------------
 ** The stage
 ** --------------------------------------------------------------------- */
 
-precis_status precisI_format(precis_format format, precisI_source *src,
-                             precisI_vec *hints, precis_error *err) {
+precis_status precisI_format(precis_format format, int unwrap,
+                             precisI_source *src, precisI_vec *hints,
+                             precis_error *err) {
   tb b;
   precis_status st;
-  if (format == PRECIS_FORMAT_TEXT) return PRECIS_OK;
+  int changed = 1;
+  if (format == PRECIS_FORMAT_TEXT && unwrap <= 0) return PRECIS_OK;
   memset(&b, 0, sizeof b);
   precisI_vec_init(&b.text, 1);
   precisI_vec_init(&b.map, sizeof(precisI_map));
   b.hints = *hints;
   b.hints.n = 0;
   b.next = NONE;
-  st = format == PRECIS_FORMAT_HTML ? read_html(&b, src->text, src->len)
-                                    : read_markdown(&b, src->text, src->len);
+  if (format == PRECIS_FORMAT_TEXT) {
+    b.lines = 1;
+    st = clean_text(&b, src->text, src->len, &changed);
+  } else {
+    st = format == PRECIS_FORMAT_HTML ? read_html(&b, src->text, src->len)
+                                      : read_markdown(&b, src->text, src->len);
+  }
+  if (st == PRECIS_OK && !changed) { /* nothing to rewrite */
+    precisI_vec_free(&b.text);
+    precisI_vec_free(&b.map);
+    *hints = b.hints;
+    return PRECIS_OK;
+  }
   *hints = b.hints;
   if (st == PRECIS_OK && !precisI_vec_reserve(&b.text, b.text.n + 1)) st = PRECIS_ENOMEM;
   if (st != PRECIS_OK) {

@@ -320,8 +320,9 @@ typedef struct precisI_run {
 int precisI_rule_id(const char *name);
 /* format.c: Markdown or HTML -> the text in src (see precisI_source),
 ** with `hints` (precisI_block) telling where headings and list items are */
-precis_status precisI_format(precis_format format, precisI_source *src,
-                             precisI_vec *hints, precis_error *err);
+precis_status precisI_format(precis_format format, int unwrap,
+                             precisI_source *src, precisI_vec *hints,
+                             precis_error *err);
 /* ingest.c: one document's text -> blocks; `hints` (may be NULL) are the
 ** format's headings and items, sorted */
 precis_status precisI_ingest(const precis_summarizer *s,

@@ -27,6 +27,7 @@ typedef struct block {
   cpt *c;               /* n code points, then a sentinel (cp -1, off end) */
   size_t n;
   int *inside;          /* per boundary position 0..n: quotation depth */
+  int *calls;           /* ... inside a quotation opened after a colon */
   unsigned char *start; /* per code point: an enumeration item starts here */
   unsigned char *quiet; /* per code point: a period that ends no sentence */
 } block;
@@ -175,6 +176,15 @@ static int embedded(const block *b, size_t o) {
   return !terminal(b, b->c[k].cp) && b->c[k].cp != '.' && b->c[k].cp != ':';
 }
 
+/* A quotation opened after a colon: "mentor: 'The people! Theft!'" is one
+** call, "replied: "No. We will see."" two sentences; only a period splits
+** it. */
+static int after_colon(const block *b, size_t o) {
+  size_t k = o;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  return k > 0 && b->c[k - 1].cp == ':';
+}
+
 /* ... or one that the sentence goes on after: a lowercase word, a comma,
 ** a period or a bracket follows its closing mark ("„...,“ reagoval",
 ** "«...»."). A quotation standing as its own sentence may be split. */
@@ -237,6 +247,9 @@ static void quotations(block *b) {
         if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i))) {
           b->inside[o + 1]++;
           b->inside[i + 1]--;
+        } else if (i > o + 1 && after_colon(b, o)) {
+          b->calls[o + 1]++;
+          b->calls[i + 1]--;
         }
         depth = k - 1;
         continue;
@@ -248,7 +261,10 @@ static void quotations(block *b) {
              (i == 0 || sp(prev)))
       st[depth++] = i;
   }
-  for (i = 1; i <= b->n; i++) b->inside[i] += b->inside[i - 1];
+  for (i = 1; i <= b->n; i++) {
+    b->inside[i] += b->inside[i - 1];
+    b->calls[i] += b->calls[i - 1];
+  }
 }
 
 /* ---------------------------------------------------------------------
@@ -488,6 +504,7 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
   if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;
+  if (b->calls[j] > 0 && term != '.') return 0;
   /* the word before the run */
   ws = word_before(b, i, sent);
   /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
@@ -799,9 +816,13 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
   }
   b.c = precisI_alloc(n + 2, sizeof *b.c);
   b.inside = precisI_calloc(n + 2, sizeof *b.inside);
+  b.calls = precisI_calloc(n + 2, sizeof *b.calls);
   b.start = precisI_calloc(n + 2, 1);
   b.quiet = precisI_calloc(n + 2, 1);
-  if (!b.c || !b.inside || !b.start || !b.quiet) { st = PRECIS_ENOMEM; goto done; }
+  if (!b.c || !b.inside || !b.calls || !b.start || !b.quiet) {
+    st = PRECIS_ENOMEM;
+    goto done;
+  }
   for (i = start, n = 0; i < end; n++) {
     b.c[n].off = i;
     i += precisI_utf8_decode(t, end, i, &b.c[n].cp);
@@ -816,6 +837,7 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
 done:
   free(b.c);
   free(b.inside);
+  free(b.calls);
   free(b.start);
   free(b.quiet);
   return st;

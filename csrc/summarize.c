@@ -274,7 +274,8 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       }
       goto done;
     }
-    if ((st = precisI_format(s->opt.format, &R.src[d], &hints[d], err)) != PRECIS_OK) {
+    if ((st = precisI_format(s->opt.format, s->opt.unwrap, &R.src[d], &hints[d], err)) !=
+        PRECIS_OK) {
       precisI_seterr_source(err, docs[d].name, d);
       goto done;
     }

@@ -129,7 +129,7 @@ local function segment(text, language, unwrap)
   if not r then return nil, msg end
   local out = {}
   for _, u in ipairs(r.units) do
-    if u.kind ~= "dropped" then out[#out + 1] = u.clean or u.text end
+    if u.kind ~= "dropped" then out[#out + 1] = u.plain or u.text end
   end
   return out
 end

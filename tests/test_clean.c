@@ -131,11 +131,45 @@ START_TEST(clean_rule_errors) {
 }
 END_TEST
 
+/* input.unwrap 1: markup left in plain text is no text, nor are runs of
+** dots; TeX's `quotes' read as 'quotes' */
+START_TEST(clean_unwrap_markup) {
+  static const char text[] =
+      "The ferry is late again. <em>Yes.</em> <em>It is</em>!\n"
+      "Read the notice........then wait. `Why?' she asked.\n";
+  static const char *const want[] = {
+      "The ferry is late again.", "Yes.", "It is!",
+      "Read the notice then wait.", "'Why?' she asked."};
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want));
+  for (i = 0; i < N_ELEMS(want); i++) {
+    size_t len;
+    const char *p = precis_result_text(r, i, &len);
+    precis_sentence u = t_unit(r, i);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_msg(len == strlen(want[i]) && memcmp(p, want[i], len) == 0,
+                  "unit %zu reads [%.*s]", i, (int)len, p);
+    ck_assert(u.end <= sizeof text - 1 && u.start < u.end);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *clean_suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("rules");
   tcase_add_loop_test(tc, clean_table, 0, (int)N_ELEMS(clean_cases));
   tcase_add_test(tc, clean_rule_errors);
+  tcase_add_test(tc, clean_unwrap_markup);
   suite_add_tcase(s, tc);
   return s;
 }
