@@ -1,0 +1,83 @@
+-- Input options through the Lua module and the command: formats, unwrap,
+-- language detection. The texts are written for these specs.
+
+local precis = require "precis"
+
+local MD = "# Ferry Timetable Changes\n\nThe ferry will leave every **twenty** " ..
+           "minutes from May. The last boat leaves at midnight.\n\n" ..
+           "```\nferry.schedule(20). No sentence.\n```\n\n" ..
+           "- Tickets cost the same.\n- Bikes travel free.\n"
+
+local HTML = "<html><head><title>Ferry Timetable Changes</title>" ..
+             "<script>var x = 'No. Sentence.';</script></head><body>" ..
+             "<nav>Home | Ferries</nav><p>The ferry will leave every <b>twenty</b> " ..
+             "minutes from May. The last boat leaves at midnight.</p>" ..
+             "<ul><li>Tickets cost the same.</li><li>Bikes travel free.</li></ul>" ..
+             "<footer>All rights reserved.</footer></body></html>"
+
+local WANT = { "Ferry Timetable Changes",
+               "The ferry will leave every twenty minutes from May.",
+               "The last boat leaves at midnight.",
+               "Tickets cost the same.", "Bikes travel free." }
+
+local function plain_units(r)
+  local out = {}
+  for _, u in ipairs(r.units) do
+    if u.kind ~= "dropped" then out[#out + 1] = (u.plain:gsub("%s+", " ")) end
+  end
+  return out
+end
+
+describe("input formats", function()
+  it("reads Markdown and HTML into the same sentences", function()
+    local md = assert(precis.segment(MD, { input = "markdown" }))
+    assert.same(WANT, plain_units(md))
+    local html = assert(precis.segment(HTML, { input = "html" }))
+    assert.same(WANT, plain_units(html))
+  end)
+
+  it("keeps offsets into the original bytes", function()
+    local r = assert(precis.segment(HTML, { input = "html" }))
+    for _, u in ipairs(r.units) do
+      assert.equal(HTML:sub(u.i, u.j), u.text)
+    end
+    assert.equal("The ferry will leave every <b>twenty</b> minutes from May.",
+                 r.units[2].text)
+    assert.equal("The ferry will leave every twenty minutes from May.",
+                 r.units[2].plain)
+  end)
+
+  it("gives plain text its own bytes as plain", function()
+    local r = assert(precis.segment("The ferry is late. It rains."))
+    assert.equal(r.units[1].text, r.units[1].plain)
+  end)
+
+  it("rejects an unknown format and a non-boolean unwrap", function()
+    assert.has_error(function() precis.new { input = "pdf" } end,
+                     "option 'input' must be 'text', 'markdown' or 'html'")
+    assert.has_error(function() precis.new { unwrap = 1 } end,
+                     "option 'unwrap' must be a boolean")
+  end)
+end)
+
+describe("unwrap", function()
+  local wrapped = "The ferry will leave every twenty\nminutes from May.\n"
+  it("is automatic by default: two lines are two units", function()
+    local r = assert(precis.segment(wrapped))
+    assert.equal(2, #r.units)
+  end)
+  it("rejoins lines when true", function()
+    local r = assert(precis.segment(wrapped, { unwrap = true }))
+    assert.equal(1, #r.units)
+  end)
+end)
+
+describe("language", function()
+  it("is detected by default and reported", function()
+    local r = assert(precis.segment("Die Fähre fährt ab Mai alle zwanzig Minuten. " ..
+                                    "Das letzte Boot fährt um Mitternacht, und es ist nicht voll."))
+    assert.equal("german", r.language)
+    r = assert(precis.segment("The ferry leaves every twenty minutes."))
+    assert.equal("english", r.language)
+  end)
+end)
