@@ -16,6 +16,7 @@ static Suite *known_bugs_suite(void) {
   Suite *s = suite_create("known_bugs");
   suite_add_tcase(s, segment_known_bugs());
   suite_add_tcase(s, summarize_known_bugs());
+  suite_add_tcase(s, methods_known_bugs());
   return s;
 }
 
@@ -37,6 +38,7 @@ int main(void) {
     srunner_add_suite(sr, yaml_suite());
     srunner_add_suite(sr, extras_suite());
     srunner_add_suite(sr, date_suite());
+    srunner_add_suite(sr, methods_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);

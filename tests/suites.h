@@ -23,11 +23,13 @@ Suite *clean_suite(void);
 Suite *yaml_suite(void);
 Suite *extras_suite(void);
 Suite *date_suite(void);
+Suite *methods_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */
 TCase *segment_known_bugs(void);
 TCase *summarize_known_bugs(void);
+TCase *methods_known_bugs(void);
 
 /* ---------------------------------------------------------------------
 ** Helpers (util.c)
