@@ -35,7 +35,7 @@ build = {
     ["precis.core"] = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
-        "csrc/lprecis.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
+        "csrc/lprecis.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
         "csrc/extra.c", "csrc/format.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/scorers/centroid.c",
