@@ -196,6 +196,34 @@ static size_t dateline(const char *s, size_t n, size_t *text) {
   return i < n ? end : 0;
 }
 
+/* A share bar: "Share | Facebook | Twitter | Email", "Tweet", "Print" --
+** a line of nothing but the names of buttons. */
+static int share_bar(const char *s, size_t n) {
+  static const char *const buttons[] = {
+    "comment", "comments", "copy", "e-mail", "email", "facebook", "flipboard",
+    "link", "linkedin", "messenger", "pinterest", "print", "reddit", "save",
+    "share", "telegram", "tweet", "twitter", "whatsapp", "x"
+  };
+  size_t i = 0, words = 0;
+  while (i < n) {
+    size_t e, k;
+    while (i < n && (s[i] == ' ' || s[i] == '|' || s[i] == ',' || s[i] == '/' ||
+                     s[i] == '\t'))
+      i++;
+    if (i >= n) break;
+    e = i;
+    while (e < n && !(s[e] == ' ' || s[e] == '|' || s[e] == ',' || s[e] == '/'))
+      e++;
+    for (k = 0; k < sizeof buttons / sizeof buttons[0]; k++)
+      if (e - i == strlen(buttons[k]) && prefix(s + i, e - i, buttons[k])) break;
+    if (k == sizeof buttons / sizeof buttons[0]) return 0;
+    words++;
+    i = e;
+  }
+  return words >= 2 || (words == 1 && (prefix(s, n, "tweet") || prefix(s, n, "share") ||
+                                      prefix(s, n, "print") || prefix(s, n, "email")));
+}
+
 /* The built-in boilerplate rules on a trimmed line; NULL when none fires. */
 static const char *boilerplate(const char *s, size_t n, size_t words) {
   static const char *const ads[] = {
@@ -221,6 +249,10 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
       prefix(s, n, "photograph:") || prefix(s, n, "picture:") ||
       prefix(s, n, "credit:") || prefix(s, n, "source: getty"))
     return words <= 12 ? "credit" : NULL;
+  if (prefix(s, n, "image caption") || prefix(s, n, "photo caption") ||
+      prefix(s, n, "caption:"))
+    return words <= 40 ? "caption" : NULL;
+  if (share_bar(s, n)) return "promo";
   for (k = 0; k < sizeof ads / sizeof ads[0]; k++)
     if (equals(s, n, ads[k])) return "advertisement";
   if (words <= 12)

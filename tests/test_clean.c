@@ -25,6 +25,13 @@ static const clean_case clean_cases[] = {
    "(Reporting by Sam Poe; Editing by Ann Lee)\n", NULL, 0,
    "The ferry runs every hour today.\nBy Monday the bridge had closed for good.\n"
    "byline:By Jane Roe | 5 min read\nbyline:(Reporting by Sam Poe; Editing by Ann Lee)\n"},
+  {"share bars and captions",
+   "Share | Facebook | Twitter | Email\nThe ferry runs every hour today.\n"
+   "Image caption, Passengers queue at the pier\nTweet\n"
+   "Print the timetable before you travel.\n", NULL, 0,
+   "The ferry runs every hour today.\nPrint the timetable before you travel.\n"
+   "promo:Share | Facebook | Twitter | Email\n"
+   "caption:Image caption, Passengers queue at the pier\npromo:Tweet\n"},
   {"one rule switched off",
    "By Jane Roe\nThe ferry runs every hour today.\nAdvertisement\n",
    "input.rule.byline", 0,
