@@ -65,7 +65,7 @@ CHECKS = $(B)/check_precis
 .PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg
 
-all: $(LIB) $(MODULE)
+all: $(LIB) $(MODULE) $(B)/precis/rouge.so
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -70,7 +70,8 @@ static size_t sort_unique(uint32_t *a, size_t n) {
   return m;
 }
 
-precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup) {
+precis_status precisI_near_duplicates(precisI_run *run, const unsigned char *ok,
+                                      unsigned char *dup) {
   double thr = run->s->opt.near_dup;
   const uint32_t *terms = run->terms.p;
   size_t n = run->ncand, i, k, total = 0, q;
@@ -154,11 +155,13 @@ precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup) {
       shared[j] = 0;
     }
   }
-  /* keep the best-ranked member of each group */
+  /* keep the best-ranked member of each group that may be selected */
   for (i = 0; i < n; i++) best[i] = UINT32_MAX;
   for (i = 0; i < n; i++) {
-    uint32_t r = find(up, (uint32_t)i);
-    if (best[r] == UINT32_MAX || run->rank[i] < run->rank[best[r]]) best[r] = (uint32_t)i;
+    uint32_t r = find(up, (uint32_t)i), b = best[r];
+    if (b == UINT32_MAX || (ok[i] && !ok[b]) ||
+        (ok[i] == ok[b] && run->rank[i] < run->rank[b]))
+      best[r] = (uint32_t)i;
   }
   for (i = 0; i < n; i++) dup[i] = best[find(up, (uint32_t)i)] != i;
   st = PRECIS_OK;

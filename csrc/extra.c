@@ -83,17 +83,6 @@ precis_status precisI_extra_drop(precisI_run *run, const precis_extras *ex,
 ** Scores, rank and selection (after precisI_select)
 ** --------------------------------------------------------------------- */
 
-typedef struct ranked {
-  double score;
-  uint32_t cand;
-} ranked;
-
-static int cmp_ranked(const void *a, const void *b) {
-  const ranked *x = a, *y = b;
-  if (x->score != y->score) return x->score > y->score ? -1 : 1;
-  return x->cand < y->cand ? -1 : x->cand > y->cand; /* ties: the earlier */
-}
-
 /* Scales one scorer's values over the candidates into row[] and adds its
 ** weighted share to num/den (NaN: not applicable, no share). */
 static void fold(const precisI_run *run, const precis_extra_scorer *x,
@@ -116,90 +105,14 @@ static void fold(const precisI_run *run, const precis_extra_scorer *x,
   }
 }
 
-/*
-** MMR over the new scores. This mirrors precisI_select (select.c), which
-** cannot take outside scores yet: eligibility with near-duplicates, the
-** budget, the selection loop, the fallback and the order must stay as
-** there.
-*/
-static precis_status reselect(precisI_run *run, const ranked *order) {
-  const precis_options *o = &run->s->opt;
-  size_t n = run->ncand, i, k, used = 0, neligible = 0;
-  double limit = o->budget;
-  size_t *cost = precisI_alloc(n, sizeof *cost);
-  double *maxsim = precisI_calloc(n, sizeof *maxsim);
-  unsigned char *dup = precisI_alloc(n, 1);
-  precis_status st = PRECIS_ENOMEM;
-  if (!cost || !maxsim || !dup) goto done;
-  if (precisI_near_duplicates(run, dup) != PRECIS_OK) goto done;
-  for (i = 0; i < n; i++) {
-    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
-    run->eligible[i] = !dup[i] && u->words >= o->min_words &&
-                       (o->max_words == 0 || u->words <= o->max_words);
-    neligible += run->eligible[i];
-    if (o->unit == PRECIS_UNIT_WORDS) {
-      cost[i] = u->words;
-    } else if (o->unit == PRECIS_UNIT_CHARS) {
-      const char *t = run->src[u->doc].text;
-      size_t b;
-      for (cost[i] = 0, b = u->start; b < u->end; b++)
-        cost[i] += ((unsigned char)t[b] & 0xC0) != 0x80;
-    } else {
-      cost[i] = 1;
-    }
-  }
-  if (neligible == 0)
-    for (i = 0; i < n; i++) run->eligible[i] = !dup[i];
-  if (o->unit == PRECIS_UNIT_RATIO) {
-    limit = floor(o->budget * (double)n + 0.5);
-    if (limit < 1) limit = 1;
-  }
-  memset(run->selected, 0, n);
-  run->nsummary = 0;
-  for (;;) {
-    size_t best = SIZE_MAX;
-    double bestv = -HUGE_VAL;
-    for (k = 0; k < n; k++) {
-      uint32_t c = order[k].cand;
-      double mmr;
-      if (!run->eligible[c] || run->selected[c]) continue;
-      if (run->nsummary > 0 && maxsim[c] >= o->max_sim) continue;
-      if ((double)(used + cost[c]) > limit) continue;
-      mmr = o->lambda * run->score[c] - (1.0 - o->lambda) * maxsim[c];
-      if (mmr > bestv) { bestv = mmr; best = c; }
-    }
-    if (best == SIZE_MAX) break;
-    run->selected[best] = 1;
-    run->summary[run->nsummary++] = (uint32_t)best;
-    used += cost[best];
-    for (k = run->edge_off[best]; k < run->edge_off[best + 1]; k++) {
-      const precisI_edge *e = &run->edges[k];
-      if (e->cos > maxsim[e->to]) maxsim[e->to] = e->cos;
-    }
-    if ((double)used >= limit) break;
-  }
-  for (k = 0; run->nsummary == 0 && k < n; k++) /* nothing fits: the best */
-    if (run->eligible[order[k].cand]) {
-      run->selected[order[k].cand] = 1;
-      run->summary[run->nsummary++] = order[k].cand;
-    }
-  st = PRECIS_OK;
-done:
-  free(cost);
-  free(maxsim);
-  free(dup);
-  return st;
-}
-
 precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
                                    double *value, precis_error *err) {
   const precis_options *o = &run->s->opt;
   size_t n = run->ncand, c, e, k;
   double builtin = 0;
   double *num = precisI_calloc(n, sizeof *num), *den = precisI_calloc(n, sizeof *den);
-  ranked *order = precisI_alloc(n, sizeof *order);
   precis_status st = PRECIS_ENOMEM;
-  if (!num || !den || !order) goto done;
+  if (!num || !den) goto done;
   if (!ex->only) /* the built-in mean counts with the sum of its weights */
     for (k = 0; k < PRECIS_NSCORERS; k++)
       if (run->value[k] != NULL) builtin += o->weight[k];
@@ -208,25 +121,12 @@ precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
   for (c = 0; c < n; c++) {
     double w = builtin + den[c];
     run->score[c] = w > 0 ? (builtin * run->score[c] + num[c]) / w : 0;
-    order[c].score = run->score[c];
-    order[c].cand = (uint32_t)c;
   }
-  qsort(order, n, sizeof *order, cmp_ranked);
-  for (c = 0; c < n; c++) run->rank[order[c].cand] = (uint32_t)(c + 1);
-  if (o->selector == PRECIS_SEL_MMR) {
-    if ((st = reselect(run, order)) != PRECIS_OK) goto done;
-  }
-  if (o->order == PRECIS_ORDER_SCORE) { /* by the new rank */
-    for (c = 0, k = 0; c < n; c++)
-      if (run->selected[order[c].cand]) run->summary[k++] = order[c].cand;
-  } else if ((st = precisI_order_summary(run)) != PRECIS_OK) {
-    goto done;
-  }
-  st = PRECIS_OK;
+  /* rank and choose again with the new scores */
+  if ((st = precisI_choose(run)) != PRECIS_OK) goto done;
 done:
   free(num);
   free(den);
-  free(order);
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;
 }

@@ -211,6 +211,7 @@ struct precis_options {
   precis_unit unit;
   double budget;
   double weight[PRECIS_NSCORERS];
+  unsigned char weight_set[PRECIS_NSCORERS]; /* set_weight was called */
   double lex_threshold, lex_damping, tr_damping, luhn_threshold, pos_decay;
   int tr_similarity;                /* 0 word overlap, 1 BM25 */
   double rank_bias;                 /* PageRank teleport bias, [0, 1] */
@@ -371,8 +372,11 @@ precis_status precisI_select_klsum(precisI_run *run, const precisI_budget *b);
 precis_status precisI_select_submodular(precisI_run *run, const precisI_budget *b);
 /* date.c: yyyymmdd of a line that is a date and nothing else, or 0 */
 int precisI_parse_date(const char *s, size_t n);
-/* dedupe.c: marks every near-duplicate but the best-ranked of its group */
-precis_status precisI_near_duplicates(precisI_run *run, unsigned char *dup);
+/* dedupe.c: marks every near-duplicate but the best-ranked of its group,
+** preferring members that may be selected (ok[i]) */
+precis_status precisI_near_duplicates(precisI_run *run,
+                                      const unsigned char *ok,
+                                      unsigned char *dup);
 /* term frequencies over all candidates (sum of tf), caller frees */
 uint32_t *precisI_term_counts(const precisI_run *run, size_t *total);
 /* shared power iteration over the CSR graph with a weight selector */
@@ -382,6 +386,9 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
 /* select.c: combine, rank, choose; and put the summary in the order the
 ** options ask for */
 precis_status precisI_order_summary(precisI_run *run);
+/* ranks run->score, then eligibility, near-duplicates, the budget and the
+** selector choose the summary, in the order the options ask for */
+precis_status precisI_choose(precisI_run *run);
 precis_status precisI_select(precisI_run *run, precis_error *err);
 
 /* ---------------------------------------------------------------------

@@ -192,6 +192,7 @@ precis_status precis_options_set_weight(precis_options *o, const char *name,
                           "weight of '%s' must be a finite number >= 0",
                           scorer_names[k]);
   o->weight[k] = w;
+  o->weight_set[k] = 1;
   return PRECIS_OK;
 }
 
@@ -393,7 +394,7 @@ precis_status precis_summarizer_new(const precis_options *opt,
     }
     memcpy(s->opt.query, opt->query, opt->query_len);
     /* a query with no weight of its own counts as much as the rest */
-    if (s->opt.weight[PRECIS_SC_QUERY] <= 0) {
+    if (!s->opt.weight_set[PRECIS_SC_QUERY]) {
       double sum = 0;
       for (k = 0; k < PRECIS_NSCORERS; k++) sum += s->opt.weight[k];
       s->opt.weight[PRECIS_SC_QUERY] = sum > 0 ? sum : 1.0;

@@ -126,7 +126,7 @@ precis_status precisI_order_summary(precisI_run *run) {
   return PRECIS_OK;
 }
 
-precis_status precisI_select(precisI_run *run, precis_error *err) {
+precis_status precisI_choose(precisI_run *run) {
   const precis_options *o = &run->s->opt;
   size_t n = run->ncand, i, k, target = 0, used = 0, neligible = 0;
   uint32_t *order = NULL, *tmp = NULL;
@@ -134,42 +134,43 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
   size_t *cost = NULL;
   unsigned char *dup = NULL;
   precisI_budget budget;
-  precis_status st;
-  if ((st = score_all(run)) != PRECIS_OK) goto done;
-  st = PRECIS_ENOMEM;
+  precis_status st = PRECIS_ENOMEM;
+  if (run->rank == NULL) run->rank = precisI_alloc(n, sizeof *run->rank);
+  if (run->eligible == NULL) run->eligible = precisI_calloc(n, 1);
+  if (run->selected == NULL) run->selected = precisI_calloc(n, 1);
+  if (run->summary == NULL) run->summary = precisI_alloc(n, sizeof *run->summary);
   order = precisI_alloc(n, sizeof *order);
   tmp = precisI_alloc(n, sizeof *tmp);
-  run->rank = precisI_alloc(n, sizeof *run->rank);
-  run->eligible = precisI_calloc(n, 1);
-  run->selected = precisI_calloc(n, 1);
-  run->summary = precisI_alloc(n, sizeof *run->summary);
   maxsim = precisI_calloc(n, sizeof *maxsim);
   cost = precisI_alloc(n, sizeof *cost);
   dup = precisI_alloc(n, 1);
   if (!order || !tmp || !run->rank || !run->eligible || !run->selected ||
       !run->summary || !maxsim || !cost || !dup)
     goto done;
+  memset(run->selected, 0, n);
+  run->nsummary = 0;
   for (i = 0; i < n; i++) order[i] = (uint32_t)i;
   sort_by_score(order, tmp, n, run->score);
   for (i = 0; i < n; i++) run->rank[order[i]] = (uint32_t)(i + 1);
-  if (precisI_near_duplicates(run, dup) != PRECIS_OK) goto done;
-  for (i = 0; i < n; i++) {
+  for (i = 0; i < n; i++) { /* the length bounds first: a copy that may be
+                               selected beats a better one that may not */
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
-    run->eligible[i] = !dup[i] && u->words >= o->min_words &&
+    run->eligible[i] = u->words >= o->min_words &&
                        (o->max_words == 0 || u->words <= o->max_words);
     neligible += run->eligible[i];
     cost[i] = o->unit == PRECIS_UNIT_WORDS ? u->words
             : o->unit == PRECIS_UNIT_CHARS ? unit_chars(run, u) : 1;
   }
   if (neligible == 0) /* only short sentences: better those than nothing */
-    for (i = 0; i < n; i++) run->eligible[i] = !dup[i];
+    memset(run->eligible, 1, n);
+  if (precisI_near_duplicates(run, run->eligible, dup) != PRECIS_OK) goto done;
+  for (i = 0; i < n; i++) if (dup[i]) run->eligible[i] = 0;
   switch (o->unit) {
     case PRECIS_UNIT_RATIO:
       target = (size_t)floor(o->budget * (double)n + 0.5);
       if (target < 1) target = 1;
       limit = (double)target;
       break;
-    case PRECIS_UNIT_SENTENCES: limit = o->budget; break;
     default: limit = o->budget; break;
   }
   budget.cost = cost;
@@ -209,13 +210,19 @@ precis_status precisI_select(precisI_run *run, precis_error *err) {
       run->selected[order[k]] = 1;
       run->summary[run->nsummary++] = order[k];
     }
-  if ((st = precisI_order_summary(run)) != PRECIS_OK) goto done;
+  st = precisI_order_summary(run);
 done:
   free(order);
   free(tmp);
   free(maxsim);
   free(cost);
   free(dup);
+  return st;
+}
+
+precis_status precisI_select(precisI_run *run, precis_error *err) {
+  precis_status st = score_all(run);
+  if (st == PRECIS_OK) st = precisI_choose(run);
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;
 }

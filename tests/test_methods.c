@@ -1113,13 +1113,12 @@ START_TEST(near_duplicate_across_documents) {
 END_TEST
 
 /* ---------------------------------------------------------------------
-** Known bugs: failing tests kept out of the runner
+** An explicit query weight, and near-duplicates with length bounds
 ** --------------------------------------------------------------------- */
 
 /* precis_options_set_weight says a weight of 0 turns a scorer off, and
 ** precis_options_set_query that the query takes the other weights' sum
-** only "unless its weight was set". Setting it to 0 is not honoured: the
-** summarizer cannot tell 0 from unset and gives the query weight 1 here. */
+** only "unless its weight was set": 0, set explicitly, keeps it off. */
 START_TEST(query_weight_zero_is_off) {
   static const char query[] = "When does the swimming pool reopen?";
   precis_options *o = options_only("lexrank");
@@ -1140,9 +1139,9 @@ START_TEST(query_weight_zero_is_off) {
 }
 END_TEST
 
-/* The near-duplicate rule keeps the best-ranked sentence of a group even
-** when that one cannot be selected (here: over sentence.max_words), so the
-** eligible copy is dropped too and the group's content is lost. */
+/* The near-duplicate rule keeps the best-ranked sentence of a group that
+** may be selected: when the best one is over sentence.max_words, its
+** eligible copy stands in for it and the group's content is not lost. */
 START_TEST(near_duplicate_keeps_an_eligible_copy) {
   static const char text[] =
       "Heavy rain flooded the low coastal road between Ashford and Brenton "
@@ -1174,8 +1173,6 @@ END_TEST
 /* not in methods_suite(): `make check` stays green while these fail */
 TCase *methods_known_bugs(void) {
   TCase *tc = tcase_create("methods_known_bugs");
-  tcase_add_test(tc, query_weight_zero_is_off);
-  tcase_add_test(tc, near_duplicate_keeps_an_eligible_copy);
   return tc;
 }
 
@@ -1203,12 +1200,14 @@ Suite *methods_suite(void) {
   tcase_add_test(tc, pacsum_across_documents);
   suite_add_tcase(s, tc);
   tc = tcase_create("query");
+  tcase_add_test(tc, query_weight_zero_is_off);
   tcase_add_test(tc, query_answer_wins);
   tcase_add_test(tc, query_cleared);
   tcase_add_loop_test(tc, query_utf8_table, 0, (int)N_ELEMS(query_utf8_cases));
   tcase_add_loop_test(tc, rank_bias_query, 0, (int)N_ELEMS(bias_scorers));
   suite_add_tcase(s, tc);
   tc = tcase_create("selectors");
+  tcase_add_test(tc, near_duplicate_keeps_an_eligible_copy);
   tcase_add_checked_fixture(tc, fixtures_setup, fixtures_teardown);
   tcase_add_test(tc, klsum_closest_sentence);
   tcase_add_test(tc, submodular_one_per_cluster);

@@ -26,6 +26,7 @@ local PROG = "summarize"
 local HELP = [[
 Usage: summarize [OPTION...] [FILE...]
        summarize split [OPTION...] [FILE...]
+       summarize eval [cnndm|bbc|all] [--policy P] [--limit K] [--help]
        summarize policy check FILE...
        summarize policy show NAME|FILE
        summarize policy list
@@ -496,7 +497,39 @@ local function policy_command(cfg)
         what and format(", not '%s'", what) or "")
 end
 
+-- `summarize eval [DATASET...] [OPTION...]`: the ROUGE evaluation of
+-- eval/run.lua, which lives in the source tree (bin/summarize says where).
+local EVAL_DATASETS = { cnndm = true, bbc = true, all = true }
+local function eval_command(args)
+  local root = os.getenv("PRECIS_ROOT")
+  local script = root and root .. "/eval/run.lua"
+  local f = script and io.open(script, "r")
+  if not f then
+    usage("eval runs in the precis source tree: use bin/summarize there " ..
+          "(after make)")
+  end
+  f:close()
+  local function q(s) return "'" .. gsub(s, "'", "'\\''") .. "'" end
+  local words = {}
+  for k = 2, #args do
+    local a = args[k]
+    if EVAL_DATASETS[a] and args[k - 1] ~= "--dataset" then
+      words[#words + 1] = "--dataset"
+    end
+    words[#words + 1] = q(a)
+  end
+  local env = "LUA_PATH=" .. q(root .. "/eval/?.lua;" .. root .. "/lua/?.lua;" ..
+                               root .. "/lua/?/init.lua;;") ..
+              " LUA_CPATH=" .. q((os.getenv("PRECIS_CPATH") or root .. "/build") ..
+                                 "/?.so;;")
+  local ok, how, status = os.execute(env .. " lua5.4 " .. q(script) .. " " ..
+                                     concat(words, " "))
+  if how == "exit" then return status end
+  return ok and 0 or 1
+end
+
 local function run(args)
+  if args[1] == "eval" then return eval_command(args) end
   local cfg = parse(args)
   if cfg.help then
     write({ (gsub(HELP, "\n$", "")) })
