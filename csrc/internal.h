@@ -37,13 +37,13 @@
 #define PRECIS_EXACT_GRAPH_NODES 2000
 #endif
 #if !defined(PRECIS_MAX_EDGES_PER_NODE)
-#define PRECIS_MAX_EDGES_PER_NODE 24
+#define PRECIS_MAX_EDGES_PER_NODE 16
 #endif
 /* ... and pairs are sought only through terms in at most this many
 ** sentences: comparing every pair that shares a term is quadratic, and the
 ** common terms this skips have an idf near the floor anyway */
 #if !defined(PRECIS_MAX_PAIR_DF)
-#define PRECIS_MAX_PAIR_DF 128
+#define PRECIS_MAX_PAIR_DF 32
 #endif
 /* weaker edges than this carry no information in any scorer */
 #define PRECIS_MIN_EDGE_COS 0.01
@@ -123,11 +123,33 @@ void precisI_source_free(precisI_source *src);
 size_t precisI_source_orig(const precisI_source *src, size_t clean_off);
 
 /* Character classes of a code point, locale-free. */
-int precisI_is_space(int32_t cp);
-int precisI_is_word(int32_t cp);   /* letters, marks, digits */
-int precisI_is_upper(int32_t cp);
-int precisI_is_lower(int32_t cp);
-int precisI_is_digit(int32_t cp);
+/* The ASCII cases are answered inline: these run once per character in
+** every stage's inner loop; utf8proc's tables answer the rest. */
+int precisI_is_space_u(int32_t cp);
+int precisI_is_word_u(int32_t cp);   /* letters, marks, digits */
+int precisI_is_upper_u(int32_t cp);
+int precisI_is_lower_u(int32_t cp);
+int precisI_is_digit_u(int32_t cp);
+
+static inline int precisI_is_space(int32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0;
+  return precisI_is_space_u(cp);
+}
+static inline int precisI_is_word(int32_t cp) {
+  if (cp < 0x80)
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= '0' && cp <= '9');
+  return precisI_is_word_u(cp);
+}
+static inline int precisI_is_upper(int32_t cp) {
+  return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : precisI_is_upper_u(cp);
+}
+static inline int precisI_is_lower(int32_t cp) {
+  return cp < 0x80 ? cp >= 'a' && cp <= 'z' : precisI_is_lower_u(cp);
+}
+static inline int precisI_is_digit(int32_t cp) {
+  return cp < 0x80 ? cp >= '0' && cp <= '9' : precisI_is_digit_u(cp);
+}
 
 /* ---------------------------------------------------------------------
 ** Languages (lang.c)

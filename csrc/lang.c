@@ -72,6 +72,9 @@ int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n) {
 
 int precisI_lang_terminal(const precisI_lang *lang, int32_t cp) {
   size_t k;
+  /* no pack ends a sentence with other ASCII: most characters stop here */
+  if (cp < 0x80 && cp != '.' && cp != '!' && cp != '?' && cp != ';' && cp != ':')
+    return 0;
   for (k = 0; k < lang->nterm; k++)
     if (lang->term[k] == cp) return 1;
   return 0;

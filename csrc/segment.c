@@ -202,10 +202,14 @@ static int continued(const block *b, size_t c) {
 static void quotations(block *b) {
   size_t st[MAX_NEST], depth = 0, i;
   for (i = 0; i < b->n; i++) {
-    int32_t cp = b->c[i].cp, prev = i ? b->c[i - 1].cp : ' ';
-    int32_t next = CP(b, i + 1);
+    int32_t cp = b->c[i].cp, prev, next;
     int can_open, can_close;
     size_t k;
+    if (cp < 0x80 && cp != '"' && cp != '\'' && cp != '`' && cp != ',' &&
+        cp != '(' && cp != ')' && cp != '[' && cp != ']' && cp != '{' && cp != '}')
+      continue; /* letters, digits, spaces: nothing opens or closes here */
+    prev = i ? b->c[i - 1].cp : ' ';
+    next = CP(b, i + 1);
     if (cp == '\'' || cp == 0x2019) {
       /* an apostrophe inside a word ("don't", "one’s") is no quote */
       if (precisI_is_word(prev) && precisI_is_word(next)) continue;
@@ -286,6 +290,10 @@ static int roman_value(const block *b, size_t i, size_t e) {
   static const char *const r[] = {"i", "ii", "iii", "iv", "v", "vi", "vii",
                                   "viii", "ix", "x", "xi", "xii"};
   size_t k, m;
+  int32_t first = e > i ? b->c[i].cp : 0;
+  if (e - i > 4 || !(first == 'i' || first == 'v' || first == 'x' ||
+                     first == 'I' || first == 'V' || first == 'X'))
+    return 0; /* most words: not a numeral up to xii */
   for (k = 0; k < sizeof r / sizeof r[0]; k++) {
     m = strlen(r[k]);
     if (m == e - i) {

@@ -201,7 +201,7 @@ size_t precisI_source_orig(const precisI_source *src, size_t clean_off) {
 ** Character classes
 ** --------------------------------------------------------------------- */
 
-int precisI_is_space(int32_t cp) {
+int precisI_is_space_u(int32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || cp == 0;
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL:
@@ -210,7 +210,7 @@ int precisI_is_space(int32_t cp) {
   }
 }
 
-int precisI_is_word(int32_t cp) {
+int precisI_is_word_u(int32_t cp) {
   if (cp < 0x80)
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
            (cp >= '0' && cp <= '9');
@@ -225,18 +225,18 @@ int precisI_is_word(int32_t cp) {
   }
 }
 
-int precisI_is_upper(int32_t cp) {
+int precisI_is_upper_u(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
          utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
-int precisI_is_lower(int32_t cp) {
+int precisI_is_lower_u(int32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int precisI_is_digit(int32_t cp) {
+int precisI_is_digit_u(int32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }

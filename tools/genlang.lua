@@ -103,6 +103,9 @@ for _, p in ipairs(packs) do
   for t in p.terminators:gmatch("%S+") do
     local ok, cp = pcall(utf8.codepoint, t, 1)
     if not ok or utf8.len(t) ~= 1 then die(p.file, 0, "bad terminator " .. t) end
+    if #t == 1 and not t:find("^[%.!%?;:]$") then -- lang.c's ASCII fast path
+      die(p.file, 0, "ASCII terminator " .. t .. " is not one of . ! ? ; :")
+    end
     cps[#cps + 1] = string.format("0x%04X", cp)
   end
   emit(string.format("static const int32_t %s_term[] = { %s };", id,
