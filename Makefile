@@ -43,7 +43,7 @@ WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-protot
           -Wcast-qual -Wwrite-strings -Wundef -Wdeclaration-after-statement
 # packagers/LuaRocks: make WERROR=
 WERROR ?= -Werror
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
 # regcomp/regexec are POSIX
 DEFS    = -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \

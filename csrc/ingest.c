@@ -80,10 +80,13 @@ static size_t trim_end(const cursor *c, size_t s, size_t e) {
   return e;
 }
 
-static size_t count_words(const cursor *c, size_t i, size_t end) {
+/* Words on a line, counted up to `limit` + 1: every rule asks only
+** whether a line is short, so a long paragraph stops early. */
+static size_t count_words(const cursor *c, size_t i, size_t end,
+                          size_t limit) {
   size_t words = 0, len;
   int in = 0;
-  while (i < end) {
+  while (i < end && words <= limit) {
     unsigned char b = (unsigned char)c->t[i];
     int w;
     if (b < 0x80) {
@@ -514,6 +517,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
   int after_credit = 0, seen_text = 0, oom = 0;
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
+  /* the longest line any rule below asks about (40 words, a caption) */
+  size_t wlimit = s->opt.heading_words > 64 ? s->opt.heading_words : 64;
   c.t = src->text;
   c.n = src->len;
   c.lang = lang;
@@ -541,7 +546,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     te = trim_end(&c, l->ts, le);
     l->te = te;
     if (l->ts == l->te) { l->kind = L_BLANK; after_credit = 0; continue; }
-    l->words = count_words(&c, l->ts, l->te);
+    l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
     if (user_pattern(s, c.t + l->ts, l->te - l->ts)) {
       l->kind = L_DROPPED;
@@ -567,7 +572,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->de = l->ts + pos;
         l->drule = "dateline";
         l->ts += dtext;
-        l->words = count_words(&c, l->ts, l->te);
+        l->words = count_words(&c, l->ts, l->te, wlimit);
       }
     }
     { /* rules drawn with one mark: a line of them, or glued to the text */
@@ -600,7 +605,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->te = trim_end(&c, l->ts, l->xs);
         l->toc = 1;
       }
-      l->words = count_words(&c, l->ts, l->te);
+      l->words = count_words(&c, l->ts, l->te, wlimit);
     }
     l->chars = count_chars(&c, l->ts, l->te);
     while (h < nh && precisI_vec_at(hints, precisI_block, h).end <= l->ts) h++;

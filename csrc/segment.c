@@ -704,6 +704,11 @@ static precis_status split_block(block *b, precisI_vec *out) {
   while (i < b->n) {
     int32_t cp = b->c[i].cp;
     size_t j, k, r;
+    if (cp < 0x80 && !b->start[i] && cp != '"' && cp != '.' && cp != '!' &&
+        cp != '?' && cp != ';' && cp != ':') {
+      i++; /* most characters: nothing below applies to them */
+      continue;
+    }
     if (b->start[i] && i > sent && has_word(b, sent, i)) {
       if (push(out, b->t, b->c[sent].off, b->c[i].off) != PRECIS_OK)
         return PRECIS_ENOMEM;
