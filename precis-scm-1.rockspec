@@ -13,11 +13,12 @@ description = {
   summary = "Extractive summarizer: a C11 core with a Lua 5.4 API and a summarize command",
   detailed = [[
 precis picks the sentences that best summarize a document, or several
-documents on one story, with classic scorers (position, Luhn, tf-idf
-centroid, LexRank, TextRank, title overlap) and redundancy control.
+documents on one story, with the classic methods (lead, Luhn, Edmundson,
+tf-idf centroid, MEAD, LexRank, TextRank, LSA, SumBasic, KL-Sum, PacSum,
+submodular selection), near-duplicate removal and redundancy control.
 YAML policies say how a kind of document is summarized.
 ]],
-
+  license = "MIT",
 }
 dependencies = {
   "lua >= 5.4, < 5.6",
