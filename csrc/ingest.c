@@ -121,6 +121,17 @@ static int prefix(const char *s, size_t n, const char *p) {
   return 1;
 }
 
+/* prefix() that ends at a word's end: "subscribe" is not "Subscribers" */
+static int prefix_word(const char *s, size_t n, const char *p) {
+  size_t m = strlen(p);
+  char next;
+  if (!prefix(s, n, p)) return 0;
+  if (m >= n) return 1;
+  next = s[m];
+  return !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+           (next >= '0' && next <= '9') || (unsigned char)next >= 0x80);
+}
+
 static int equals(const char *s, size_t n, const char *p) {
   return strlen(p) == n && prefix(s, n, p);
 }
@@ -260,7 +271,7 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
     if (equals(s, n, ads[k])) return "advertisement";
   if (words <= 12)
     for (k = 0; k < sizeof promo / sizeof promo[0]; k++)
-      if (prefix(s, n, promo[k])) return "promo";
+      if (prefix_word(s, n, promo[k])) return "promo";
   return NULL;
 }
 
@@ -658,9 +669,12 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (fragment(l) && unwrap != 0) continue;
     if (unwrap > 0 && ends_with_stopword(&c, l)) continue; /* "Andere" */
     if (several(&c, l, &oom)) continue; /* two sentences are no heading */
+    /* the first line of a document, unpunctuated, before a line that
+    ** starts a sentence: a headline, even in sentence case */
     if (last_in_para || next->item ||
         (!starts_lower(&c, next) &&
-         (titleish(&c, l) || (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))
+         ((first && unwrap < 1) || titleish(&c, l) ||
+          (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))
       l->kind = L_HEADING;
   }
   if (oom) goto oom;
