@@ -102,7 +102,7 @@ deps:
 check: $(CHECKS)
 	$(CHECKS)
 
-spec: $(MODULE)
+spec: $(MODULE) $(B)/precis/rouge.so
 	$(BUSTED) --lua=$(LUA) $(BUSTED_ARGS)
 
 test: deps
@@ -117,7 +117,7 @@ sanitize-check: $(CHECKS)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 $(CHECKS)
 
 # Lua's own allocations are not ours to judge, so leaks are checked in the C tests.
-sanitize-spec: $(MODULE)
+sanitize-spec: $(MODULE) $(B)/precis/rouge.so
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 PRECIS_CPATH=$(B) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(B)/?.so" $(BUSTED_ARGS)
