@@ -653,6 +653,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     first = !seen_text;
     seen_text = 1;
     if (l->heading) { l->kind = L_HEADING; continue; }
+    if (l->item) continue; /* a list item is a sentence, as in Markdown */
     if (l->words > s->opt.heading_words) continue;
     if (!first && k > 0 && precisI_vec_at(&lines, line, k - 1).kind == L_TEXT &&
         precisI_is_terminal(first_cp(&c, l)))

@@ -332,6 +332,17 @@ local function oneline(text)
   return s
 end
 
+-- A unit as a reader sees it: markup removed (Markdown, HTML), and in
+-- plain text a list item without its bullet or number, as Markdown reads
+-- it, so that one article prints the same sentences in every format.
+local function shown(u)
+  if u.plain ~= u.text or u.kind ~= "sentence" then return oneline(u.plain or u.text) end
+  local t = oneline(u.text)
+  local rest = match(t, "^[-*+] +(.+)$") or match(t, "^\226\128[\162\147] +(.+)$") or
+               match(t, "^%d%d?%d?[.)] +(.+)$") or match(t, "^%(%w%) +(.+)$")
+  return rest or t
+end
+
 local function first_words(text, max)
   local words = {}
   for w in oneline(text):gmatch("%S+") do
@@ -575,10 +586,10 @@ local function run(args)
     out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
   elseif cfg.split then
     for _, u in ipairs(r.units) do
-      if u.kind ~= "dropped" then out[#out + 1] = oneline(u.plain or u.text) end
+      if u.kind ~= "dropped" then out[#out + 1] = shown(u) end
     end
   else
-    for k, u in ipairs(r.sentences) do out[k] = oneline(u.plain or u.text) end
+    for k, u in ipairs(r.sentences) do out[k] = shown(u) end
     if cfg.explain then explain_text(r, out) end
   end
   write(out)

@@ -1,0 +1,36 @@
+-- One article in plain text, Markdown and HTML: the same sentences, list
+-- items among them, whatever the format (bin/summarize, as a user runs it).
+local function run(args)
+  local p = assert(io.popen("bin/summarize " .. args .. " 2>&1", "r"))
+  local out = p:read("a")
+  p:close()
+  return out
+end
+
+describe("input formats", function()
+  local dir = "spec/fixtures/formats/ferry."
+
+  it("give the same sentences for text, Markdown and HTML", function()
+    local every = "-r 1 --min-words 1 "
+    local text = run(every .. dir .. "txt")
+    assert.equal(run(every .. dir .. "md"), text)
+    assert.equal(run(every .. dir .. "html"), text)
+    assert.matches("\nBoats leave Quay Street on the hour and every ten minutes after\n",
+                   text, 1, true)
+    assert.matches("\nDr. Lena Park, who chairs", text, 1, true)
+  end)
+
+  it("read a plain-text list item as a sentence, shown without its bullet", function()
+    local out = run("split --format json " .. dir .. "txt")
+    assert.matches('"kind":"sentence","text":"- The last boat back', out, 1, true)
+    assert.matches("\nThe last boat back from Northpoint leaves at 11 p.m.\n",
+                   run("split " .. dir .. "txt"), 1, true)
+  end)
+
+  it("leave navigation, scripts and footers of a page out", function()
+    local out = run("split " .. dir .. "html")
+    assert.is_nil(out:find("tracking", 1, true))
+    assert.is_nil(out:find("Home", 1, true))
+    assert.is_nil(out:find("Gazette", 1, true))
+  end)
+end)
