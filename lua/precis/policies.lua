@@ -19,7 +19,10 @@ description: Any prose, with the engine's own defaults (3 sentences)
 # recur across the documents in other words, so redundancy control is
 # much stricter than in `news`, which it extends: a sentence close to one
 # already chosen (cosine 0.5, or word shingles 30% alike) is left out and
-# MMR weighs novelty more (lambda 0.6). 5 sentences. No multi-document
+# MMR weighs novelty more (lambda 0.6). 5 sentences, in the order of the
+# dates the documents carry (a date stamp or dateline near the top), so
+# the digest follows the story; undated documents keep their place after
+# the dated ones. No multi-document
 # reference summaries are at hand, so there is no eval row;
 # spec/policy_spec.lua checks on two reports of one story that both speak
 # and that no sentence repeats another.
@@ -28,6 +31,7 @@ policy: digest
 description: Several documents on one story; cross-document repeats removed, 5 sentences
 extends: news
 length: { sentences: 5 }
+order: date
 redundancy:
   lambda: 0.6
   max_similarity: 0.5
