@@ -152,6 +152,16 @@ local function one_of(opt, v, a, b)
   return v
 end
 
+-- "--weight NAME=W", "--param NAME=V": one entry of cfg.opts[key]
+local function set_pair(cfg, key, opt, v, what)
+  local name, x = match(v, "^([^=]+)=(.*)$")
+  if not name then
+    usage("option '%s' expects NAME=%s, got '%s'", opt, what, v)
+  end
+  cfg.opts[key] = cfg.opts[key] or {}
+  cfg.opts[key][name] = number(opt, x)
+end
+
 local function set_budget(cfg, key, value)
   local o = cfg.opts
   o.sentences, o.words, o.chars, o.ratio = nil, nil, nil, nil
@@ -183,14 +193,7 @@ local handlers = {
     usage("unknown method '%s' (choose from %s)", v,
           concat(precis.methods, ", "))
   end,
-  weight = function(cfg, opt, v)
-    local name, w = match(v, "^([^=]+)=(.*)$")
-    if not name then
-      usage("option '%s' expects NAME=WEIGHT, got '%s'", opt, v)
-    end
-    cfg.opts.weights = cfg.opts.weights or {}
-    cfg.opts.weights[name] = number(opt, w)
-  end,
+  weight = function(cfg, opt, v) set_pair(cfg, "weights", opt, v, "WEIGHT") end,
   lambda = function(cfg, opt, v)
     cfg.opts.params = cfg.opts.params or {}
     cfg.opts.params["redundancy.lambda"] = number(opt, v)
@@ -203,14 +206,7 @@ local handlers = {
   unwrap = function(cfg) cfg.opts.unwrap = true end,
   no_unwrap = function(cfg) cfg.opts.unwrap = false end,
   query = function(cfg, _, v) cfg.opts.query = v end,
-  param = function(cfg, opt, v)
-    local name, x = match(v, "^([^=]+)=(.*)$")
-    if not name then
-      usage("option '%s' expects NAME=VALUE, got '%s'", opt, v)
-    end
-    cfg.opts.params = cfg.opts.params or {}
-    cfg.opts.params[name] = number(opt, x)
-  end,
+  param = function(cfg, opt, v) set_pair(cfg, "params", opt, v, "VALUE") end,
   order = function(cfg, opt, v)
     if v ~= "date" then v = one_of(opt, v, "document", "score") end
     cfg.opts.order = v
