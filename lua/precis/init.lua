@@ -206,6 +206,15 @@ function M.new(opts)
   return s, msg, code
 end
 
+-- A summarizer made for one call of `method` and closed after it; errors
+-- blame the caller of precis.summarize/segment (three levels up).
+local function one_shot(method, input, opts)
+  check_input(input, method, 3)
+  local s <close>, err, ecode = configure(opts, 3)
+  if not s then return nil, err, ecode end
+  return s[method](s, input)
+end
+
 --- Summarizes a text, or several texts on one story, in one call.
 -- @tparam string|table input a string, or a list of strings and of tables
 -- `{ text = ..., name = ... }`
@@ -215,11 +224,8 @@ end
 -- @treturn[2] string a message: "name:line:column: what"
 -- @treturn[2] string a stable code: "EUTF8", "EEMPTY", "ELIMIT"
 function M.summarize(input, opts)
-  check_input(input, "summarize", 2)
-  local s <close>, err, ecode = configure(opts, 2)
-  if not s then return nil, err, ecode end
-  local r, msg, code = s:summarize(input)
-  return r, msg, code
+  local r, msg, code = one_shot("summarize", input, opts) -- no tail call:
+  return r, msg, code                                     -- errors count frames
 end
 
 --- Splits a text, or several, into units without scoring them.
@@ -232,10 +238,7 @@ end
 -- @treturn[2] string a message
 -- @treturn[2] string a stable code
 function M.segment(input, opts)
-  check_input(input, "segment", 2)
-  local s <close>, err, ecode = configure(opts, 2)
-  if not s then return nil, err, ecode end
-  local r, msg, code = s:segment(input)
+  local r, msg, code = one_shot("segment", input, opts)
   return r, msg, code
 end
 
