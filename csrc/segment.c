@@ -196,7 +196,30 @@ static int continued(const block *b, size_t c) {
   cp = b->c[k].cp;
   if (k == c + 1 && (terminal(b, cp) || cp == ',' || cp == ';' || cp == ':'))
     return 1;
+  /* "„..., “ reagoval", ""Mary Ann! Mary Ann!" said the voice": the
+  ** sentence goes on in lowercase after the quotation, its attribution */
+  if (k > c + 1 && precisI_is_lower(cp)) return 1;
   return cp == '(';
+}
+
+/* ... or one that stands as a sentence of its own: it opens a sentence and
+** ends one ("Where have my shoulders got to? And oh, my poor hands!") or
+** the paragraph; after a colon, only when it ends the paragraph ("read
+** from his book: "Rule forty-two. All persons ... leave the court."") */
+static int whole_block(const block *b, size_t o, size_t c) {
+  size_t k;
+  int ends_para = 1, ends_sentence = c > 0 && terminal(b, b->c[c - 1].cp);
+  int32_t prev;
+  for (k = c + 1; k < b->n; k++)
+    if (!sp(b->c[k].cp)) { ends_para = 0; break; }
+  if (!ends_sentence && !ends_para) return 0;
+  k = o;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  if (k == 0) return 1;
+  k--;
+  while (k > 0 && closer(b->c[k].cp)) k--;
+  prev = b->c[k].cp;
+  return (terminal(b, prev) && prev != ':') || (prev == ':' && ends_para);
 }
 
 static void quotations(block *b) {
@@ -248,7 +271,8 @@ static void quotations(block *b) {
       if (k > 0 && !(cp == '"' && can_open && k != depth) &&
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
-        if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i))) {
+        if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i) ||
+                          whole_block(b, o, i))) {
           b->inside[o + 1]++;
           b->inside[i + 1]--;
         } else if (i > o + 1 && after_colon(b, o)) {

@@ -30,6 +30,20 @@ typedef struct seg_case {
 } seg_case;
 
 static const seg_case seg_cases[] = {
+  /* ---- quotations ---------------------------------------------------- */
+  {"a quotation that stands as a sentence is one unit",
+   "\"The ferry is late. It is always late on Mondays!\" The crew agreed. "
+   "She asked: \"Who pays? Nobody knows.\"", NULL, NULL, 0,
+   {S("\"The ferry is late. It is always late on Mondays!\""),
+    S("The crew agreed."), S("She asked: \"Who pays? Nobody knows.\"")}},
+  {"a quotation the sentence goes on after in lowercase is part of it",
+   "\"We will not pay. Not this year,\" said the mayor. \"Stop! Stop!\" "
+   "shouted the guard. Then it rained.", NULL, NULL, 0,
+   {S("\"We will not pay. Not this year,\" said the mayor."),
+    S("\"Stop! Stop!\" shouted the guard."), S("Then it rained.")}},
+  {"a quotation inside a sentence that goes on in capitals still splits",
+   "He said \"No.\" The ferry left.", NULL, NULL, 0,
+   {S("He said \"No.\""), S("The ferry left.")}},
   /* ---- abbreviations ------------------------------------------------ */
   {"titles before names",
    "Mr. Smith met Dr. Jones at noon. Mrs. Smith was there too. "
