@@ -3,6 +3,7 @@
 ** immutable summarizer (language data looked up, patterns compiled).
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,42 +201,45 @@ void precis_options_clear_weights(precis_options *o) {
   if (o) memset(o->weight, 0, sizeof o->weight);
 }
 
-/* a parameter: its name, range (inclusive unless noted) and field */
+/* a parameter: its name, range (inclusive unless open) and the field it
+** sets, of type 'd' double, 'i' int or 'z' size_t */
 typedef struct param {
   const char *name;
   double lo, hi;
   int lo_open, hi_open, integer;
+  size_t field;
+  char type;
 } param;
 
 static const param params[] = {
-  {"input.boilerplate", 0, 1, 0, 0, 1},
-  {"input.heading_words", 0, 1000, 0, 0, 1},
-  {"edmundson.cue", 0, 1e6, 0, 0, 0},
-  {"edmundson.key", 0, 1e6, 0, 0, 0},
-  {"edmundson.location", 0, 1e6, 0, 0, 0},
-  {"edmundson.title", 0, 1e6, 0, 0, 0},
-  {"input.max_bytes", 1, 1e15, 0, 0, 1},
-  {"input.unwrap", -1, 1, 0, 0, 1},
-  {"lexrank.continuous", 0, 1, 0, 0, 1},
-  {"lexrank.damping", 0, 1, 1, 1, 0},
-  {"lexrank.threshold", 0, 1, 0, 1, 0},
-  {"lsa.dimensions", 0, 1000, 0, 0, 1},
-  {"luhn.threshold", 0, 1e9, 0, 0, 0},
-  {"pacsum.beta", 0, 1, 0, 1, 0},
-  {"pacsum.lambda1", -1e6, 1e6, 0, 0, 0},
-  {"pacsum.lambda2", -1e6, 1e6, 0, 0, 0},
-  {"position.decay", 0, 1, 1, 0, 0},
-  {"rank.bias", 0, 1, 0, 0, 0},
-  {"redundancy.lambda", 0, 1, 0, 0, 0},
-  {"redundancy.max_sim", 0, 1, 1, 0, 0},
-  {"redundancy.near_duplicate", 0, 1, 0, 0, 0},
-  {"sentence.max_words", 0, 1e9, 0, 0, 1},
-  {"sentence.min_words", 0, 1e9, 0, 0, 1},
-  {"submodular.alpha", 0, 1e6, 1, 0, 0},
-  {"submodular.lambda", 0, 1e6, 0, 0, 0},
-  {"submodular.r", 0, 10, 0, 0, 0},
-  {"textrank.damping", 0, 1, 1, 1, 0},
-  {"textrank.similarity", 0, 1, 0, 0, 1}
+  {"input.boilerplate", 0, 1, 0, 0, 1, offsetof(precis_options, boilerplate), 'i'},
+  {"input.heading_words", 0, 1000, 0, 0, 1, offsetof(precis_options, heading_words), 'z'},
+  {"edmundson.cue", 0, 1e6, 0, 0, 0, offsetof(precis_options, ed_cue), 'd'},
+  {"edmundson.key", 0, 1e6, 0, 0, 0, offsetof(precis_options, ed_key), 'd'},
+  {"edmundson.location", 0, 1e6, 0, 0, 0, offsetof(precis_options, ed_location), 'd'},
+  {"edmundson.title", 0, 1e6, 0, 0, 0, offsetof(precis_options, ed_title), 'd'},
+  {"input.max_bytes", 1, 1e15, 0, 0, 1, offsetof(precis_options, max_bytes), 'z'},
+  {"input.unwrap", -1, 1, 0, 0, 1, offsetof(precis_options, unwrap), 'i'},
+  {"lexrank.continuous", 0, 1, 0, 0, 1, offsetof(precis_options, lex_continuous), 'i'},
+  {"lexrank.damping", 0, 1, 1, 1, 0, offsetof(precis_options, lex_damping), 'd'},
+  {"lexrank.threshold", 0, 1, 0, 1, 0, offsetof(precis_options, lex_threshold), 'd'},
+  {"lsa.dimensions", 0, 1000, 0, 0, 1, offsetof(precis_options, lsa_dims), 'd'},
+  {"luhn.threshold", 0, 1e9, 0, 0, 0, offsetof(precis_options, luhn_threshold), 'd'},
+  {"pacsum.beta", 0, 1, 0, 1, 0, offsetof(precis_options, pac_beta), 'd'},
+  {"pacsum.lambda1", -1e6, 1e6, 0, 0, 0, offsetof(precis_options, pac_lambda1), 'd'},
+  {"pacsum.lambda2", -1e6, 1e6, 0, 0, 0, offsetof(precis_options, pac_lambda2), 'd'},
+  {"position.decay", 0, 1, 1, 0, 0, offsetof(precis_options, pos_decay), 'd'},
+  {"rank.bias", 0, 1, 0, 0, 0, offsetof(precis_options, rank_bias), 'd'},
+  {"redundancy.lambda", 0, 1, 0, 0, 0, offsetof(precis_options, lambda), 'd'},
+  {"redundancy.max_sim", 0, 1, 1, 0, 0, offsetof(precis_options, max_sim), 'd'},
+  {"redundancy.near_duplicate", 0, 1, 0, 0, 0, offsetof(precis_options, near_dup), 'd'},
+  {"sentence.max_words", 0, 1e9, 0, 0, 1, offsetof(precis_options, max_words), 'z'},
+  {"sentence.min_words", 0, 1e9, 0, 0, 1, offsetof(precis_options, min_words), 'z'},
+  {"submodular.alpha", 0, 1e6, 1, 0, 0, offsetof(precis_options, sub_alpha), 'd'},
+  {"submodular.lambda", 0, 1e6, 0, 0, 0, offsetof(precis_options, sub_lambda), 'd'},
+  {"submodular.r", 0, 10, 0, 0, 0, offsetof(precis_options, sub_r), 'd'},
+  {"textrank.damping", 0, 1, 1, 1, 0, offsetof(precis_options, tr_damping), 'd'},
+  {"textrank.similarity", 0, 1, 0, 0, 1, offsetof(precis_options, tr_similarity), 'i'}
 };
 
 precis_status precis_options_set_param(precis_options *o, const char *name,
@@ -267,34 +271,12 @@ precis_status precis_options_set_param(precis_options *o, const char *name,
                           p->integer ? "a whole number" : "a number",
                           p->lo_open ? '(' : '[', p->lo, p->hi,
                           p->hi_open ? ')' : ']');
-  if (strcmp(name, "input.boilerplate") == 0) o->boilerplate = (int)v;
-  else if (strcmp(name, "input.heading_words") == 0) o->heading_words = (size_t)v;
-  else if (strcmp(name, "input.max_bytes") == 0) o->max_bytes = (size_t)v;
-  else if (strcmp(name, "input.unwrap") == 0) o->unwrap = (int)v;
-  else if (strcmp(name, "lexrank.continuous") == 0) o->lex_continuous = (int)v;
-  else if (strcmp(name, "lexrank.damping") == 0) o->lex_damping = v;
-  else if (strcmp(name, "lexrank.threshold") == 0) o->lex_threshold = v;
-  else if (strcmp(name, "luhn.threshold") == 0) o->luhn_threshold = v;
-  else if (strcmp(name, "position.decay") == 0) o->pos_decay = v;
-  else if (strcmp(name, "redundancy.lambda") == 0) o->lambda = v;
-  else if (strcmp(name, "redundancy.max_sim") == 0) o->max_sim = v;
-  else if (strcmp(name, "textrank.damping") == 0) o->tr_damping = v;
-  else if (strcmp(name, "rank.bias") == 0) o->rank_bias = v;
-  else if (strcmp(name, "textrank.similarity") == 0) o->tr_similarity = (int)v;
-  else if (strcmp(name, "sentence.min_words") == 0) o->min_words = (size_t)v;
-  else if (strcmp(name, "edmundson.cue") == 0) o->ed_cue = v;
-  else if (strcmp(name, "edmundson.key") == 0) o->ed_key = v;
-  else if (strcmp(name, "edmundson.location") == 0) o->ed_location = v;
-  else if (strcmp(name, "edmundson.title") == 0) o->ed_title = v;
-  else if (strcmp(name, "lsa.dimensions") == 0) o->lsa_dims = v;
-  else if (strcmp(name, "pacsum.beta") == 0) o->pac_beta = v;
-  else if (strcmp(name, "pacsum.lambda1") == 0) o->pac_lambda1 = v;
-  else if (strcmp(name, "pacsum.lambda2") == 0) o->pac_lambda2 = v;
-  else if (strcmp(name, "redundancy.near_duplicate") == 0) o->near_dup = v;
-  else if (strcmp(name, "submodular.alpha") == 0) o->sub_alpha = v;
-  else if (strcmp(name, "submodular.lambda") == 0) o->sub_lambda = v;
-  else if (strcmp(name, "submodular.r") == 0) o->sub_r = v;
-  else if (strcmp(name, "sentence.max_words") == 0) o->max_words = (size_t)v;
+  { /* the values are in range, so the casts keep them */
+    char *f = (char *)o + p->field;
+    if (p->type == 'd') *(double *)(void *)f = v;
+    else if (p->type == 'i') *(int *)(void *)f = (int)v;
+    else *(size_t *)(void *)f = (size_t)v;
+  }
   return PRECIS_OK;
 }
 
