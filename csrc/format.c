@@ -489,7 +489,53 @@ static size_t stray_tag(const char *s, size_t n) {
   return 0;
 }
 
-/* Rewrites stray tags away, a run of five dots or more inside a line (not
+/* The length of an inline formatting placeholder at s, as conversion and
+** translation tools leave them in text ("{b^>1<b^}", and escaped
+** "{b^&gt;1&lt;b^}"), or 0. */
+static size_t placeholder(const char *s, size_t n) {
+  static const char *const open[] = { "{b^>", "{b^&gt;" };
+  static const char *const close[] = { "<b^}", "&lt;b^}" };
+  size_t k, i, lo, lc;
+  for (k = 0; k < 2; k++) {
+    lo = strlen(open[k]);
+    lc = strlen(close[k]);
+    if (n < lo + lc || memcmp(s, open[k], lo) != 0) continue;
+    for (i = lo; i < n && i < lo + 9 && s[i] >= '0' && s[i] <= '9'; i++) {}
+    if (i + lc <= n && memcmp(s + i, close[k], lc) == 0) return i + lc;
+  }
+  return 0;
+}
+
+/* The length of an escaped line break at s[i] ("\n", "\r\n", and "\ n"
+** as some converters space it), or 0: text that went through a JSON or
+** C string once. Not in paths or TeX: the backslash follows white space
+** or punctuation other than ':', '/' and '\', and no lowercase letter
+** follows ("\newline", "C:\new" stay). */
+static size_t escaped_break(const char *s, size_t n, size_t i) {
+  size_t k = i + 1, e;
+  char before = i > 0 ? s[i - 1] : ' ';
+  if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+      (before >= '0' && before <= '9') || before == ':' || before == '/' ||
+      before == '\\' || (unsigned char)before >= 0x80)
+    return 0;
+  if (k < n && s[k] == ' ') k++;
+  if (k >= n || (s[k] != 'n' && s[k] != 'r')) return 0;
+  e = k + 1;
+  if (s[k] == 'r') { /* "\r\n" is one break */
+    size_t m = e;
+    if (m < n && s[m] == ' ') m++;
+    if (m < n && s[m] == '\\') {
+      m++;
+      if (m < n && s[m] == ' ') m++;
+      if (m < n && s[m] == 'n') e = m + 1;
+    }
+  }
+  if (e < n && s[e] >= 'a' && s[e] <= 'z') return 0;
+  return e - i;
+}
+
+/* Rewrites stray tags and placeholders away, escaped line breaks into
+** line breaks, a run of five dots or more inside a line (not
 ** a leader before a page number, which ingest cuts) into a space, and an
 ** opening ` of TeX's `quotes' into '. Leaves src alone when there is
 ** nothing to do. */
@@ -503,6 +549,21 @@ static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
       b->next = NONE; /* the tag stands for nothing */
       i += k;
       from = i;
+      *changed = 1;
+      continue;
+    }
+    if (s[i] == '{' && (k = placeholder(s + i, n - i)) != 0) {
+      piece(b, s + from, i - from, from, i - from);
+      b->next = NONE;
+      i += k;
+      from = i;
+      *changed = 1;
+      continue;
+    }
+    if (s[i] == '\\' && (k = escaped_break(s, n, i)) != 0) {
+      piece(b, s + from, i - from, from, i - from);
+      piece(b, "\n", 1, i, k);
+      i = from = i + k;
       *changed = 1;
       continue;
     }

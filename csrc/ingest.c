@@ -29,6 +29,7 @@ typedef struct line {
   int question;         /* ... and that is '?', '!' or an ellipsis */
   int toc;              /* a table-of-contents line (its leader was cut) */
   int heading;          /* the format says: a heading */
+  int trail;            /* white space before the line break (flowed) */
   size_t ds, de;        /* a date stamp or rule cut from its start */
   const char *drule;
   size_t xs, xe;        /* a leader or rule cut from its end, if xe > xs */
@@ -556,6 +557,11 @@ precis_status precisI_ingest(const precis_summarizer *s,
     }
     te = trim_end(&c, l->ts, le);
     l->te = te;
+    { /* a space or tab before the break, not the CR of a CRLF */
+      size_t e = le;
+      if (e > te && c.t[e - 1] == '\r') e--;
+      l->trail = e > te && nl != NULL;
+    }
     if (l->ts == l->te) { l->kind = L_BLANK; after_credit = 0; continue; }
     l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
@@ -683,7 +689,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   for (k = 0; k < lines.n; k = p) {
     line *l = &precisI_vec_at(&lines, line, k);
     size_t para_end = k, q;
-    int wrap;
+    int wrap, flowed;
     p = k + 1;
     if (l->kind == L_BLANK) continue;
     if (l->de > l->ds &&
@@ -705,12 +711,18 @@ precis_status precisI_ingest(const precis_summarizer *s,
            precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
       para_end++;
     wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end);
+    /* flowed text (RFC 3676): where some lines of a paragraph end in a
+    ** space, those are its soft breaks, and a line without one ends */
+    flowed = 0;
+    for (q = k; q + 1 < para_end; q++)
+      if (precisI_vec_at(&lines, line, q).trail) flowed = 1;
     /* a text block: this line and the text lines that continue it */
     q = k;
     while (p < lines.n) {
       line *a = &precisI_vec_at(&lines, line, q);
       line *b = &precisI_vec_at(&lines, line, p);
       if (b->kind != L_TEXT || b->de > b->ds || a->xe > a->xs) break;
+      if (flowed && !a->trail) break;
       if (!soft(&c, a, b, unwrap, wrap)) break;
       q = p++;
     }

@@ -1010,9 +1010,13 @@ static const char *const en_number[] = {
   "sep", "sept",
 };
 static const char *const en_abbrev[] = {
-  "assn", "assoc", "ave", "blvd", "dept", "dist", "div", "est", "ft", "govt",
-  "hwy", "i", "ind", "max", "min", "misc", "mo", "mos", "rd", "univ", "wk",
-  "yr", "yrs",
+  "abbr", "acad", "adj", "adv", "al", "amt", "anon", "approx", "appt", "assn",
+  "assoc", "asst", "attn", "ave", "avg", "bldg", "blvd", "cmte", "contd",
+  "dept", "dist", "div", "equiv", "esp", "est", "estd", "excl", "ft", "govt",
+  "hosp", "hr", "hrs", "hwy", "i", "incl", "ind", "intl", "lb", "lbs", "max",
+  "med", "mfg", "mgmt", "mgr", "min", "mins", "misc", "mkt", "mktg", "mo",
+  "mos", "natl", "oz", "pct", "pg", "pkg", "pt", "qt", "qty", "rd", "sq",
+  "std", "suppl", "tbsp", "tsp", "univ", "wk", "yd", "yds", "yr", "yrs",
 };
 static const char *const en_starters[] = {
   "billions", "however", "hundreds", "instead", "meanwhile", "millions",
@@ -4279,7 +4283,7 @@ const precisI_lang precisI_langs[] = {
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 29}, {en_number, 22}, {en_abbrev, 23}, {NULL, 0}, {en_starters, 8}},
+   {en_stopwords, 187}, {en_inner, 29}, {en_number, 22}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,

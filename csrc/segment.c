@@ -518,6 +518,23 @@ static int begins(const block *b, size_t k, size_t nk) {
 }
 
 /*
+** A single period after a plain lowercase word of three letters or more
+** that no pack lists, then white space and a lowercase word: "in the
+** city. features". Sentences that start in lowercase are common in
+** scraped and informal text; an unknown abbreviation before a lowercase
+** word is rarer, and short ones ("al.", "ca.") are listed or kept by the
+** length. Not after closers or inside tokens ("example.com").
+*/
+static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
+                            size_t j, size_t k) {
+  size_t q;
+  if (r - i != 1 || j != r || k == j || i - ws < 3) return 0;
+  for (q = ws; q < i; q++)
+    if (!precisI_is_lower(b->c[q].cp)) return 0;
+  return 1;
+}
+
+/*
 ** The decision for the terminator run [i, r), its closers [r, j) and the
 ** next word at k (after white space). Returns 1 when a sentence ends at j.
 */
@@ -646,7 +663,8 @@ period:
     }
   }
   if (precisI_is_lower(next))
-    return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+    return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
+           lower_after_word(b, ws, i, r, j, k);
   return begins(b, k, nk) || next == 0xBF || next == 0xA1 || lead_dots(b, nk);
 }
 

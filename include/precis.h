@@ -277,7 +277,13 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          every line break ends a sentence, -1 (default)
 **                          = rejoin only paragraphs whose lines look
 **                          hard-wrapped (one width, most not ending a
-**                          sentence)
+**                          sentence). Where some lines of a paragraph end
+**                          in a space (flowed text, RFC 3676), a line
+**                          without one ends its sentence. Under 1, plain
+**                          text is read as scraped text too: stray tags
+**                          and formatting placeholders ("{b^>1<b^}") are
+**                          no text, and escaped line breaks ("\n",
+**                          "\r\n") break lines
 ** Errors: PRECIS_EINVAL for an unknown name or an out-of-range value.
 */
 PRECIS_API precis_status precis_options_set_param(precis_options *opt,

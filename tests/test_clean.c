@@ -64,6 +64,13 @@ static const clean_case clean_cases[] = {
    "It was a cold\nnight at the harbour.\n\nferries\ntimetables\nfares and passes\n",
    "input.unwrap", 1,
    "It was a cold night at the harbour.\nferries\ntimetables\nfares and passes\n"},
+  {"flowed lines: where some lines end in a space, the others end",
+   "It was a cold \nnight at the harbour. ferries\ntimetables\n"
+   "fares and passes\n", "input.unwrap", 1,
+   "It was a cold night at the harbour.\nferries\ntimetables\nfares and passes\n"},
+  {"... and a line with a space before its break may still end",
+   "The ferry left. \nThen it rained on the quay.\n", "input.unwrap", 1,
+   "The ferry left.\nThen it rained on the quay.\n"},
   {"e-mail quotation marks",
    "> The council voted on Tuesday to close the old harbour\n"
    "> bridge for eight months while crews replace its deck\n"
@@ -171,12 +178,57 @@ START_TEST(clean_unwrap_markup) {
 }
 END_TEST
 
+/* input.unwrap 1: line breaks escaped as "\n" or "\ r \ n" (text that
+** went through a JSON string) break lines; paths and TeX commands keep
+** their backslashes; formatting placeholders are no text */
+START_TEST(clean_unwrap_escapes) {
+  static const char text[] =
+      "The ferry left.\\nThen it rained. \\ r \\ nThe quay flooded.\n\n"
+      "Files live in C:\\new and D:\\Reports.\n\n"
+      "Write \\newline to break it.\n\n"
+      "Boats{b^>1<b^} sail{b^&gt;2&lt;b^} at noon.\n";
+  static const char *const want[] = {
+      "The ferry left.", "Then it rained.", "The quay flooded.",
+      "Files live in C:\\new and D:\\Reports.", "Write \\newline to break it.",
+      "Boats sail at noon."};
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want));
+  for (i = 0; i < N_ELEMS(want); i++) {
+    size_t len;
+    const char *p = precis_result_text(r, i, &len);
+    precis_sentence u = t_unit(r, i);
+    if (p == NULL) { /* the caller's bytes are the text */
+      p = text + u.start;
+      len = u.end - u.start;
+    }
+    ck_assert_msg(len == strlen(want[i]) && memcmp(p, want[i], len) == 0,
+                  "unit %zu reads [%.*s]", i, (int)len, p);
+    ck_assert(u.end <= sizeof text - 1 && u.start < u.end);
+  }
+  { /* offsets point at the caller's bytes: the second sentence */
+    precis_sentence u = t_unit(r, 1);
+    ck_assert(memcmp(text + u.start, "Then it rained.", 15) == 0);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *clean_suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("rules");
   tcase_add_loop_test(tc, clean_table, 0, (int)N_ELEMS(clean_cases));
   tcase_add_test(tc, clean_rule_errors);
   tcase_add_test(tc, clean_unwrap_markup);
+  tcase_add_test(tc, clean_unwrap_escapes);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -55,6 +55,18 @@ static const seg_case seg_cases[] = {
    "It reopened later under Acme Co. The workers came back.", NULL, NULL, 0,
    {S("Acme Co. built the U.S. plant in 2019."), S("The plant closed in the U.S."),
     S("It reopened later under Acme Co."), S("The workers came back.")}},
+  {"a sentence that starts in lowercase after a plain word",
+   "The ferry left at noon. then it rained. It was late in 2019. so what.",
+   NULL, NULL, 0,
+   {S("The ferry left at noon."), S("then it rained."),
+    S("It was late in 2019. so what.")}},
+  {"... but not after an abbreviation, listed or short",
+   "Lee et al. found the med. staff kind. Add 2 tbsp. sugar and stir. "
+   "The ferry is ca. ten years old, etc. and so on. We sat on the dk. deck.",
+   NULL, NULL, 0,
+   {S("Lee et al. found the med. staff kind."), S("Add 2 tbsp. sugar and stir."),
+    S("The ferry is ca. ten years old, etc. and so on."),
+    S("We sat on the dk. deck.")}},
   {"U.S.A. ends a sentence before a sentence starter",
    "She moved to the U.S.A. Her sister stayed at home. "
    "U.S.A. Today printed it.", NULL, NULL, 0,
