@@ -187,28 +187,126 @@ static size_t list_marker(const cursor *c, size_t i, size_t end) {
   return 0;
 }
 
-/* "date 2023-11-14 " or "2023-11-14 " at the start of a line with text
-** after it: a date stamp a scraper glued onto the first sentence. Returns
-** the end of the date (before the spaces) and where the text starts. */
+/* a dash that ends a dateline: "-", "--", en or em dash; its length */
+static size_t dash_at(const char *s, size_t n, size_t i) {
+  if (i + 1 < n && s[i] == '-' && s[i + 1] == '-') return 2;
+  if (i < n && s[i] == '-') return 1;
+  if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+      ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+    return 3;
+  return 0;
+}
+
+/* news agencies and networks whose name in brackets follows the place of
+** a dateline in mixed case ("London (CNN) --") */
+static int agency_name(const char *s, size_t n) {
+  static const char *const names[] = {
+    "aap", "abc", "afp", "ani", "ansa", "ap", "bbc", "bloomberg", "cbc",
+    "cnn", "cnn business", "cp", "dpa", "efe", "ians", "kyodo", "nbc", "pa",
+    "pti", "reuters", "tass", "upi", "xinhua", "yonhap"
+  };
+  size_t k, j;
+  for (k = 0; k < sizeof names / sizeof names[0]; k++) {
+    if (strlen(names[k]) != n) continue;
+    for (j = 0; j < n; j++) {
+      char ch = s[j];
+      if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+      if (ch != names[k][j]) break;
+    }
+    if (j == n) return 1;
+  }
+  return 0;
+}
+
+/* A news agency's dateline: "LONDON (Reuters) - ", "(CNN) -- ",
+** "WASHINGTON, Nov 14 (AP) — ", "London (CNN) -- ", "PARIS — ". A place
+** in capitals, an agency in brackets, or both, then a dash; a place in
+** mixed case only before an agency named in agency_name. Returns where the
+** dash ends, or 0. */
+static size_t wire(const char *s, size_t n) {
+  size_t i = 0, words = 0, caps = 0, lower = 0, d;
+  int agency = 0, known = 0;
+  while (i < n && words <= 6) {
+    if (s[i] == '(') { /* the agency: one to three words of letters */
+      size_t k = i + 1, w = 0;
+      int in = 0;
+      while (k < n && k < i + 40 && s[k] != ')') {
+        char ch = s[k];
+        int letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' ||
+                     ch == '.' || ch == '&';
+        if (!letter && ch != ' ') return 0;
+        if (letter && !in) {
+          w++;
+          if (!(ch >= 'A' && ch <= 'Z')) return 0;
+        }
+        in = letter;
+        k++;
+      }
+      if (k >= n || s[k] != ')' || w == 0 || w > 3) return 0;
+      agency = 1;
+      known = agency_name(s + i + 1, k - i - 1);
+      i = k + 1;
+      while (i < n && s[i] == ' ') i++;
+      break;
+    }
+    { /* a word of the place or date: "SAN", "FRANCISCO,", "Nov", "14" */
+      size_t k = i, up = 0, low = 0;
+      while (k < n && s[k] != ' ' && s[k] != '(') {
+        char ch = s[k];
+        if (ch >= 'A' && ch <= 'Z') up++;
+        else if (ch >= 'a' && ch <= 'z') low++;
+        else if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.' || ch == '\'' ||
+                   (unsigned char)ch >= 0x80))
+          return 0;
+        k++;
+      }
+      if (k == i) break;
+      words++;
+      if (up >= 2 && low == 0) caps++;
+      else if (low) lower++;
+      i = k;
+      while (i < n && s[i] == ' ') i++;
+      if ((d = dash_at(s, n, i)) != 0 && i + d < n && s[i + d] == ' ') break;
+    }
+  }
+  if (!agency && (caps == 0 || lower > 0 || words > 4)) return 0;
+  if (agency && !known && lower > 0) return 0;
+  if ((d = dash_at(s, n, i)) == 0) return 0;
+  return i + d;
+}
+
+/* A date stamp ("date 2023-11-14", "Updated 12:30 GMT, 14 November
+** 2023") or a news agency's dateline at the start of a line with text
+** after it, which a scraper glued onto the first sentence. Returns the end
+** of the stamp and sets where the text starts; 0 when there is none, or
+** when the text after it does not start a sentence (a capital, a digit, a
+** quotation mark). */
 static size_t dateline(const char *s, size_t n, size_t *text) {
-  size_t i = 0, k, end;
-  if (prefix(s, n, "date")) {
-    i = 4;
-    if (i < n && s[i] == ':') i++;
-    if (i >= n || s[i] != ' ') return 0;
-    while (i < n && s[i] == ' ') i++;
+  int ymd;
+  size_t end = precisI_date_stamp(s, n, &ymd), i;
+  unsigned char ch;
+  if (end == 0) end = wire(s, n);
+  if (end == 0) return 0;
+  i = end;
+  while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == ',')) i++;
+  if (i == end && end < n && !dash_at(s, end, end - 1) && s[end - 1] != '-')
+    return 0; /* "2023-11-14x" */
+  if (ymd && i < n) { /* "14 November 2023 - The", "... | The" */
+    size_t d = dash_at(s, n, i);
+    if (d == 0 && s[i] == '|') d = 1;
+    if (d && i + d < n && s[i + d] == ' ') {
+      i += d;
+      while (i < n && s[i] == ' ') i++;
+    }
   }
-  for (k = 0; k < 10; k++) {
-    char ch = i + k < n ? s[i + k] : 0;
-    if (k == 4 || k == 7) { if (ch != '-') return 0; }
-    else if (!(ch >= '0' && ch <= '9')) return 0;
-  }
-  i += 10;
-  end = i;
-  if (i >= n || s[i] != ' ') return 0;
-  while (i < n && s[i] == ' ') i++;
+  if (i >= n) return 0;
+  ch = (unsigned char)s[i];
+  if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '"' ||
+        ch == '\'' || ch >= 0xC0))
+    return 0;
+  while (end > 0 && s[end - 1] == ' ') end--;
   *text = i;
-  return i < n ? end : 0;
+  return end;
 }
 
 /* A share bar: "Share | Facebook | Twitter | Email", "Tweet", "Print" --

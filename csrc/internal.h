@@ -394,6 +394,9 @@ precis_status precisI_select_klsum(precisI_run *run, const precisI_budget *b);
 precis_status precisI_select_submodular(precisI_run *run, const precisI_budget *b);
 /* date.c: yyyymmdd of a line that is a date and nothing else, or 0 */
 int precisI_parse_date(const char *s, size_t n);
+/* the length of a date stamp at the start of s ("Updated 12:30 GMT, 14
+** November 2023"), its date in *ymd; 0 when there is none */
+size_t precisI_date_stamp(const char *s, size_t n, int *ymd);
 /* dedupe.c: marks every near-duplicate but the best-ranked of its group,
 ** preferring members that may be selected (ok[i]) */
 precis_status precisI_near_duplicates(precisI_run *run,

@@ -518,6 +518,29 @@ static int begins(const block *b, size_t k, size_t nk) {
 }
 
 /*
+** After "a.m." or "p.m.", the words a time goes on with: a time zone, a
+** weekday or a month ("at 3 p.m. ET", "at 9 p.m. Tuesday", "5 p.m. Nov.
+** 14"). The clock words are English, and so are these.
+*/
+static int time_goes_on(const block *b, size_t k) {
+  static const char *const words[] = {
+    "AEDT", "AEST", "BST", "CDT", "CEST", "CET", "CST", "CT", "EDT", "EST",
+    "ET", "GMT", "IST", "JST", "MDT", "MST", "MT", "PDT", "PST", "PT", "UTC",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov",
+    "Dec", "January", "February", "March", "April", "June", "July",
+    "August", "September", "October", "November", "December"
+  };
+  size_t e = k, n, w;
+  while (e < b->n && precisI_is_word(b->c[e].cp)) e++;
+  n = b->c[e].off - b->c[k].off;
+  for (w = 0; w < sizeof words / sizeof words[0]; w++)
+    if (strlen(words[w]) == n && memcmp(words[w], b->t + b->c[k].off, n) == 0)
+      return 1;
+  return 0;
+}
+
+/*
 ** A single period after a plain lowercase word of three letters or more
 ** that no pack lists, then white space and a lowercase word: "in the
 ** city. features". Sentences that start in lowercase are common in
@@ -647,7 +670,7 @@ period:
       return (precisI_is_upper(next) && starter(b, nk)) ||
              (caseless(next) && !precisI_is_digit(next));
     case PRECIS_ABBR_FINAL:
-      return precisI_is_upper(next);
+      return precisI_is_upper(next) && !time_goes_on(b, nk);
     default: break;
   }
   /* ordinals: "am 12. Juni", "XII. Pluku" */

@@ -268,6 +268,27 @@ static const seg_case seg_cases[] = {
    {D("dateline", "date 2023-11-14"), S("All parties agreed to the plan."),
     S("It passed easily."), D("dateline", "2023-11-15"),
     S("The vote was confirmed.")}},
+  {"date stamps with labels and times, and wire datelines",
+   "Updated 12:30 GMT, 14 November 2023 The bridge closed.\n\n"
+   "LONDON (Reuters) - The ferry is late.\n\n"
+   "London (CNN) -- The quay flooded.\n\n"
+   "WASHINGTON, Nov 14 (AP) \xE2\x80\x94 Fares rose.\n\n"
+   "November 14, 2023 was a cold day.\n\n"
+   "The firm (Acme) - which is big - voted.\n\n"
+   "Mr Lee (Labour) - The MP spoke.", NULL, NULL, 0,
+   {D("dateline", "Updated 12:30 GMT, 14 November 2023"), S("The bridge closed."),
+    D("dateline", "LONDON (Reuters) -"), S("The ferry is late."),
+    D("dateline", "London (CNN) --"), S("The quay flooded."),
+    D("dateline", "WASHINGTON, Nov 14 (AP) \xE2\x80\x94"), S("Fares rose."),
+    S("November 14, 2023 was a cold day."),
+    S("The firm (Acme) - which is big - voted."),
+    S("Mr Lee (Labour) - The MP spoke.")}},
+  {"a time goes on with its zone, weekday or month",
+   "The vote starts at 3 p.m. Tuesday in the hall. Polls close at 8 p.m. ET "
+   "on Monday. The shop opened at 9 a.m. Crowds were waiting.", NULL, NULL, 0,
+   {S("The vote starts at 3 p.m. Tuesday in the hall."),
+    S("Polls close at 8 p.m. ET on Monday."), S("The shop opened at 9 a.m."),
+    S("Crowds were waiting.")}},
   {"built-in rules off",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nAdvertisement\n\n"
    "The ferry was full on Monday.", NULL, "input.boilerplate", 0,
