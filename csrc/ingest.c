@@ -127,7 +127,7 @@ static int prefix_word(const char *s, size_t n, const char *p) {
   size_t m = strlen(p);
   char next;
   if (!prefix(s, n, p)) return 0;
-  if (m >= n) return 1;
+  if (m >= n || m == 0 || p[m - 1] == ' ' || p[m - 1] == ':') return 1;
   next = s[m];
   return !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
            (next >= '0' && next <= '9') || (unsigned char)next >= 0x80);
@@ -309,6 +309,47 @@ static size_t dateline(const char *s, size_t n, size_t *text) {
   return end;
 }
 
+/* Site navigation: a skip link ("Skip to main content") or a menu bar of
+** three items or more between "|", "·" or "•", none a sentence ("Home |
+** News | Sport | Weather"). */
+static int navigation(const char *s, size_t n) {
+  static const char *const links[] = {
+    "skip to main content", "skip to content", "skip to navigation",
+    "skip to main navigation", "skip to search", "jump to content",
+    "jump to navigation", "toggle navigation", "main menu", "back to top",
+    "open menu", "close menu"
+  };
+  size_t k, i = 0, items = 0, words = 0, iw = 0;
+  int sep = 0;
+  for (k = 0; k < sizeof links / sizeof links[0]; k++)
+    if (equals(s, n, links[k])) return 1;
+  while (i <= n) {
+    size_t len = 0;
+    if (i < n && s[i] == '|') len = 1;
+    else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7)
+      len = 2; /* U+00B7 middle dot */
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xA2)
+      len = 3; /* U+2022 bullet */
+    if (len || i == n) { /* the end of an item */
+      if (iw == 0 || iw > 4) return 0;
+      items++;
+      iw = 0;
+      sep |= len != 0;
+      i += len ? len : 1;
+      continue;
+    }
+    if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ',' || s[i] == ';')
+      return 0;
+    if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '|')) {
+      iw++;
+      words++;
+    }
+    i++;
+  }
+  return sep && items >= 3 && words <= 24;
+}
+
 /* A share bar: "Share | Facebook | Twitter | Email", "Tweet", "Print" --
 ** a line of nothing but the names of buttons. */
 static int share_bar(const char *s, size_t n) {
@@ -344,6 +385,12 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
     "story continues below advertisement", "skip advertisement",
     "continue reading", "continue reading below"
   };
+  static const char *const lists[] = { /* lines that head lists of links */
+    "related topics", "related stories", "related articles", "related content",
+    "more on this story", "more stories", "most read", "most popular",
+    "top stories", "you may also like", "recommended", "recommended for you",
+    "trending now", "latest news", "more from this section"
+  };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:",
     "related articles", "share this", "share on", "share via", "follow us",
@@ -366,6 +413,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
       prefix(s, n, "caption:"))
     return words <= 40 ? "caption" : NULL;
   if (share_bar(s, n)) return "promo";
+  if (navigation(s, n)) return "navigation";
+  for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
+    if (equals(s, n, lists[k])) return "promo";
   for (k = 0; k < sizeof ads / sizeof ads[0]; k++)
     if (equals(s, n, ads[k])) return "advertisement";
   if (words <= 12)
@@ -406,7 +456,7 @@ static int byline(const char *s, size_t n, size_t words) {
 ** boilerplate ones off together, "input.rule.<name>" = 0 any one. */
 static const char *const rule_names[] = {
   "advertisement", "byline", "caption", "credit", "dateline", "leader",
-  "markup", "promo", "separator"
+  "markup", "navigation", "promo", "repeat", "separator"
 };
 
 int precisI_rule_id(const char *name) {
@@ -592,6 +642,23 @@ static int soft(const cursor *c, const line *a, const line *b, int unwrap,
   return !starts_sentence_word(c, b);
 }
 
+/* Do [a, an) and [b, bn) read the same, white space and ASCII case
+** aside? */
+static int same_text(const char *a, size_t an, const char *b, size_t bn) {
+  size_t i = 0, j = 0;
+  for (;;) {
+    char x, y;
+    while (i < an && (a[i] == ' ' || a[i] == '\t' || a[i] == '\n' || a[i] == '\r')) i++;
+    while (j < bn && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r')) j++;
+    if (i == an || j == bn) return i == an && j == bn;
+    x = a[i++];
+    y = b[j++];
+    if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+    if (x != y) return 0;
+  }
+}
+
 static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
                                 int kind, const char *rule,
                                 precis_error *err) {
@@ -624,7 +691,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0, seen_text = 0, oom = 0;
+  int after_credit = 0, seen_text = 0, oom = 0, text_seen = 0;
+  size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
   /* the longest line any rule below asks about (40 words, a caption) */
@@ -675,7 +743,12 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
         rule = "caption";
-      after_credit = rule != NULL && strcmp(rule, "credit") == 0;
+      if (rule == NULL && rule_on(s, "dateline") &&
+          precisI_parse_date(c.t + l->ts, l->te - l->ts) != 0)
+        rule = "dateline"; /* a date stamp and nothing else */
+      /* a bare credit ("IMAGE SOURCE: AP") has its caption on the next
+      ** line; one that carries its caption has none */
+      after_credit = rule != NULL && strcmp(rule, "credit") == 0 && l->words <= 6;
       if (rule) {
         l->kind = L_DROPPED;
         l->rule = rule;
@@ -794,6 +867,15 @@ precis_status precisI_ingest(const precis_summarizer *s,
         (st = push_block(blocks, l->ds, l->de, PRECIS_BLOCK_DROPPED,
                          l->drule, err)) != PRECIS_OK)
       goto done;
+    if (l->kind == L_HEADING && title < k && rule_on(s, "repeat") &&
+        same_text(c.t + l->ts, l->te - l->ts,
+                  c.t + precisI_vec_at(&lines, line, title).ts,
+                  precisI_vec_at(&lines, line, title).te -
+                      precisI_vec_at(&lines, line, title).ts)) {
+      l->kind = L_DROPPED; /* the title again, as pages repeat it */
+      l->rule = "repeat";
+    }
+    if (l->kind == L_HEADING && title == SIZE_MAX && !text_seen) title = k;
     if (l->kind == L_DROPPED || l->kind == L_HEADING) {
       st = push_block(blocks, l->ts, l->te,
                       l->kind == L_DROPPED ? PRECIS_BLOCK_DROPPED
@@ -826,6 +908,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     }
     st = push_block(blocks, l->ts, precisI_vec_at(&lines, line, p - 1).te,
                     PRECIS_BLOCK_TEXT, NULL, err);
+    text_seen = 1;
     if (st == PRECIS_OK && precisI_vec_at(&lines, line, p - 1).xe >
                                precisI_vec_at(&lines, line, p - 1).xs) {
       line *z = &precisI_vec_at(&lines, line, p - 1);

@@ -263,8 +263,11 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          "credit" (photo credits) and "caption" (the
 **                          line under one), "advertisement", "promo"
 **                          (read more, share, subscribe, cookies,
-**                          copyright), "byline", "dateline" (a date stamp
-**                          glued to the first sentence), "leader"
+**                          copyright, "Related Topics"), "navigation"
+**                          (skip links, menu bars), "byline", "dateline"
+**                          (a date stamp alone or glued to the first
+**                          sentence, a news agency's dateline), "repeat"
+**                          (a heading that repeats the title), "leader"
 **                          (table-of-contents dots and page numbers),
 **                          "separator" (rules drawn with one character).
 **                          "input.boilerplate" = 0 turns off all but the

@@ -32,6 +32,29 @@ static const clean_case clean_cases[] = {
    "The ferry runs every hour today.\nPrint the timetable before you travel.\n"
    "promo:Share | Facebook | Twitter | Email\n"
    "caption:Image caption, Passengers queue at the pier\npromo:Tweet\n"},
+  {"site navigation, a date line, list headers and the title repeated",
+   "Skip to main content\nHome | News | Sport | Weather\n"
+   "Harbour Bridge Closes\nNovember 6, 2023\nHarbour Bridge Closes\n"
+   "The ferry runs every hour today.\nRelated Topics\n"
+   "\xC2\xA9 2023 Harbour News. All rights reserved.\n", NULL, 0,
+   "Harbour Bridge Closes\nThe ferry runs every hour today.\n"
+   "navigation:Skip to main content\nnavigation:Home | News | Sport | Weather\n"
+   "dateline:November 6, 2023\nrepeat:Harbour Bridge Closes\npromo:Related Topics\n"
+   "promo:\xC2\xA9 2023 Harbour News. All rights reserved.\n"},
+  {"... each switchable",
+   "Home | News | Sport | Weather\nHarbour Bridge Closes\nHarbour Bridge Closes\n"
+   "The ferry runs every hour today.\n", "input.rule.repeat", 0,
+   "Harbour Bridge Closes\nHarbour Bridge Closes\nThe ferry runs every hour today.\n"
+   "navigation:Home | News | Sport | Weather\n"},
+  {"a menu is not a sentence with pipes in it",
+   "Fares rose | buses ran late | ferries stopped.\nThe ferry runs every hour.\n",
+   NULL, 0,
+   "Fares rose | buses ran late | ferries stopped.\nThe ferry runs every hour.\n"},
+  {"a credit that carries its caption has none on the next line",
+   "Photo: The quay in 1934, by J. Smith/Harbour Archive\n"
+   "What happens next?\nThe ferry runs every hour.\n", NULL, 0,
+   "What happens next?\nThe ferry runs every hour.\n"
+   "credit:Photo: The quay in 1934, by J. Smith/Harbour Archive\n"},
   {"one rule switched off",
    "By Jane Roe\nThe ferry runs every hour today.\nAdvertisement\n",
    "input.rule.byline", 0,

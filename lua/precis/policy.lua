@@ -412,8 +412,8 @@ end
 local INPUT_OPTION = not core_refuses({ input = "text" }) -- a core that reads formats
 -- the engine's clean-up rules that can be switched one by one
 local RULES = {}
-for _, r in ipairs({ "markup", "credit", "caption", "advertisement", "promo", "byline",
-                     "dateline", "leader", "separator" }) do
+for _, r in ipairs({ "markup", "navigation", "credit", "caption", "advertisement", "promo",
+                     "byline", "dateline", "leader", "separator" }) do
   if not core_refuses({ params = { ["input.rule." .. r] = 1 } }) then RULES[#RULES + 1] = r end
 end
 local FORMATS = { "text" }
