@@ -57,13 +57,67 @@ static int is_script(const precisI_lang *l, const char *script) {
   return strcmp(l->script, script) == 0;
 }
 
+/* Letters that only some Latin-script languages write, and which: each
+** occurrence adds LETTER_WEIGHT / k to each of the k languages listed.
+** From the languages' alphabets; letters that most of them write ("é")
+** are left out. */
+#define LETTER_WEIGHT 0.5
+static const struct { int32_t cp; const char *codes; } marked[] = {
+  {0xE0, "fr it ca pt"}, /* à */ {0xE1, "es pt hu sk ga"}, /* á */
+  {0xE2, "fr pt ro"},    /* â */ {0xE3, "pt"},             /* ã */
+  {0xE4, "de sv fi sk"}, /* ä */ {0xE5, "da no sv"},       /* å */
+  {0xE6, "da no"},       /* æ */ {0xE7, "fr pt ca tr"},    /* ç */
+  {0xE8, "fr it ca"},    /* è */ {0xEA, "fr pt"},          /* ê */
+  {0xEB, "fr nl"},       /* ë */ {0xEC, "it"},             /* ì */
+  {0xED, "es pt hu sk ga ca"}, /* í */ {0xEE, "fr ro"},    /* î */
+  {0xEF, "fr ca nl"},    /* ï */ {0xF1, "es eu"},          /* ñ */
+  {0xF2, "it ca"},       /* ò */ {0xF3, "es pt hu sk ga ca pl"}, /* ó */
+  {0xF4, "fr pt sk"},    /* ô */ {0xF5, "pt"},             /* õ */
+  {0xF6, "de sv fi hu tr"}, /* ö */ {0xF8, "da no"},       /* ø */
+  {0xF9, "fr it"},       /* ù */ {0xFA, "es pt hu sk ga ca"}, /* ú */
+  {0xFB, "fr"},          /* û */ {0xFC, "de hu tr"},       /* ü */
+  {0xDF, "de"},          /* ß */ {0xFD, "sk"},             /* ý */
+  {0x103, "ro"},  /* ă */ {0x105, "pl lt"}, /* ą */ {0x107, "pl"}, /* ć */
+  {0x10D, "sk lt"}, /* č */ {0x10F, "sk"}, /* ď */ {0x117, "lt"}, /* ė */
+  {0x119, "pl lt"}, /* ę */ {0x11F, "tr"}, /* ğ */ {0x12F, "lt"}, /* į */
+  {0x131, "tr"},  /* ı */ {0x13A, "sk"},  /* ĺ */ {0x13E, "sk"},  /* ľ */
+  {0x142, "pl"},  /* ł */ {0x144, "pl"},  /* ń */ {0x148, "sk"},  /* ň */
+  {0x151, "hu"},  /* ő */ {0x153, "fr"},  /* œ */ {0x155, "sk"},  /* ŕ */
+  {0x15B, "pl"},  /* ś */ {0x15F, "tr ro"}, /* ş */ {0x161, "sk lt"}, /* š */
+  {0x163, "ro"},  /* ţ */ {0x165, "sk"},  /* ť */ {0x16B, "lt"},  /* ū */
+  {0x171, "hu"},  /* ű */ {0x173, "lt"},  /* ų */ {0x17A, "pl"},  /* ź */
+  {0x17C, "pl"},  /* ż */ {0x17E, "sk lt"}, /* ž */ {0x219, "ro"}, /* ș */
+  {0x21B, "ro"},  /* ț */ {0xBF, "es"},   /* ¿ */ {0xA1, "es"}    /* ¡ */
+};
+
+static void letter_evidence(int32_t cp, double *score, size_t nl) {
+  size_t k, j, n = 0;
+  const char *codes = NULL;
+  cp = utf8proc_tolower(cp);
+  for (k = 0; k < sizeof marked / sizeof marked[0]; k++)
+    if (marked[k].cp == cp) { codes = marked[k].codes; break; }
+  if (codes == NULL) return;
+  for (j = 0; codes[j]; j += codes[j + 2] ? 3 : 2) n++;
+  for (j = 0; codes[j]; j += codes[j + 2] ? 3 : 2) {
+    char code[3] = { codes[j], codes[j + 1], 0 };
+    for (k = 0; k < nl; k++)
+      if (strcmp(precisI_langs[k].code, code) == 0) {
+        score[k] += LETTER_WEIGHT / (double)n;
+        break;
+      }
+  }
+}
+
 /* Stopword evidence among the packs written in `script`: each word found
-** in k of them adds 1/k to each. Returns the best pack, or NULL. */
+** in k of them adds 1/k to each; so do letters some of them write. Short
+** texts need less evidence, in proportion to their words. Returns the
+** best pack, or NULL when nothing is clear or English is as likely. */
 static const precisI_lang *by_stopwords(const char *t, size_t n,
-                                        const char *script) {
+                                        const char *script, int sure) {
   double score[64];
   size_t k, i = 0, nl = precisI_nlangs < 64 ? precisI_nlangs : 64;
-  size_t best = nl, second = nl, cand[64], nc = 0;
+  size_t best = nl, second = nl, cand[64], nc = 0, words = 0;
+  double need;
   memset(score, 0, sizeof score);
   for (k = 0; k < nl; k++) /* the packs of this script that have stopwords */
     if (is_script(&precisI_langs[k], script) && precisI_langs[k].stop.n > 0)
@@ -72,11 +126,14 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
     size_t s, len;
     int32_t cp;
     len = precisI_utf8_decode(t, n, i, &cp);
+    if (cp >= 0xA1) letter_evidence(cp, score, nl);
     if (!precisI_is_word(cp)) { i += len; continue; }
     s = i;
+    words++;
     while (i < n) {
       len = precisI_utf8_decode(t, n, i, &cp);
       if (!precisI_is_word(cp) && cp != '\'' ) break;
+      if (i > s && cp >= 0xA1) letter_evidence(cp, score, nl);
       i += len;
     }
     {
@@ -114,11 +171,14 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
     if (best == nl || score[k] > score[best]) { second = best; best = k; }
     else if (second == nl || score[k] > score[second]) second = k;
   }
-  if (best == nl || score[best] < MIN_EVIDENCE) return NULL;
-  if (second < nl && score[best] < MARGIN * score[second]) return NULL;
+  need = 0.3 + 0.06 * (double)words;
+  if (need > MIN_EVIDENCE) need = MIN_EVIDENCE;
+  if (best == nl || words < 3 || score[best] < need) return NULL;
+  /* two close languages: the better of them, unless asked to be sure */
+  if (sure && second < nl && score[best] < MARGIN * score[second]) return NULL;
   for (k = 0; k < nl; k++) /* English, the default, is only beaten clearly */
     if (strcmp(precisI_langs[k].code, "en") == 0 && k != best &&
-        score[best] < MARGIN * score[k] + 1.0)
+        score[best] < MARGIN * score[k] + need)
       return NULL;
   return &precisI_langs[best];
 }
@@ -185,18 +245,18 @@ const precisI_lang *precisI_detect(const char *t, size_t n) {
       if (persian > arabic) return find("fa");
       return find("ar");
     case S_DEVANAGARI:
-      l = by_stopwords(t, n, "Deva");
+      l = by_stopwords(t, n, "Deva", 1);
       if (l) return l;
       return marathi * 200 >= count[S_DEVANAGARI] && marathi > 0 ? find("mr")
                                                                   : find("hi");
     case S_CYRILLIC:
       if (kazakh * 100 >= cyr && kazakh > 0) return find("kk");
       if (serbian * 100 >= cyr && serbian > 0) return find("sr");
-      l = by_stopwords(t, n, "Cyrl");
+      l = by_stopwords(t, n, "Cyrl", 1);
       if (l && (strcmp(l->code, "ru") == 0 || strcmp(l->code, "bg") == 0)) return l;
       return russian == 0 && hard >= 2 && hard * 50 >= cyr ? find("bg") : find("ru");
     case S_LATIN:
-      l = by_stopwords(t, n, "Latn");
+      l = by_stopwords(t, n, "Latn", 0);
       return l ? l : find("en");
     default:
       return find("en");

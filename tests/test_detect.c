@@ -61,6 +61,23 @@ static const detect_case detect_cases[] = {
               "အလုပ်သည် ရှစ်လခန့် ကြာမည်ဟု ကောင်စီက ပြောသည်။"},
   {"chinese", "港口大桥将于三月关闭维修。市议会表示，工程大约需要八个月。"},
   {"japanese", "港の橋は三月に修理のため閉鎖されます。議会によると、工事は約八か月かかるそうです。"},
+  /* one sentence: less evidence, in proportion, and the letters only some
+  ** languages write */
+  {"danish", "Regeringen vil bygge en ny bro over havnen, og arbejdet begynder "
+             "til foråret."},
+  {"spanish", "El gobierno quiere construir un nuevo puente sobre el puerto "
+              "este año."},
+  {"portuguese", "O governo quer construir uma nova ponte sobre o porto este ano."},
+  {"italian", "Il governo vuole costruire un nuovo ponte sul porto quest'anno."},
+  {"french", "Le gouvernement veut construire un nouveau pont sur le port "
+             "cette année."},
+  {"hungarian", "A kormány idén új hidat akar építeni a kikötő fölött."},
+  {"turkish", "Hükümet bu yıl limanın üzerine yeni bir köprü inşa etmek istiyor."},
+  {"lithuanian", "Vyriausybė nori šiais metais pastatyti naują tiltą per uostą."},
+  {"basque", "Gobernuak aurten portuaren gainean zubi berri bat eraiki nahi du."},
+  {"english", "The government wants to build a new bridge over the harbour "
+              "this year."},
+  {"english", "JFK Jr.'s book is on sale."},
   /* too little to tell, or nothing to read: English */
   {"english", "Hello."},
   {"english", "OK 2024"},
