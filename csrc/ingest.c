@@ -619,13 +619,15 @@ static int wrapped(const line *ls, size_t a, size_t b) {
 ** for two text lines of one paragraph, neither a heading.
 */
 static int soft(const cursor *c, const line *a, const line *b, int unwrap,
-                int wrap) {
+                int wrap, int lenient) {
   int32_t f = first_cp(c, b);
   if (b->item || a->toc || b->toc || a->depth != b->depth) return 0;
   if (fragment(a) && fragment(b)) return unwrap != 0;
   if (precisI_is_terminal(f) && f != ':' && f != ';') /* "pricing\n. Next" */
     return unwrap != 0 || wrap;
-  if (unwrap == 0 || (unwrap < 0 && !wrap)) return 0;
+  if (unwrap == 0) return 0;
+  if (unwrap < 0 && !wrap) /* "The ferry will leave\nevery hour." */
+    return lenient && !a->terminal && a->words >= 3 && precisI_is_lower(f);
   if (wrap) return 1;
   /* rejoining lines that do not look wrapped: two short lines of their
   ** own ("features" / "contact manager") stay apart */
@@ -860,7 +862,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   for (k = 0; k < lines.n; k = p) {
     line *l = &precisI_vec_at(&lines, line, k);
     size_t para_end = k, q;
-    int wrap, flowed;
+    int wrap, flowed, lenient;
     p = k + 1;
     if (l->kind == L_BLANK) continue;
     if (l->de > l->ds &&
@@ -891,6 +893,9 @@ precis_status precisI_ingest(const precis_summarizer *s,
            precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
       para_end++;
     wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end);
+    /* a paragraph that ends a sentence: a line in lowercase goes on from
+    ** a line without final punctuation, wrapped or not */
+    lenient = unwrap < 0 && precisI_vec_at(&lines, line, para_end - 1).terminal;
     /* flowed text (RFC 3676): where some lines of a paragraph end in a
     ** space, those are its soft breaks, and a line without one ends */
     flowed = 0;
@@ -903,7 +908,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       line *b = &precisI_vec_at(&lines, line, p);
       if (b->kind != L_TEXT || b->de > b->ds || a->xe > a->xs) break;
       if (flowed && !a->trail) break;
-      if (!soft(&c, a, b, unwrap, wrap)) break;
+      if (!soft(&c, a, b, unwrap, wrap, lenient)) break;
       q = p++;
     }
     st = push_block(blocks, l->ts, precisI_vec_at(&lines, line, p - 1).te,

@@ -129,14 +129,43 @@ static precis_status dates(precisI_run *run) {
   return PRECIS_OK;
 }
 
+/* Does [s, s + n) go on across lines of an e-mail quotation ("...\n> ")? */
+static int quoted(const char *s, size_t n) {
+  const char *nl = memchr(s, '\n', n);
+  while (nl != NULL) {
+    size_t k = (size_t)(nl - s) + 1;
+    while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+    if (k < n && s[k] == '>') return 1;
+    nl = k < n ? memchr(s + k, '\n', n - k) : NULL;
+  }
+  return 0;
+}
+
+/* Copies [s, s + n) to dst without the quotation marks that start its
+** lines after the first; returns the length written. */
+static size_t unquote(char *dst, const char *s, size_t n) {
+  size_t i = 0, o = 0;
+  while (i < n) {
+    dst[o++] = s[i];
+    if (s[i++] == '\n') {
+      size_t k = i;
+      while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '>')) k++;
+      if (k > i && memchr(s + i, '>', k - i) != NULL) i = k;
+    }
+  }
+  return o;
+}
+
 /* Copies the text of units whose document was rewritten (a format's
-** text, U+FFFD replacements) into the result. */
+** text, U+FFFD replacements), or that run across the lines of an e-mail
+** quotation, into the result. */
 static precis_status plain_texts(precis_result *r, const precisI_run *run) {
   size_t i, total = 0, o = 0;
   for (i = 0; i < r->nunits; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
-    if (src->xowned || src->owned) total += u->end - u->start;
+    if (src->xowned || src->owned || quoted(src->text + u->start, u->end - u->start))
+      total += u->end - u->start;
   }
   if (total == 0) return PRECIS_OK;
   r->plain = malloc(total);
@@ -145,11 +174,18 @@ static precis_status plain_texts(precis_result *r, const precisI_run *run) {
   for (i = 0; i < r->nunits; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
-    if (!(src->xowned || src->owned)) continue;
-    memcpy(r->plain + o, src->text + u->start, u->end - u->start);
+    const char *t = src->text + u->start;
+    size_t n = u->end - u->start;
+    if (quoted(t, n)) {
+      n = unquote(r->plain + o, t, n);
+    } else if (src->xowned || src->owned) {
+      memcpy(r->plain + o, t, n);
+    } else {
+      continue;
+    }
     r->span[2 * i] = o;
-    r->span[2 * i + 1] = u->end - u->start;
-    o += u->end - u->start;
+    r->span[2 * i + 1] = n;
+    o += n;
   }
   return PRECIS_OK;
 }

@@ -280,7 +280,9 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          every line break ends a sentence, -1 (default)
 **                          = rejoin only paragraphs whose lines look
 **                          hard-wrapped (one width, most not ending a
-**                          sentence). Where some lines of a paragraph end
+**                          sentence), and a line in lowercase after one
+**                          without final punctuation in a paragraph that
+**                          ends a sentence. Where some lines of a paragraph end
 **                          in a space (flowed text, RFC 3676), a line
 **                          without one ends its sentence. Under 1, plain
 **                          text is read as scraped text too: stray tags
@@ -585,8 +587,10 @@ PRECIS_API double precis_result_scorer_value(const precis_result *r,
 /*
 ** Unit `i`'s text as precis read it, where that differs from the caller's
 ** bytes between its start and end: a Markdown or HTML unit without its
-** markup and with entities decoded, or text whose invalid bytes were read
-** as U+FFFD. Returns NULL when the caller's bytes are the text (plain
+** markup and with entities decoded, text whose invalid bytes were read
+** as U+FFFD, plain text cleaned under "input.unwrap" = 1, or a sentence
+** across the lines of an e-mail quotation without the "> " that start
+** them. Returns NULL when the caller's bytes are the text (plain
 ** text, valid UTF-8) or `i` is out of range; else a pointer owned by the
 ** result (not NUL-terminated) and its length in *len.
 */

@@ -61,14 +61,21 @@ describe("input formats", function()
 end)
 
 describe("unwrap", function()
-  local wrapped = "The ferry will leave every twenty\nminutes from May.\n"
-  it("is automatic by default: two lines are two units", function()
-    local r = assert(precis.segment(wrapped))
+  local lines = "The ferry will leave every twenty minutes from\nMay until the end of the season.\n"
+  it("is automatic by default: a break before a capital stays where lines do not look wrapped", function()
+    local r = assert(precis.segment(lines))
     assert.equal(2, #r.units)
   end)
   it("rejoins lines when true", function()
-    local r = assert(precis.segment(wrapped, { unwrap = true }))
+    local r = assert(precis.segment(lines, { unwrap = true }))
     assert.equal(1, #r.units)
+  end)
+  it("rejoins one sentence broken once by default", function()
+    local r = assert(precis.segment("The ferry will leave every twenty\nminutes from May.\n"))
+    assert.equal(1, #r.units)
+    r = assert(precis.segment("The ferry will leave every twenty\nminutes from May.\n",
+                              { unwrap = false }))
+    assert.equal(2, #r.units)
   end)
 end)
 

@@ -83,6 +83,12 @@ static const clean_case clean_cases[] = {
    "you may share it under the same terms\n", NULL, 0,
    "This copy is free for anyone to read at no cost\n"
    "you may share it under the same terms\n"},
+  {"a line in lowercase goes on from one without final punctuation by "
+   "default, in a paragraph that ends a sentence",
+   "The ferry will leave\nevery twenty minutes from May while the quay is "
+   "mended.\nThe last boat\nLeaves at ten.\n", NULL, 0,
+   "The ferry will leave every twenty minutes from May while the quay is mended.\n"
+   "The last boat\nLeaves at ten.\n"},
   {"input.unwrap 1 joins them, but not short lines of their own",
    "It was a cold\nnight at the harbour.\n\nferries\ntimetables\nfares and passes\n",
    "input.unwrap", 1,
@@ -245,6 +251,40 @@ START_TEST(clean_unwrap_escapes) {
 }
 END_TEST
 
+/* a sentence across the lines of an e-mail quotation reads without the
+** quotation marks; its span still covers them */
+START_TEST(clean_quotation_text) {
+  static const char text[] =
+      "> > The ferry will stop at the old harbour quay until\n"
+      "> > the end of March, while crews mend the new\n> > quay.\n\nThanks.\n";
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  precis_sentence u;
+  size_t len;
+  const char *p;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), 2);
+  u = t_unit(r, 0);
+  ck_assert_uint_eq(u.start, 4);
+  ck_assert(memcmp(text + u.end - 5, "quay.", 5) == 0);
+  p = precis_result_text(r, 0, &len);
+  ck_assert_ptr_nonnull(p);
+  {
+    static const char want[] = "The ferry will stop at the old harbour quay until\n"
+                               "the end of March, while crews mend the new\nquay.";
+    ck_assert_msg(len == sizeof want - 1 && memcmp(p, want, len) == 0,
+                  "reads [%.*s]", (int)len, p);
+  }
+  ck_assert_ptr_null(precis_result_text(r, 1, &len)); /* the caller's bytes */
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *clean_suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("rules");
@@ -252,6 +292,7 @@ Suite *clean_suite(void) {
   tcase_add_test(tc, clean_rule_errors);
   tcase_add_test(tc, clean_unwrap_markup);
   tcase_add_test(tc, clean_unwrap_escapes);
+  tcase_add_test(tc, clean_quotation_text);
   suite_add_tcase(s, tc);
   return s;
 }
