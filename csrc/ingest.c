@@ -317,7 +317,9 @@ static int navigation(const char *s, size_t n) {
     "skip to main content", "skip to content", "skip to navigation",
     "skip to main navigation", "skip to search", "jump to content",
     "jump to navigation", "toggle navigation", "main menu", "back to top",
-    "open menu", "close menu"
+    "open menu", "close menu", "menu", "search", "home", "sign in", "log in",
+    "login", "log out", "register", "my account", "account", "previous",
+    "next", "previous article", "next article", "show more", "load more"
   };
   size_t k, i = 0, items = 0, words = 0, iw = 0;
   int sep = 0;
@@ -389,7 +391,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
     "related topics", "related stories", "related articles", "related content",
     "more on this story", "more stories", "most read", "most popular",
     "top stories", "you may also like", "recommended", "recommended for you",
-    "trending now", "latest news", "more from this section"
+    "trending now", "latest news", "more from this section", "topics",
+    "most viewed", "reuse this content", "comments", "view comments",
+    "show comments", "leave a comment", "related", "tags", "share"
   };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:",
@@ -851,6 +855,13 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (several(&c, l, &oom)) continue; /* two sentences are no heading */
     /* the first line of a document, unpunctuated, before a line that
     ** starts a sentence: a headline, even in sentence case */
+    /* before a short line that is no sentence either (a byline without
+    ** "By", a date): "Why the harbour needs a bridge" / "Jane Roe" */
+    if (!last_in_para && next->kind == L_TEXT && !next->terminal && !next->item &&
+        next->words <= 4 && precisI_is_upper(first_cp(&c, next)) && l->words >= 3) {
+      l->kind = L_HEADING;
+      continue;
+    }
     if (last_in_para || next->item ||
         (!starts_lower(&c, next) &&
          ((first && unwrap < 1) || titleish(&c, l) ||

@@ -934,12 +934,25 @@ static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
   return u;
 }
 
+/* words in [s, e): runs of characters between spaces */
+static size_t count_words(const char *t, size_t s, size_t e) {
+  size_t n = 0;
+  int in = 0;
+  for (; s < e; s++) {
+    int w = !(t[s] == ' ' || t[s] == '\t' || t[s] == '\n' || t[s] == '\r');
+    if (w && !in) n++;
+    in = w;
+  }
+  return n;
+}
+
 precis_status precisI_segment(precisI_run *run, uint32_t doc,
                               const precisI_vec *blocks, precis_error *err) {
   const char *t = run->src[doc].text;
   precisI_vec spans;
   size_t b, k;
   int seen_sentence = 0, seen_title = 0;
+  size_t title = 0, title_words = 0;
   precis_status st = PRECIS_OK;
   precisI_vec_init(&spans, sizeof(span));
   for (b = 0; b < blocks->n; b++) {
@@ -948,7 +961,19 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, PRECIS_KIND_DROPPED, bl->start, bl->end, bl->rule)) goto oom;
     } else if (bl->kind == PRECIS_BLOCK_HEADING) {
       uint32_t kind = PRECIS_KIND_HEADING;
-      if (!seen_sentence && !seen_title) { kind = PRECIS_KIND_TITLE; seen_title = 1; }
+      size_t words = count_words(t, bl->start, bl->end);
+      if (!seen_sentence && !seen_title) {
+        kind = PRECIS_KIND_TITLE;
+        seen_title = 1;
+        title = run->units.n;
+        title_words = words;
+      } else if (!seen_sentence && title_words < 3 && words >= 3) {
+        /* a section label ("Opinion", "World news") before the headline */
+        precisI_vec_at(&run->units, precisI_unit, title).kind = PRECIS_KIND_HEADING;
+        kind = PRECIS_KIND_TITLE;
+        title = run->units.n;
+        title_words = words;
+      }
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
       spans.n = 0;

@@ -289,6 +289,11 @@ static const seg_case seg_cases[] = {
    {S("The vote starts at 3 p.m. Tuesday in the hall."),
     S("Polls close at 8 p.m. ET on Monday."), S("The shop opened at 9 a.m."),
     S("Crowds were waiting.")}},
+  {"a section label before the headline, a name after it",
+   "Opinion\nWhy the harbour needs a second bridge\nJane Roe\n"
+   "The queue for the ferry stretches past the market.", NULL, NULL, 0,
+   {H("Opinion"), T("Why the harbour needs a second bridge"), H("Jane Roe"),
+    S("The queue for the ferry stretches past the market.")}},
   {"built-in rules off",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nAdvertisement\n\n"
    "The ferry was full on Monday.", NULL, "input.boilerplate", 0,
