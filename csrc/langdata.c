@@ -1005,9 +1005,9 @@ static const char *const en_inner[] = {
   "ms", "pres", "pvt", "rep", "rev", "rt", "sen", "sgt", "supt", "yahoo!",
 };
 static const char *const en_number[] = {
-  "apr", "aug", "dec", "eq", "eqs", "ex", "feb", "jan", "jul", "jun", "mar",
-  "no.", "nov", "n\xC2\xB0", "n\xC2\xBA", "oct", "para", "ref", "refs", "rs",
-  "sep", "sept",
+  "apr", "aug", "dec", "eq", "eqs", "ex", "ext", "feb", "jan", "jul", "jun",
+  "mar", "no.", "nov", "n\xC2\xB0", "n\xC2\xBA", "oct", "para", "ref", "refs",
+  "rs", "sep", "sept",
 };
 static const char *const en_abbrev[] = {
   "abbr", "acad", "adj", "adv", "al", "amt", "anon", "approx", "appt", "assn",
@@ -4283,7 +4283,7 @@ const precisI_lang precisI_langs[] = {
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 29}, {en_number, 22}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}},
+   {en_stopwords, 187}, {en_inner, 29}, {en_number, 23}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,

@@ -514,7 +514,33 @@ static int lead_dots(const block *b, size_t k) {
 static int begins(const block *b, size_t k, size_t nk) {
   int32_t cp = CP(b, nk);
   (void)k;
+  if ((cp == '@' || cp == '#') && precisI_is_word(CP(b, nk + 1)))
+    return 1; /* "... on Twitter. @jane_doe you were great" */
   return precisI_is_upper(cp) || precisI_is_digit(cp) || caseless(cp);
+}
+
+/* pictographs and the marks that join or vary them */
+static int emoji(int32_t cp) {
+  return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F1E6 && cp <= 0x1F1FF);
+}
+
+/* The end of an emoticon (":)", ":-(", ";)", ":D", "<3") or a run of
+** emoji at q, or q when there is none. */
+static size_t emoticon_end(const block *b, size_t q) {
+  static const char *const faces[] = {
+    ":)", ":-)", ":(", ":-(", ";)", ";-)", ":D", ":-D", ":P", ":-P", ":p",
+    ":'(", ":/", ":-/", ":o", ":O", "xD", "XD", "<3", "^^", "^_^"
+  };
+  size_t e = q, f, m;
+  while (e < b->n && emoji(b->c[e].cp)) e++;
+  if (e > q) return e;
+  for (f = 0; f < sizeof faces / sizeof faces[0]; f++) {
+    size_t len = strlen(faces[f]);
+    for (m = 0; m < len && q + m < b->n && b->c[q + m].cp == (int32_t)faces[f][m]; m++) {}
+    if (m == len) return q + len;
+  }
+  return q;
 }
 
 /*
@@ -855,6 +881,12 @@ static precis_status split_block(block *b, precisI_vec *out) {
         if (q - j <= 6 && (q >= b->n || sp(b->c[q].cp))) { j = q; continue; }
       }
       break;
+    }
+    { /* an emoticon or emoji after the end belongs to the sentence */
+      size_t q = j, e;
+      while (q < b->n && sp(b->c[q].cp)) q++;
+      e = emoticon_end(b, q);
+      if (e > q && (e >= b->n || sp(CP(b, e)))) j = e;
     }
     k = j;
     while (k < b->n && sp(b->c[k].cp)) k++;

@@ -55,6 +55,13 @@ static const seg_case seg_cases[] = {
    "It reopened later under Acme Co. The workers came back.", NULL, NULL, 0,
    {S("Acme Co. built the U.S. plant in 2019."), S("The plant closed in the U.S."),
     S("It reopened later under Acme Co."), S("The workers came back.")}},
+  {"emoticons and emoji stay with the sentence they end; handles start one",
+   "Great ferry! :) Would sail again. Best day ever! \xF0\x9F\x98\x80 See you. "
+   "Thanks all. @jane_doe you were great. Call 555-1234 ext. 5 for help.",
+   NULL, NULL, 0,
+   {S("Great ferry! :)"), S("Would sail again."), S("Best day ever! \xF0\x9F\x98\x80"),
+    S("See you."), S("Thanks all."), S("@jane_doe you were great."),
+    S("Call 555-1234 ext. 5 for help.")}},
   {"a sentence that starts in lowercase after a plain word",
    "The ferry left at noon. then it rained. It was late in 2019. so what.",
    NULL, NULL, 0,
