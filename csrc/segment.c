@@ -208,8 +208,11 @@ static int continued(const block *b, size_t c) {
 ** from his book: "Rule forty-two. All persons ... leave the court."") */
 static int whole_block(const block *b, size_t o, size_t c) {
   size_t k;
-  int ends_para = 1, ends_sentence = c > 0 && terminal(b, b->c[c - 1].cp);
+  int ends_para = 1, ends_sentence;
   int32_t prev;
+  k = c;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--; /* "... Non. »" */
+  ends_sentence = k > 0 && terminal(b, b->c[k - 1].cp);
   for (k = c + 1; k < b->n; k++)
     if (!sp(b->c[k].cp)) { ends_para = 0; break; }
   if (!ends_sentence && !ends_para) return 0;
@@ -259,11 +262,15 @@ static void quotations(block *b) {
       i++;
       continue;
     }
+    /* French sets its guillemets apart with a space: "« Non. »" */
+    if ((cp == 0xAB || cp == 0x2039) && sp(next) && i + 2 < b->n && !sp(b->c[i + 2].cp))
+      next = b->c[i + 2].cp;
     can_open = mate(cp) != 0 && !sp(next) && next >= 0 &&
                (i == 0 || sp(prev) || opener(prev) || dash(prev) ||
                 cp == '(' || cp == '[' || cp == '{' || cp == 0xAB ||
                 cp == 0x201E || cp == 0x201C || cp == 0x2018 || cp >= 0x3000);
-    can_close = i > 0 && !sp(prev);
+    can_close = i > 0 && (!sp(prev) || ((cp == 0xBB || cp == 0x203A) && i > 1 &&
+                                         !sp(b->c[i - 2].cp)));
     /* a closer: pop to the opener it matches, if any */
     if (can_close || cp == ')' || cp == ']' || cp >= 0x3000) {
       for (k = depth; k > 0; k--)
@@ -594,7 +601,9 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   int spaced = 0, cls;
   for (q = i; q < r; q++) if (b->c[q].cp == '.') dots++;
   while (nk < b->n && (opener(b->c[nk].cp) || invisible(b->c[nk].cp) ||
-                       b->c[nk].cp == '*' || b->c[nk].cp == '_'))
+                       b->c[nk].cp == '*' || b->c[nk].cp == '_' ||
+                       (nk > k && sp(b->c[nk].cp) && /* French "« C'est" */
+                        (b->c[nk - 1].cp == 0xAB || b->c[nk - 1].cp == 0x2039))))
     nk++;
   next = CP(b, nk);
   after = CP(b, k);
@@ -865,6 +874,10 @@ static precis_status split_block(block *b, precisI_vec *out) {
     for (;;) {
       int32_t c2 = CP(b, j);
       if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
+      if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && b->inside[j] > 0) {
+        j += 2; /* French "indispensable. »" */
+        continue;
+      }
       if (c2 == '[' ) {
         size_t q = j + 1;
         while (q < b->n && (precisI_is_digit(b->c[q].cp) || b->c[q].cp == ',' ||

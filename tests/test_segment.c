@@ -379,6 +379,36 @@ static void check_units(const seg_case *c, const precis_result *r) {
   ck_assert_uint_eq(precis_result_documents(r), 1);
 }
 
+/* French sets its guillemets apart with spaces: "« Non. »" */
+START_TEST(segment_french_guillemets) {
+  static const char text[] =
+      "Les travaux co\xC3\xBBteront cher. \xC2\xAB C'est indispensable. \xC2\xBB Il "
+      "est parti. \xC2\xAB Nous ne paierons pas. Pas cette ann\xC3\xA9" "e \xC2\xBB, a "
+      "dit le maire.";
+  static const char *const want[] = {
+      "Les travaux co\xC3\xBBteront cher.", "\xC2\xAB C'est indispensable. \xC2\xBB",
+      "Il est parti.",
+      "\xC2\xAB Nous ne paierons pas. Pas cette ann\xC3\xA9" "e \xC2\xBB, a dit le maire."};
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_language(o, "french", NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want));
+  for (i = 0; i < N_ELEMS(want); i++) {
+    precis_sentence u = t_unit(r, i);
+    ck_assert_msg(t_span_is(text, &u, want[i]), "unit %zu: [%.*s]", i,
+                  (int)(u.end - u.start), text + u.start);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 START_TEST(segment_table) {
   const seg_case *c = &seg_cases[_i];
   precis_status st;
@@ -565,6 +595,7 @@ Suite *segment_suite(void) {
   Suite *s = suite_create("segment");
   TCase *tc = tcase_create("sentences");
   tcase_add_loop_test(tc, segment_table, 0, (int)N_ELEMS(seg_cases));
+  tcase_add_test(tc, segment_french_guillemets);
   tcase_add_test(tc, segment_words_and_chars);
   tcase_add_test(tc, segment_empty);
   tcase_add_loop_test(tc, segment_promo_needs_whole_words, 0, (int)N_ELEMS(promo_cases));
