@@ -59,6 +59,33 @@ static int month(const char *w, size_t k) {
   return 0;
 }
 
+/* a run of letters of any script at c (a month name: "März", "févr.") */
+static size_t letters_at(scan *c) {
+  size_t at = c->i;
+  while (c->i < c->n) {
+    int32_t cp;
+    size_t len = precisI_utf8_decode(c->s, c->n, c->i, &cp);
+    if (!precisI_is_word(cp) || precisI_is_digit(cp)) break;
+    c->i += len;
+  }
+  return c->i - at;
+}
+
+/* the month named at c in English or in the language, moving past it */
+static int month_at(scan *c, const precisI_lang *lang) {
+  size_t at = c->i, k;
+  char w[16];
+  int m;
+  k = word(c, w, sizeof w);
+  if ((m = month(w, k)) != 0 && !(c->i < c->n && (unsigned char)c->s[c->i] >= 0x80))
+    return m;
+  c->i = at;
+  k = letters_at(c);
+  if ((m = precisI_lang_month(lang, c->s + at, k)) != 0) return m;
+  c->i = at;
+  return 0;
+}
+
 static int valid(long y, long m, long d) {
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -74,39 +101,53 @@ static void ordinal(scan *c) {
     c->i += 2;
 }
 
-/* "12:30", "3:45 p.m.", "9am", each with an optional zone ("GMT", "ET",
-** "UTC+1"); returns 1 and moves past it, or 0 and leaves c alone */
+/* "12:30", "12.30", "09h15", "3:45 p.m.", "9am", "09:15 Uhr", each with
+** an optional zone ("GMT", "ET", "UTC+1"); returns 1 and moves past it,
+** or 0 and leaves c alone */
 static int clock(scan *c) {
-  size_t at = c->i, dg, z;
+  size_t at = c->i, dg, z, k;
+  int minutes = 0, ampm = 0;
   number(c, &dg);
   if (dg < 1 || dg > 2) { c->i = at; return 0; }
-  if (c->i < c->n && (c->s[c->i] == ':' || c->s[c->i] == '.') &&
-      c->i + 2 < c->n && c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '5') {
+  if (c->i + 2 < c->n && (c->s[c->i] == ':' || c->s[c->i] == '.' || c->s[c->i] == 'h') &&
+      c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '5') {
     c->i++;
     number(c, &dg);
-    if (dg != 2) { c->i = at; return 0; }
-  } else if (!(c->i < c->n && (c->s[c->i] == 'a' || c->s[c->i] == 'p' ||
-                               (c->s[c->i] == ' ' && c->i + 1 < c->n &&
-                                (c->s[c->i + 1] == 'a' || c->s[c->i + 1] == 'p'))))) {
-    c->i = at; /* a bare number is no time */
-    return 0;
+    if (dg != 2 || (c->i + 1 < c->n && (c->s[c->i] == '.' || c->s[c->i] == '/' ||
+                                        c->s[c->i] == '-') &&
+                    c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '9')) {
+      c->i = at; /* "14.11.2023" is a date */
+      return 0;
+    }
+    minutes = 1;
   }
-  { /* am, pm, a.m., p.m. */
-    size_t k = c->i;
-    if (k < c->n && c->s[k] == ' ') k++;
-    if (k < c->n && (c->s[k] == 'a' || c->s[k] == 'p' || c->s[k] == 'A' ||
-                     c->s[k] == 'P')) {
-      size_t m = k + 1;
+  k = c->i; /* am, pm, a.m., p.m. */
+  if (k < c->n && c->s[k] == ' ') k++;
+  if (k < c->n && (c->s[k] == 'a' || c->s[k] == 'p' || c->s[k] == 'A' || c->s[k] == 'P')) {
+    size_t m = k + 1;
+    if (m < c->n && c->s[m] == '.') m++;
+    if (m < c->n && (c->s[m] == 'm' || c->s[m] == 'M')) {
+      m++;
       if (m < c->n && c->s[m] == '.') m++;
-      if (m < c->n && (c->s[m] == 'm' || c->s[m] == 'M')) {
-        m++;
-        if (m < c->n && c->s[m] == '.') m++;
+      if (!(m < c->n && ((c->s[m] >= 'a' && c->s[m] <= 'z') || (c->s[m] >= 'A' && c->s[m] <= 'Z')))) {
         c->i = m;
-      } else if (c->s[at + dg] != ':' && c->s[at + dg] != '.') {
-        c->i = at;
-        return 0;
+        ampm = 1;
       }
     }
+  }
+  if (!minutes && !ampm) { c->i = at; return 0; } /* a bare number is no time */
+  { /* "Uhr", "h", "hrs" after it */
+    static const char *const units[] = { "uhr", "hrs", "h" };
+    size_t u, e;
+    k = c->i;
+    if (k < c->n && c->s[k] == ' ') k++;
+    for (u = 0; u < 3; u++)
+      if ((e = precisI_prefix_fold(c->s + k, c->n - k, units[u])) != 0 &&
+          !(k + e < c->n && ((c->s[k + e] >= 'a' && c->s[k + e] <= 'z') ||
+                             (c->s[k + e] >= 'A' && c->s[k + e] <= 'Z')))) {
+        c->i = k + e;
+        break;
+      }
   }
   /* a zone: two to four capitals, and an offset */
   z = c->i;
@@ -149,9 +190,24 @@ static void joiners(scan *c) {
   }
 }
 
+/* "de", "del" between a day, its month and the year (Spanish,
+** Portuguese: "14 de noviembre de 2023") */
+static void de(scan *c) {
+  size_t at = c->i;
+  char w[8];
+  size_t k = word(c, w, sizeof w);
+  if ((k == 2 && strcmp(w, "de") == 0) || (k == 3 && strcmp(w, "del") == 0)) {
+    spaces(c);
+    return;
+  }
+  c->i = at;
+}
+
 /* a calendar date at c: ISO, "14 November 2023", "November 14, 2023",
-** each after an optional weekday; its yyyymmdd, or 0 */
-static long calendar(scan *c) {
+** "14. November 2023", "14 de noviembre de 2023" (month names in English
+** or the language), "14.11.2023", "14/11/2023" ("11/14/2023" in
+** English), each after an optional weekday; its yyyymmdd, or 0 */
+static long calendar(scan *c, const precisI_lang *lang) {
   char w[16];
   size_t k, dg, at = c->i;
   long y, m, d;
@@ -161,34 +217,69 @@ static long calendar(scan *c) {
     if (k >= 3 && strncmp(weekdays[wd], w, k) == 0) {
       if (c->i < c->n && c->s[c->i] == '.') c->i++;
       spaces(c);
-      k = word(c, w, sizeof w);
       break;
     }
-  if (k == 0) {
+  if (wd == 7) { /* a weekday in another language: a word, a comma, a day */
+    size_t q;
+    int is_month;
+    c->i = at;
+    is_month = month_at(c, lang) != 0;
+    c->i = at;
+    k = is_month ? 0 : letters_at(c);
+    q = c->i;
+    if (k >= 2 && k <= 24 && q < c->n && (c->s[q] == ',' || c->s[q] == '.')) {
+      spaces(c);
+      if (c->i < c->n && c->s[c->i] == '.') c->i++;
+      spaces(c);
+      if (!(c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')) c->i = at;
+    } else {
+      c->i = at;
+    }
+  }
+  if (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9') {
     long first = number(c, &dg);
-    if (dg == 4 && c->i < c->n && c->s[c->i] == '-') { /* ISO 8601: 2023-11-14 */
+    char sep = c->i < c->n ? c->s[c->i] : 0;
+    if (dg == 4 && (sep == '-' || sep == '/')) { /* 2023-11-14, 2023/11/14 */
       y = first;
       c->i++;
       m = number(c, &dg);
-      if (dg != 2 || c->i >= c->n || c->s[c->i] != '-') goto no;
+      if (dg < 1 || dg > 2 || c->i >= c->n || c->s[c->i] != sep) goto no;
       c->i++;
       d = number(c, &dg);
-      if (dg != 2) goto no;
+      if (dg < 1 || dg > 2) goto no;
+    } else if (dg >= 1 && dg <= 2 && (sep == '.' || sep == '/' || sep == '-') &&
+               c->i + 1 < c->n && c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '9') {
+      long second;
+      c->i++;
+      second = number(c, &dg);
+      if (dg < 1 || dg > 2 || c->i >= c->n || c->s[c->i] != sep) goto no;
+      c->i++;
+      y = number(c, &dg);
+      if (dg != 4) goto no;
+      d = first;
+      m = second;
+      if (sep == '/' && first <= 12 &&
+          (second > 12 || (lang && strcmp(lang->code, "en") == 0))) {
+        m = first; /* 11/14/2023 */
+        d = second;
+      }
     } else if (dg >= 1 && dg <= 2) { /* 14 November 2023 */
       d = first;
+      if (c->i < c->n && c->s[c->i] == '.') c->i++;
       ordinal(c);
       spaces(c);
-      k = word(c, w, sizeof w);
+      de(c);
+      if ((m = month_at(c, lang)) == 0) goto no;
       if (c->i < c->n && c->s[c->i] == '.') c->i++;
-      if ((m = month(w, k)) == 0) goto no;
       spaces(c);
+      de(c);
       y = number(c, &dg);
       if (dg != 4) goto no;
     } else {
       goto no;
     }
   } else { /* November 6, 2023 */
-    if ((m = month(w, k)) == 0) goto no;
+    if ((m = month_at(c, lang)) == 0) goto no;
     if (c->i < c->n && c->s[c->i] == '.') c->i++;
     spaces(c);
     d = number(c, &dg);
@@ -207,12 +298,18 @@ no:
 
 /* a label before a stamp: "date", "updated", "last updated", "published",
 ** "first published", "posted", "modified", with ":" or "on" */
-static void label(scan *c) {
+static void label(scan *c, const precisI_lang *lang) {
   static const char *const labels[] = {
     "date", "updated", "published", "posted", "modified", "last updated",
     "first published", "last modified", "originally published"
   };
-  size_t k;
+  size_t k = precisI_lang_date_label(lang, c->s + c->i, c->n - c->i);
+  if (k) { /* "publié le", "Stand:" */
+    c->i += k;
+    if (c->i < c->n && c->s[c->i] == ':') c->i++;
+    spaces(c);
+    return;
+  }
   for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
     size_t len = strlen(labels[k]), j;
     if (c->i + len > c->n) continue;
@@ -235,27 +332,36 @@ static void label(scan *c) {
   }
 }
 
-size_t precisI_date_stamp(const char *s, size_t n, int *ymd) {
+size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
+                          int *ymd) {
   scan c;
   long date;
   c.s = s; c.n = n; c.i = 0;
   *ymd = 0;
   spaces(&c);
-  label(&c);
+  label(&c, lang);
   if (clock(&c)) joiners(&c); /* "12:30 GMT, 14 November 2023" */
-  if ((date = calendar(&c)) == 0) return 0;
+  if ((date = calendar(&c, lang)) == 0) return 0;
   {
     size_t at = c.i;
     joiners(&c);
-    if (!clock(&c)) c.i = at; /* "14 November 2023, 12:30 GMT" */
+    if (!clock(&c)) { /* "14 November 2023, 12:30 GMT"; "à 09h15", "um" */
+      size_t w = c.i;
+      if (letters_at(&c) <= 3 && c.i > w) {
+        spaces(&c);
+        if (!clock(&c)) c.i = at;
+      } else {
+        c.i = at;
+      }
+    }
   }
   *ymd = (int)date;
   return c.i;
 }
 
-int precisI_parse_date(const char *s, size_t n) {
+int precisI_parse_date(const char *s, size_t n, const precisI_lang *lang) {
   int ymd;
-  size_t e = precisI_date_stamp(s, n, &ymd);
+  size_t e = precisI_date_stamp(s, n, lang, &ymd);
   if (e == 0) return 0;
   while (e < n && (s[e] == ' ' || s[e] == '\t' || s[e] == '.' || s[e] == ','))
     e++;

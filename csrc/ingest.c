@@ -281,9 +281,10 @@ static size_t wire(const char *s, size_t n) {
 ** of the stamp and sets where the text starts; 0 when there is none, or
 ** when the text after it does not start a sentence (a capital, a digit, a
 ** quotation mark). */
-static size_t dateline(const char *s, size_t n, size_t *text) {
+static size_t dateline(const char *s, size_t n, const precisI_lang *lang,
+                       size_t *text) {
   int ymd;
-  size_t end = precisI_date_stamp(s, n, &ymd), i;
+  size_t end = precisI_date_stamp(s, n, lang, &ymd), i;
   unsigned char ch;
   if (end == 0) end = wire(s, n);
   if (end == 0) return 0;
@@ -309,9 +310,10 @@ static size_t dateline(const char *s, size_t n, size_t *text) {
   return end;
 }
 
-/* Site navigation: a skip link ("Skip to main content") or a menu bar of
+/* Site navigation: a skip link ("Skip to main content"), a menu bar of
 ** three items or more between "|", "·" or "•", none a sentence ("Home |
-** News | Sport | Weather"). */
+** News | Sport | Weather"), or a breadcrumb trail ("Home > News > Sport",
+** with ">", "/", "»" or "›"). */
 static int navigation(const char *s, size_t n) {
   static const char *const links[] = {
     "skip to main content", "skip to content", "skip to navigation",
@@ -328,6 +330,14 @@ static int navigation(const char *s, size_t n) {
   while (i <= n) {
     size_t len = 0;
     if (i < n && s[i] == '|') len = 1;
+    else if (i > 0 && i + 1 < n && (s[i] == '>' || s[i] == '/') && s[i - 1] == ' ' &&
+             s[i + 1] == ' ')
+      len = 1; /* a breadcrumb trail: "Home > News > Transport" */
+    else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xBB)
+      len = 2; /* U+00BB » */
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xBA)
+      len = 3; /* U+203A › */
     else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xB7)
       len = 2; /* U+00B7 middle dot */
     else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
@@ -744,13 +754,15 @@ precis_status precisI_ingest(const precis_summarizer *s,
     }
     {
       const char *rule = boilerplate(c.t + l->ts, l->te - l->ts, l->words);
+      if (rule == NULL) /* the language's own: "Anzeige", "Lire aussi :" */
+        rule = precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words);
       if (rule == NULL && byline(c.t + l->ts, l->te - l->ts, l->words))
         rule = "byline";
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
         rule = "caption";
       if (rule == NULL && rule_on(s, "dateline") &&
-          precisI_parse_date(c.t + l->ts, l->te - l->ts) != 0)
+          precisI_parse_date(c.t + l->ts, l->te - l->ts, lang) != 0)
         rule = "dateline"; /* a date stamp and nothing else */
       /* a bare credit ("IMAGE SOURCE: AP") has its caption on the next
       ** line; one that carries its caption has none */
@@ -760,7 +772,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->rule = rule;
         continue;
       }
-      pos = rule_on(s, "dateline") ? dateline(c.t + l->ts, l->te - l->ts, &dtext) : 0;
+      pos = rule_on(s, "dateline") ? dateline(c.t + l->ts, l->te - l->ts, lang, &dtext) : 0;
       if (pos) { /* the stamp becomes a dropped block of its own */
         l->ds = l->ts;
         l->de = l->ts + pos;

@@ -183,6 +183,11 @@ typedef struct precisI_lang {
   precisI_words abbrev;  /* ... that end one only before a sentence starter */
   precisI_words final;   /* ... that end one before any capitalised word */
   precisI_words starters; /* words that start sentences, besides stopwords */
+  /* scraped-page lines in the language (phrases, case-folded): whole
+  ** lines that are advertising or navigation, and promotion prefixes */
+  precisI_words advertisement, promo, navigation;
+  precisI_words date_labels; /* "updated", "publié le": before a date stamp */
+  const char *const *months; /* twelve month names, January first, or NULL */
 } precisI_lang;
 
 extern const precisI_lang precisI_langs[];   /* sorted by name */
@@ -197,6 +202,17 @@ int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n);
 /* Abbreviation class of the word `w` (n bytes, as written, without its
 ** final period) in `lang`: one of PRECIS_ABBR_* below. */
 int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n);
+/* Does s start with `phrase` (lowercase), case and runs of white space
+** aside? The bytes of s it covers, or 0. */
+size_t precisI_prefix_fold(const char *s, size_t n, const char *phrase);
+/* The pack's rule for a whole line of a scraped page ("advertisement",
+** "navigation", "promo"), or NULL. */
+const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
+                                   size_t n, size_t words);
+/* the length of a date label of the pack at s ("publié le"), or 0 */
+size_t precisI_lang_date_label(const precisI_lang *lang, const char *s, size_t n);
+/* 1..12 for a month name of the pack or its first three letters or more */
+int precisI_lang_month(const precisI_lang *lang, const char *w, size_t n);
 /* Is `w` (as written) a word that starts sentences in `lang`? */
 int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
 /* Does `cp` end sentences in `lang`? */
@@ -393,10 +409,11 @@ precis_status precisI_select_sumbasic(precisI_run *run, const precisI_budget *b)
 precis_status precisI_select_klsum(precisI_run *run, const precisI_budget *b);
 precis_status precisI_select_submodular(precisI_run *run, const precisI_budget *b);
 /* date.c: yyyymmdd of a line that is a date and nothing else, or 0 */
-int precisI_parse_date(const char *s, size_t n);
+int precisI_parse_date(const char *s, size_t n, const precisI_lang *lang);
 /* the length of a date stamp at the start of s ("Updated 12:30 GMT, 14
 ** November 2023"), its date in *ymd; 0 when there is none */
-size_t precisI_date_stamp(const char *s, size_t n, int *ymd);
+size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
+                          int *ymd);
 /* dedupe.c: marks every near-duplicate but the best-ranked of its group,
 ** preferring members that may be selected (ok[i]) */
 precis_status precisI_near_duplicates(precisI_run *run,

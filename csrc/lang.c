@@ -21,7 +21,8 @@ static const int32_t none_term[] = {
 };
 static const precisI_lang none = {
   "none", "", NULL, "Zyyy", none_term, N(none_term), 0,
-  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}
+  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0},
+  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL
 };
 
 const char *precis_language_name(size_t k) {
@@ -229,6 +230,95 @@ int precisI_is_starter(const char *w, size_t n) {
   return m && inlist(starters, N(starters), buf, m);
 }
 
+/* Does s start with `phrase` (lowercase, single spaces), letter case and
+** runs of white space aside? Returns the bytes of s it covers, or 0. */
+size_t precisI_prefix_fold(const char *s, size_t n, const char *phrase) {
+  size_t i = 0, p = 0, pn = strlen(phrase);
+  while (p < pn) {
+    int32_t a, b;
+    size_t la, lb;
+    if (i >= n) return 0;
+    lb = precisI_utf8_decode(phrase, pn, p, &b);
+    la = precisI_utf8_decode(s, n, i, &a);
+    if (b == ' ') {
+      if (!precisI_is_space(a)) return 0;
+      while (i < n && precisI_is_space(a)) {
+        i += la;
+        if (i < n) la = precisI_utf8_decode(s, n, i, &a);
+      }
+      p += lb;
+      continue;
+    }
+    if (utf8proc_tolower(a) != b) return 0;
+    i += la;
+    p += lb;
+  }
+  return i;
+}
+
+/* is the character at s[i] (or the end) no letter or digit? */
+static int word_ends(const char *s, size_t n, size_t i) {
+  int32_t cp;
+  if (i >= n) return 1;
+  precisI_utf8_decode(s, n, i, &cp);
+  return !precisI_is_word(cp);
+}
+
+/* does the phrase end in a mark ("lire aussi :"), not a letter? */
+static int ends_in_mark(const char *phrase) {
+  size_t n = strlen(phrase), j = n;
+  int32_t cp;
+  if (n == 0) return 0;
+  do j--; while (j > 0 && ((unsigned char)phrase[j] & 0xC0) == 0x80);
+  precisI_utf8_decode(phrase, n, j, &cp);
+  return !precisI_is_word(cp);
+}
+
+const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
+                                   size_t n, size_t words) {
+  size_t k, e;
+  for (k = 0; k < lang->advertisement.n; k++)
+    if (precisI_prefix_fold(s, n, lang->advertisement.w[k]) == n) return "advertisement";
+  for (k = 0; k < lang->navigation.n; k++)
+    if (precisI_prefix_fold(s, n, lang->navigation.w[k]) == n) return "navigation";
+  if (words <= 12)
+    for (k = 0; k < lang->promo.n; k++)
+      if ((e = precisI_prefix_fold(s, n, lang->promo.w[k])) != 0 &&
+          (word_ends(s, n, e) || ends_in_mark(lang->promo.w[k])))
+        return "promo";
+  return NULL;
+}
+
+size_t precisI_lang_date_label(const precisI_lang *lang, const char *s, size_t n) {
+  size_t k, e, best = 0;
+  for (k = 0; lang && k < lang->date_labels.n; k++)
+    if ((e = precisI_prefix_fold(s, n, lang->date_labels.w[k])) > best &&
+        word_ends(s, n, e))
+      best = e;
+  return best;
+}
+
+int precisI_lang_month(const precisI_lang *lang, const char *w, size_t n) {
+  int m;
+  if (lang == NULL || lang->months == NULL || n < 3) return 0;
+  for (m = 0; m < 12; m++) {
+    size_t e = precisI_prefix_fold(w, n, lang->months[m]);
+    if (e == n) return m + 1; /* the whole name */
+  }
+  for (m = 0; m < 12; m++) { /* or its first letters: "févr", "Okt" */
+    size_t i = 0, j = 0, ln = strlen(lang->months[m]);
+    while (i < n && j < ln) {
+      int32_t a, b;
+      size_t la = precisI_utf8_decode(w, n, i, &a), lb = precisI_utf8_decode(lang->months[m], ln, j, &b);
+      if (utf8proc_tolower(a) != b) break;
+      i += la;
+      j += lb;
+    }
+    if (i == n) return m + 1;
+  }
+  return 0;
+}
+
 /* for the tests: are the lists sorted? */
 int precisI_lang_lists_sorted(void);
 int precisI_lang_lists_sorted(void) {
@@ -241,7 +331,8 @@ int precisI_lang_lists_sorted(void) {
   for (k = 0; k <= precisI_nlangs; k++) {
     const precisI_lang *p = k < precisI_nlangs ? &precisI_langs[k] : &precisI_lang_common;
     const precisI_words *w[] = {&p->stop, &p->inner, &p->number, &p->abbrev,
-                                &p->final, &p->starters};
+                                &p->final, &p->starters, &p->advertisement,
+                                &p->promo, &p->navigation, &p->date_labels};
     for (l = 0; l < N(w); l++)
       for (i = 1; i < w[l]->n; i++)
         if (strcmp(w[l]->w[i - 1], w[l]->w[i]) >= 0) return 0;

@@ -945,6 +945,25 @@ static const char *const da_number[] = {
 static const char *const da_abbrev[] = {
   "ca", "etc", "mia", "mio", "mv", "osv",
 };
+static const char *const da_advertisement[] = {
+  "annonce", "reklame", "sponsoreret",
+};
+static const char *const da_promo[] = {
+  "abonn\xC3\xA9r", "alle rettigheder forbeholdes", "del", "del artiklen",
+  "emner", "kommentarer", "l\xC3\xA6s mere", "l\xC3\xA6s ogs\xC3\xA5",
+  "relaterede artikler", "tilmeld dig nyhedsbrevet", "vi bruger cookies",
+};
+static const char *const da_navigation[] = {
+  "forside", "g\xC3\xA5 til indhold", "log ind", "menu", "min konto",
+  "s\xC3\xB8g", "til toppen",
+};
+static const char *const da_date_labels[] = {
+  "dato", "opdateret", "publiceret", "senest opdateret",
+};
+static const char *const da_months[] = {
+  "januar", "februar", "marts", "april", "maj", "juni",
+  "juli", "august", "september", "oktober", "november", "december"
+};
 static const int32_t da_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const nl_stopwords[] = {
@@ -972,6 +991,27 @@ static const char *const nl_number[] = {
 };
 static const char *const nl_abbrev[] = {
   "ca", "enz", "etc", "mld", "mln",
+};
+static const char *const nl_advertisement[] = {
+  "advertentie", "gesponsord", "gesponsorde inhoud",
+};
+static const char *const nl_promo[] = {
+  "abonneer", "alle rechten voorbehouden", "deel dit artikel", "delen",
+  "gerelateerde artikelen", "lees meer", "lees ook", "meer over",
+  "onderwerpen", "reacties", "schrijf je in voor de nieuwsbrief",
+  "verder lezen", "wij gebruiken cookies",
+};
+static const char *const nl_navigation[] = {
+  "home", "inloggen", "menu", "mijn account", "naar de inhoud",
+  "terug naar boven", "zoeken",
+};
+static const char *const nl_date_labels[] = {
+  "bijgewerkt", "bijgewerkt op", "datum", "gepubliceerd", "gepubliceerd op",
+  "laatst bijgewerkt",
+};
+static const char *const nl_months[] = {
+  "januari", "februari", "maart", "april", "mei", "juni",
+  "juli", "augustus", "september", "oktober", "november", "december"
 };
 static const int32_t nl_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -1112,6 +1152,28 @@ static const char *const fr_number[] = {
 static const char *const fr_abbrev[] = {
   "ca", "cie", "env", "etc", "ltd",
 };
+static const char *const fr_advertisement[] = {
+  "contenu sponsoris\xC3\xA9", "publicit\xC3\xA9", "sponsoris\xC3\xA9",
+};
+static const char *const fr_promo[] = {
+  "abonnez-vous", "commentaires", "inscrivez-vous \xC3\xA0 la newsletter",
+  "lire aussi", "lire aussi :", "lire la suite", "nous utilisons des cookies",
+  "partager", "partager cet article", "s'abonner", "sujets",
+  "sur le m\xC3\xAAme sujet", "tous droits r\xC3\xA9serv\xC3\xA9s",
+  "voir aussi", "\xC3\xA0 lire aussi", "\xC3\xA0 lire aussi :",
+};
+static const char *const fr_navigation[] = {
+  "accueil", "aller au contenu", "connexion", "menu", "mon compte",
+  "recherche", "rechercher", "retour en haut", "se connecter",
+};
+static const char *const fr_date_labels[] = {
+  "date", "mis \xC3\xA0 jour", "mis \xC3\xA0 jour le", "modifi\xC3\xA9 le",
+  "publi\xC3\xA9", "publi\xC3\xA9 le",
+};
+static const char *const fr_months[] = {
+  "janvier", "f\xC3\xA9vrier", "mars", "avril", "mai", "juin",
+  "juillet", "ao\xC3\xBBt", "septembre", "octobre", "novembre", "d\xC3\xA9""cembre"
+};
 static const int32_t fr_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const de_stopwords[] = {
@@ -1161,6 +1223,29 @@ static const char *const de_number[] = {
 static const char *const de_abbrev[] = {
   "ca", "etc", "max", "min", "mind", "mio", "mrd", "o.g", "od", "rd", "tsd",
   "u.s.w",
+};
+static const char *const de_advertisement[] = {
+  "anzeige", "gesponsert", "sponsored", "werbung",
+};
+static const char *const de_promo[] = {
+  "alle rechte vorbehalten", "artikel teilen", "diesen artikel teilen",
+  "jetzt abonnieren", "kommentare", "lesen sie auch", "lesen sie mehr",
+  "mehr lesen", "mehr zum thema", "newsletter abonnieren", "schlagworte",
+  "teilen", "themen", "weiterlesen", "wir verwenden cookies",
+  "zum newsletter",
+};
+static const char *const de_navigation[] = {
+  "abmelden", "anmelden", "mein konto", "men\xC3\xBC", "nach oben",
+  "startseite", "suche", "zum inhalt springen", "zur navigation",
+};
+static const char *const de_date_labels[] = {
+  "aktualisiert", "aktualisiert am", "datum", "erstellt am", "stand",
+  "ver\xC3\xB6""ffentlicht", "ver\xC3\xB6""ffentlicht am",
+  "zuletzt aktualisiert",
+};
+static const char *const de_months[] = {
+  "januar", "februar", "m\xC3\xA4rz", "april", "mai", "juni",
+  "juli", "august", "september", "oktober", "november", "dezember"
 };
 static const int32_t de_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -2282,6 +2367,28 @@ static const char *const it_number[] = {
 static const char *const it_abbrev[] = {
   "az", "ca", "ecc", "econ", "etc", "idraul", "meteor",
 };
+static const char *const it_advertisement[] = {
+  "contenuto sponsorizzato", "pubblicit\xC3\xA0", "sponsorizzato",
+};
+static const char *const it_promo[] = {
+  "abbonati", "argomenti", "articoli correlati", "commenti", "condividi",
+  "condividi questo articolo", "continua a leggere",
+  "iscriviti alla newsletter", "leggi anche", "leggi anche:",
+  "leggi di pi\xC3\xB9", "potrebbe interessarti", "tutti i diritti riservati",
+  "utilizziamo i cookie",
+};
+static const char *const it_navigation[] = {
+  "accedi", "cerca", "home page", "il mio account", "menu", "torna su",
+  "vai al contenuto",
+};
+static const char *const it_date_labels[] = {
+  "aggiornato", "aggiornato il", "data", "pubblicato", "pubblicato il",
+  "ultimo aggiornamento",
+};
+static const char *const it_months[] = {
+  "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
+  "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"
+};
 static const int32_t it_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const ja_stopwords[] = {
@@ -2805,6 +2912,26 @@ static const char *const no_number[] = {
 };
 static const char *const no_abbrev[] = {
   "ca", "etc", "mill", "mrd", "mv", "osv",
+};
+static const char *const no_advertisement[] = {
+  "annonse", "reklame", "sponset",
+};
+static const char *const no_promo[] = {
+  "abonner", "alle rettigheter forbeholdt", "del", "del artikkelen", "emner",
+  "kommentarer", "les mer", "les ogs\xC3\xA5",
+  "meld deg p\xC3\xA5 nyhetsbrevet", "relaterte artikler",
+  "vi bruker informasjonskapsler",
+};
+static const char *const no_navigation[] = {
+  "forside", "g\xC3\xA5 til innhold", "logg inn", "meny", "min konto",
+  "s\xC3\xB8k", "til toppen",
+};
+static const char *const no_date_labels[] = {
+  "dato", "oppdatert", "publisert", "sist oppdatert",
+};
+static const char *const no_months[] = {
+  "januar", "februar", "mars", "april", "mai", "juni",
+  "juli", "august", "september", "oktober", "november", "desember"
 };
 static const int32_t no_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -3435,6 +3562,27 @@ static const char *const pl_number[] = {
 static const char *const pl_abbrev[] = {
   "itd", "itp", "mld", "mln", "tys", "z\xC5\x82",
 };
+static const char *const pl_advertisement[] = {
+  "artyku\xC5\x82 sponsorowany", "materia\xC5\x82 sponsorowany", "reklama",
+};
+static const char *const pl_promo[] = {
+  "czytaj tak\xC5\xBC""e", "czytaj te\xC5\xBC", "czytaj wi\xC4\x99""cej",
+  "komentarze", "powi\xC4\x85zane artyku\xC5\x82y", "subskrybuj", "tematy",
+  "udost\xC4\x99pnij", "u\xC5\xBCywamy plik\xC3\xB3w cookie",
+  "wszelkie prawa zastrze\xC5\xBCone", "zapisz si\xC4\x99 do newslettera",
+  "zobacz tak\xC5\xBC""e",
+};
+static const char *const pl_navigation[] = {
+  "do g\xC3\xB3ry", "menu", "moje konto", "przejd\xC5\xBA do tre\xC5\x9B""ci",
+  "strona g\xC5\x82\xC3\xB3wna", "szukaj", "zaloguj si\xC4\x99",
+};
+static const char *const pl_date_labels[] = {
+  "aktualizacja", "data", "opublikowano", "zaktualizowano",
+};
+static const char *const pl_months[] = {
+  "stycze\xC5\x84", "luty", "marzec", "kwiecie\xC5\x84", "maj", "czerwiec",
+  "lipiec", "sierpie\xC5\x84", "wrzesie\xC5\x84", "pa\xC5\xBA""dziernik", "listopad", "grudzie\xC5\x84"
+};
 static const int32_t pl_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const pt_stopwords[] = {
@@ -3479,6 +3627,29 @@ static const char *const pt_number[] = {
 };
 static const char *const pt_abbrev[] = {
   "aprox", "cia", "etc", "ltda",
+};
+static const char *const pt_advertisement[] = {
+  "an\xC3\xBAncio", "conte\xC3\xBA""do patrocinado", "patrocinado",
+  "publicidade",
+};
+static const char *const pt_promo[] = {
+  "assine", "assine a newsletter", "coment\xC3\xA1rios", "compartilhar",
+  "compartilhe", "continue lendo", "leia mais", "leia tamb\xC3\xA9m",
+  "not\xC3\xAD""cias relacionadas", "partilhar",
+  "todos os direitos reservados", "t\xC3\xB3picos", "usamos cookies",
+  "veja tamb\xC3\xA9m",
+};
+static const char *const pt_navigation[] = {
+  "buscar", "entrar", "in\xC3\xAD""cio", "ir para o conte\xC3\xBA""do",
+  "menu", "minha conta", "pesquisar", "p\xC3\xA1gina inicial",
+  "voltar ao topo",
+};
+static const char *const pt_date_labels[] = {
+  "atualizado", "atualizado em", "data", "publicado", "publicado em",
+};
+static const char *const pt_months[] = {
+  "janeiro", "fevereiro", "mar\xC3\xA7o", "abril", "maio", "junho",
+  "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"
 };
 static const int32_t pt_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -3852,6 +4023,28 @@ static const char *const es_abbrev[] = {
   "adm\xC3\xB3n", "aprox", "c\xC3\xAD""a", "dpto", "etc", "hs", "min",
   "m\xC3\xA1x", "m\xC3\xADn",
 };
+static const char *const es_advertisement[] = {
+  "anuncio", "contenido patrocinado", "patrocinado", "publicidad",
+};
+static const char *const es_promo[] = {
+  "comentarios", "comparte esta noticia", "compartir", "lea tambi\xC3\xA9n",
+  "lee tambi\xC3\xA9n", "leer m\xC3\xA1s", "noticias relacionadas",
+  "relacionado", "seguir leyendo", "suscr\xC3\xAD""bete",
+  "suscr\xC3\xAD""bete a nuestro bolet\xC3\xADn", "te puede interesar",
+  "temas", "todos los derechos reservados", "utilizamos cookies",
+};
+static const char *const es_navigation[] = {
+  "buscar", "iniciar sesi\xC3\xB3n", "inicio", "ir al contenido",
+  "men\xC3\xBA", "mi cuenta", "volver arriba",
+};
+static const char *const es_date_labels[] = {
+  "actualizado", "actualizado el", "fecha", "publicado", "publicado el",
+  "\xC3\xBAltima actualizaci\xC3\xB3n",
+};
+static const char *const es_months[] = {
+  "enero", "febrero", "marzo", "abril", "mayo", "junio",
+  "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"
+};
 static const int32_t es_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const sv_stopwords[] = {
@@ -3881,6 +4074,26 @@ static const char *const sv_number[] = {
 };
 static const char *const sv_abbrev[] = {
   "ca", "etc", "mdr", "milj", "mm", "osv",
+};
+static const char *const sv_advertisement[] = {
+  "annons", "reklam", "sponsrat",
+};
+static const char *const sv_promo[] = {
+  "alla r\xC3\xA4ttigheter f\xC3\xB6rbeh\xC3\xA5llna", "dela",
+  "dela artikeln", "kommentarer", "l\xC3\xA4s mer", "l\xC3\xA4s ocks\xC3\xA5",
+  "prenumerera", "prenumerera p\xC3\xA5 nyhetsbrevet", "relaterade artiklar",
+  "vi anv\xC3\xA4nder cookies", "\xC3\xA4mnen",
+};
+static const char *const sv_navigation[] = {
+  "logga in", "meny", "mitt konto", "startsida", "s\xC3\xB6k",
+  "till inneh\xC3\xA5llet", "till toppen",
+};
+static const char *const sv_date_labels[] = {
+  "datum", "publicerad", "senast uppdaterad", "uppdaterad",
+};
+static const char *const sv_months[] = {
+  "januari", "februari", "mars", "april", "maj", "juni",
+  "juli", "augusti", "september", "oktober", "november", "december"
 };
 static const int32_t sv_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -4259,87 +4472,87 @@ static const int32_t yi_term[] = { 0x002E, 0x0021, 0x003F };
 
 const precisI_lang precisI_lang_common =
   {"common", "xx", NULL, "Latn", xx_term, 4, 0,
-   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 11}, {xx_final, 2}, {NULL, 0}};
+   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 11}, {xx_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL};
 
 const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,
-   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"arabic", "ar", "arabic", "Arab", ar_term, 7, 0,
-   {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"armenian", "hy", "armenian", "Armn", hy_term, 4, 0,
-   {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"basque", "eu", "basque", "Latn", eu_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"bulgarian", "bg", NULL, "Cyrl", bg_term, 4, 0,
-   {bg_stopwords, 259}, {bg_inner, 15}, {bg_number, 5}, {bg_abbrev, 5}, {NULL, 0}, {NULL, 0}},
+   {bg_stopwords, 259}, {bg_inner, 15}, {bg_number, 5}, {bg_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"burmese", "my", NULL, "Mymr", my_term, 3, 0,
-   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"catalan", "ca", "catalan", "Latn", ca_term, 4, 0,
-   {ca_stopwords, 276}, {ca_inner, 5}, {ca_number, 3}, {ca_abbrev, 1}, {NULL, 0}, {NULL, 0}},
+   {ca_stopwords, 276}, {ca_inner, 5}, {ca_number, 3}, {ca_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"chinese", "zh", NULL, "Hani", zh_term, 6, PRECIS_LANG_NO_SPACES,
-   {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"danish", "da", "danish", "Latn", da_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {da_stopwords, 94}, {da_inner, 20}, {da_number, 16}, {da_abbrev, 6}, {NULL, 0}, {NULL, 0}},
+   {da_stopwords, 94}, {da_inner, 20}, {da_number, 16}, {da_abbrev, 6}, {NULL, 0}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
-   {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}},
+   {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}, {nl_advertisement, 3}, {nl_promo, 13}, {nl_navigation, 7}, {nl_date_labels, 6}, nl_months},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 29}, {en_number, 23}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}},
+   {en_stopwords, 187}, {en_inner, 29}, {en_number, 23}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,
-   {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}},
+   {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 16}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
   {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}},
+   {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 16}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
   {"greek", "el", "greek", "Grek", el_term, 5, PRECIS_LANG_SPLIT_LOWER,
-   {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hindi", "hi", "hindi", "Deva", hi_term, 5, 0,
-   {hi_stopwords, 225}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {hi_stopwords, 225}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hungarian", "hu", "hungarian", "Latn", hu_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {hu_stopwords, 198}, {hu_inner, 7}, {hu_number, 2}, {hu_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {hu_stopwords, 198}, {hu_inner, 7}, {hu_number, 2}, {hu_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"indonesian", "id", "indonesian", "Latn", id_term, 4, 0,
-   {id_stopwords, 758}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {id_stopwords, 758}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"irish", "ga", "irish", "Latn", ga_term, 4, 0,
-   {ga_stopwords, 109}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {ga_stopwords, 109}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"italian", "it", "italian", "Latn", it_term, 4, 0,
-   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 7}, {NULL, 0}, {NULL, 0}},
+   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 7}, {NULL, 0}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
   {"japanese", "ja", NULL, "Jpan", ja_term, 6, PRECIS_LANG_NO_SPACES,
-   {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"kazakh", "kk", NULL, "Cyrl", kk_term, 4, PRECIS_LANG_SPLIT_LOWER,
-   {kk_stopwords, 276}, {kk_inner, 5}, {kk_number, 2}, {kk_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {kk_stopwords, 276}, {kk_inner, 5}, {kk_number, 2}, {kk_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"lithuanian", "lt", "lithuanian", "Latn", lt_term, 4, 0,
-   {lt_stopwords, 473}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {lt_stopwords, 473}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"marathi", "mr", NULL, "Deva", mr_term, 5, 0,
-   {mr_stopwords, 99}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {mr_stopwords, 99}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"nepali", "ne", "nepali", "Deva", ne_term, 4, 0,
-   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"norwegian", "no", "norwegian", "Latn", no_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {no_stopwords, 172}, {no_inner, 13}, {no_number, 16}, {no_abbrev, 6}, {NULL, 0}, {NULL, 0}},
+   {no_stopwords, 172}, {no_inner, 13}, {no_number, 16}, {no_abbrev, 6}, {NULL, 0}, {NULL, 0}, {no_advertisement, 3}, {no_promo, 11}, {no_navigation, 7}, {no_date_labels, 4}, no_months},
   {"persian", "fa", NULL, "Arab", fa_term, 5, 0,
-   {fa_stopwords, 777}, {fa_inner, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {fa_stopwords, 777}, {fa_inner, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"polish", "pl", NULL, "Latn", pl_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 5}, {pl_abbrev, 6}, {NULL, 0}, {NULL, 0}},
+   {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 5}, {pl_abbrev, 6}, {NULL, 0}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
   {"portuguese", "pt", "portuguese", "Latn", pt_term, 4, 0,
-   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}},
+   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 14}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
   {"romanian", "ro", "romanian", "Latn", ro_term, 4, 0,
-   {ro_stopwords, 434}, {ro_inner, 6}, {ro_number, 3}, {ro_abbrev, 1}, {NULL, 0}, {NULL, 0}},
+   {ro_stopwords, 434}, {ro_inner, 6}, {ro_number, 3}, {ro_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"russian", "ru", "russian", "Cyrl", ru_term, 4, 0,
-   {ru_stopwords, 151}, {ru_inner, 25}, {ru_number, 9}, {ru_abbrev, 16}, {NULL, 0}, {NULL, 0}},
+   {ru_stopwords, 151}, {ru_inner, 25}, {ru_number, 9}, {ru_abbrev, 16}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"serbian", "sr", "serbian", "Cyrl", sr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {NULL, 0}, {sr_inner, 8}, {sr_number, 2}, {sr_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {sr_inner, 8}, {sr_number, 2}, {sr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"slovak", "sk", NULL, "Latn", sk_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}},
+   {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"spanish", "es", "spanish", "Latn", es_term, 4, 0,
-   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 9}, {NULL, 0}, {NULL, 0}},
+   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 9}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 15}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
   {"swedish", "sv", "swedish", "Latn", sv_term, 4, 0,
-   {sv_stopwords, 114}, {sv_inner, 15}, {sv_number, 15}, {sv_abbrev, 6}, {NULL, 0}, {NULL, 0}},
+   {sv_stopwords, 114}, {sv_inner, 15}, {sv_number, 15}, {sv_abbrev, 6}, {NULL, 0}, {NULL, 0}, {sv_advertisement, 3}, {sv_promo, 11}, {sv_navigation, 7}, {sv_date_labels, 4}, sv_months},
   {"tamil", "ta", "tamil", "Taml", ta_term, 3, 0,
-   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"turkish", "tr", "turkish", "Latn", tr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {tr_stopwords, 53}, {tr_inner, 8}, {tr_number, 3}, {tr_abbrev, 2}, {NULL, 0}, {NULL, 0}},
+   {tr_stopwords, 53}, {tr_inner, 8}, {tr_number, 3}, {tr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"urdu", "ur", NULL, "Arab", ur_term, 5, 0,
-   {ur_stopwords, 516}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {ur_stopwords, 516}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"yiddish", "yi", "yiddish", "Hebr", yi_term, 3, 0,
-   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}},
+   {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
 };
 
 const size_t precisI_nlangs = 39;

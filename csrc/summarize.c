@@ -124,7 +124,7 @@ static precis_status dates(precisI_run *run) {
     if (u->doc != doc) { doc = u->doc; seen = 0; }
     if (run->date[doc] || ++seen > DATE_SEARCH_UNITS) continue;
     if (u->kind == PRECIS_KIND_SENTENCE) continue;
-    run->date[doc] = precisI_parse_date(run->src[doc].text + u->start, u->end - u->start);
+    run->date[doc] = precisI_parse_date(run->src[doc].text + u->start, u->end - u->start, run->lang);
   }
   return PRECIS_OK;
 }

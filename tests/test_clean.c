@@ -290,6 +290,48 @@ START_TEST(clean_quotation_text) {
 }
 END_TEST
 
+/* a language pack's own lines of scraped pages, and its dates */
+typedef struct pack_case {
+  const char *language, *input, *want;
+} pack_case;
+
+static const pack_case pack_cases[] = {
+  {"german",
+   "Startseite > Politik > Verkehr\nBr\xC3\xBC" "cke am Hafen wird gesperrt\n"
+   "Stand: 14.11.2023 09:15 Uhr\nDie alte Br\xC3\xBC" "cke wird ab Januar gesperrt.\n"
+   "Anzeige\nMehr zum Thema\n",
+   "Br\xC3\xBC" "cke am Hafen wird gesperrt\nDie alte Br\xC3\xBC" "cke wird ab Januar gesperrt.\n"
+   "navigation:Startseite > Politik > Verkehr\ndateline:Stand: 14.11.2023 09:15 Uhr\n"
+   "advertisement:Anzeige\npromo:Mehr zum Thema\n"},
+  {"french",
+   "Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\nLe pont du port ferm\xC3\xA9\n"
+   "Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\nLe pont sera ferm\xC3\xA9 en janvier.\n"
+   "Lire aussi : Pourquoi les ponts s'effondrent\n",
+   "Le pont du port ferm\xC3\xA9\nLe pont sera ferm\xC3\xA9 en janvier.\n"
+   "navigation:Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\n"
+   "dateline:Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\n"
+   "promo:Lire aussi : Pourquoi les ponts s'effondrent\n"},
+};
+
+START_TEST(clean_pack_table) {
+  const pack_case *c = &pack_cases[_i];
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  char got[2048];
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_language(o, c->language, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, c->input, strlen(c->input), 1);
+  render(c->input, r, got, sizeof got);
+  ck_assert_msg(strcmp(got, c->want) == 0, "%s:\n--- got\n%s--- want\n%s",
+                c->language, got, c->want);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *clean_suite(void) {
   Suite *s = suite_create("clean");
   TCase *tc = tcase_create("rules");
@@ -298,6 +340,7 @@ Suite *clean_suite(void) {
   tcase_add_test(tc, clean_unwrap_markup);
   tcase_add_test(tc, clean_unwrap_escapes);
   tcase_add_test(tc, clean_quotation_text);
+  tcase_add_loop_test(tc, clean_pack_table, 0, (int)N_ELEMS(pack_cases));
   suite_add_tcase(s, tc);
   return s;
 }

@@ -8,37 +8,49 @@
 #include "suites.h"
 
 typedef struct date_case {
-  const char *title, *text;
+  const char *lang, *title, *text;
   int want;
 } date_case;
 
 static const date_case date_cases[] = {
-  {"date stamp", "date 2023-11-14 ", 20231114},
-  {"date stamp with a colon", "date: 2023-11-14", 20231114},
-  {"ISO date alone", "2024-02-29", 20240229},
-  {"month day, year", "November 6, 2023", 20231106},
-  {"abbreviated month", "Nov. 6, 2023", 20231106},
-  {"weekday, day month year", "Tuesday, 14 November 2023", 20231114},
-  {"ordinal day", "March 3rd, 2024", 20240303},
-  {"ordinal day first", "6th November 2023", 20231106},
-  {"a label and a time before the date", "Updated 12:30 GMT, 14 November 2023", 20231114},
-  {"a label, 'on' and a time after the date",
+  {"english", "date stamp", "date 2023-11-14 ", 20231114},
+  {"english", "date stamp with a colon", "date: 2023-11-14", 20231114},
+  {"english", "ISO date alone", "2024-02-29", 20240229},
+  {"english", "month day, year", "November 6, 2023", 20231106},
+  {"english", "abbreviated month", "Nov. 6, 2023", 20231106},
+  {"english", "weekday, day month year", "Tuesday, 14 November 2023", 20231114},
+  {"english", "ordinal day", "March 3rd, 2024", 20240303},
+  {"english", "ordinal day first", "6th November 2023", 20231106},
+  {"english", "a label and a time before the date", "Updated 12:30 GMT, 14 November 2023", 20231114},
+  {"english", "a label, 'on' and a time after the date",
    "Published on November 14, 2023 at 3:45 p.m. ET", 20231114},
-  {"a weekday with a period", "Tue. 14 November 2023", 20231114},
-  {"a time alone", "12:30 GMT", 0},
-  {"no such day", "date: 2023-02-30", 0},
-  {"not a leap year", "2023-02-29", 0},
-  {"a heading, not a date", "Overview", 0},
-  {"a date inside a sentence", "November 6 2023 was a day", 0},
-  {"month and year only", "May 2023", 0},
-  {"empty", "", 0},
+  {"english", "a weekday with a period", "Tue. 14 November 2023", 20231114},
+  {"english", "a time alone", "12:30 GMT", 0},
+  {"english", "no such day", "date: 2023-02-30", 0},
+  {"english", "not a leap year", "2023-02-29", 0},
+  {"english", "a heading, not a date", "Overview", 0},
+  {"english", "a date inside a sentence", "November 6 2023 was a day", 0},
+  {"english", "month and year only", "May 2023", 0},
+  {"english", "empty", "", 0},
+  /* numeric dates, and month names and labels in the language */
+  {"english", "numeric, month first in English", "11/14/2023", 20231114},
+  {"english", "numeric, a day past 12 first", "14/11/2023", 20231114},
+  {"german", "numeric with periods", "Stand: 14.11.2023 09:15 Uhr", 20231114},
+  {"german", "day, period, month name", "Dienstag, 14. November 2023", 20231114},
+  {"german", "a month with an umlaut", "3. M\xC3\xA4rz 2024", 20240303},
+  {"french", "a label, 'à' and a time", "Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15",
+   20231114},
+  {"french", "an abbreviated month", "mis \xC3\xA0 jour le 3 f\xC3\xA9vr. 2024", 20240203},
+  {"spanish", "'de' between the parts", "14 de noviembre de 2023", 20231114},
+  {"italian", "day month year", "14 novembre 2023", 20231114},
+  {"french", "numeric, day first outside English", "03/04/2024", 20240403},
 };
 
 START_TEST(date_parse_table) {
   const date_case *c = &date_cases[_i];
-  ck_assert_msg(precisI_parse_date(c->text, strlen(c->text)) == c->want,
+  ck_assert_msg(precisI_parse_date(c->text, strlen(c->text), precisI_lang_find(c->lang)) == c->want,
                 "%s: [%s] gave %d, want %d", c->title, c->text,
-                precisI_parse_date(c->text, strlen(c->text)), c->want);
+                precisI_parse_date(c->text, strlen(c->text), precisI_lang_find(c->lang)), c->want);
 }
 END_TEST
 

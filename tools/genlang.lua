@@ -5,8 +5,12 @@
 -- Every list is sorted bytewise here, the order bsearch in lang.c needs.
 
 local KEYS = { name = true, code = true, script = true, stemmer = true,
-               terminators = true, flags = true }
-local SECTIONS = { "stopwords", "inner", "number", "abbrev", "final", "starters" }
+               terminators = true, flags = true, months = true }
+local SECTIONS = { "stopwords", "inner", "number", "abbrev", "final", "starters",
+                   "advertisement", "promo", "navigation", "date-labels" }
+-- sections whose lines are phrases, one per line, rather than words
+local PHRASES = { advertisement = true, promo = true, navigation = true,
+                  ["date-labels"] = true }
 local FLAGS = { ["ordinal-dot"] = "PRECIS_LANG_ORDINAL_DOT",
                 ["split-lower"] = "PRECIS_LANG_SPLIT_LOWER",
                 ["no-spaces"] = "PRECIS_LANG_NO_SPACES" }
@@ -40,6 +44,11 @@ local function parse(file)
       if not section or not pack.lists[section] then
         die(file, n, "unknown section " .. line)
       end
+    elseif section and PHRASES[section] then
+      local phrase = line:gsub("^%s+", ""):gsub("%s+", " ")
+      if #phrase >= 64 then die(file, n, "phrase too long: " .. phrase) end
+      if phrase:find("[A-Z]") then die(file, n, "phrases are written in lowercase") end
+      pack.lists[section][#pack.lists[section] + 1] = phrase
     elseif section then
       for w in line:gmatch("%S+") do
         if #w >= 32 then die(file, n, "word too long: " .. w) end
@@ -53,6 +62,12 @@ local function parse(file)
   end
   for _, k in ipairs({ "name", "code", "script", "stemmer", "terminators" }) do
     if not pack[k] then die(file, n, "missing key '" .. k .. "'") end
+  end
+  if pack.months then
+    local m = {}
+    for w in pack.months:gmatch("%S+") do m[#m + 1] = w end
+    if #m ~= 12 then die(file, n, "months: twelve names, January first") end
+    pack.month_list = m
   end
   for s, list in pairs(pack.lists) do
     table.sort(list, before)
@@ -88,7 +103,7 @@ for _, p in ipairs(packs) do
   for _, s in ipairs(SECTIONS) do
     local list = p.lists[s]
     if #list > 0 then
-      emit(string.format("static const char *const %s_%s[] = {", id, s))
+      emit(string.format("static const char *const %s_%s[] = {", id, (s:gsub("-", "_"))))
       local line = " "
       for _, w in ipairs(list) do
         local item = " " .. cstring(w) .. ","
@@ -98,6 +113,14 @@ for _, p in ipairs(packs) do
       emit(line)
       emit("};")
     end
+  end
+  if p.month_list then
+    local names = {}
+    for i, w in ipairs(p.month_list) do names[i] = cstring(w) end
+    emit(string.format("static const char *const %s_months[] = {", id))
+    emit("  " .. table.concat(names, ", ", 1, 6) .. ",")
+    emit("  " .. table.concat(names, ", ", 7, 12))
+    emit("};")
   end
   local cps = {}
   for t in p.terminators:gmatch("%S+") do
@@ -128,9 +151,10 @@ local function entry(p)
   local lists = {}
   for _, s in ipairs(SECTIONS) do
     local n = #p.lists[s]
-    lists[#lists + 1] = n > 0 and string.format("{%s_%s, %d}", p.code, s, n)
+    lists[#lists + 1] = n > 0 and string.format("{%s_%s, %d}", p.code, (s:gsub("-", "_")), n)
                         or "{NULL, 0}"
   end
+  lists[#lists + 1] = p.month_list and (p.code .. "_months") or "NULL"
   emit(string.format("  {%s, %s, %s, %s, %s_term, %d, %s,",
        cstring(p.name), cstring(p.code),
        p.stemmer == "none" and "NULL" or cstring(p.stemmer), cstring(p.script),
