@@ -692,7 +692,7 @@ static int several(const cursor *c, const line *l, int *oom) {
   precisI_vec v;
   int more;
   precisI_vec_init(&v, 2 * sizeof(size_t));
-  if (precisI_split(c->lang, c->t, l->ts, l->te, &v) != PRECIS_OK) *oom = 1;
+  if (precisI_split(c->lang, c->t, c->n, l->ts, l->te, &v) != PRECIS_OK) *oom = 1;
   more = v.n > 1;
   precisI_vec_free(&v);
   return more;

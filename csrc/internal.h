@@ -372,9 +372,12 @@ precis_status precisI_ingest(const precis_summarizer *s,
 /* segment.c: blocks -> units appended to run->units */
 precis_status precisI_segment(precisI_run *run, uint32_t doc,
                               const precisI_vec *blocks, precis_error *err);
-/* the sentence spans of one text block, appended to `out` (pairs of size_t) */
+/* the sentence spans of the text block [start, end) of text (tlen bytes,
+** which the segmenter reads around the block), appended to `out` (pairs
+** of size_t) */
 precis_status precisI_split(const precisI_lang *lang, const char *text,
-                            size_t start, size_t end, precisI_vec *out);
+                            size_t tlen, size_t start, size_t end,
+                            precisI_vec *out);
 int precisI_is_terminal(int32_t cp);
 /* tokenize.c: word counts and content terms of every unit */
 precis_status precisI_tokenize(precisI_run *run, precis_error *err);

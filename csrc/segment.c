@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "internal.h"
 
 typedef struct span {
@@ -21,8 +23,11 @@ typedef struct cpt {
   size_t off;
 } cpt;
 
+#define CONTEXT 65536
+
 typedef struct block {
   const char *t;
+  size_t ctx_start, ctx_end; /* the text around the block, for lowercase_elsewhere */
   const precisI_lang *lang;
   cpt *c;               /* n code points, then a sentinel (cp -1, off end) */
   size_t n;
@@ -551,6 +556,51 @@ static size_t emoticon_end(const block *b, size_t q) {
 }
 
 /*
+** The orthographic test of Kiss and Strunk's Punkt (2006), on the text at
+** hand instead of a trained model: after an abbreviation that may end a
+** sentence ("U.S.", "Inc."), a capitalised word that the text also writes
+** in lowercase ("Officials" beside "officials") is capitalised because
+** it starts a sentence; a name ("Smith") never is. Reads the block's
+** context; the word must be a capital and lowercase letters only.
+*/
+static int lowercase_elsewhere(const block *b, size_t k) {
+  char w[64];
+  size_t e, n, len, p;
+  int32_t first = b->c[k].cp, low = utf8proc_tolower(b->c[k].cp);
+  if (!precisI_is_upper(first) || low == first) return 0;
+  e = k + 1;
+  while (e < b->n && precisI_is_word(b->c[e].cp)) {
+    if (!precisI_is_lower(b->c[e].cp)) return 0; /* "IBM", "McDonald" */
+    e++;
+  }
+  if (e - k < 2) return 0;
+  len = (size_t)utf8proc_encode_char(low, (utf8proc_uint8_t *)w);
+  n = b->c[e].off - b->c[k + 1].off;
+  if (len == 0 || len + n >= sizeof w) return 0;
+  memcpy(w + len, b->t + b->c[k + 1].off, n);
+  n += len;
+  for (p = b->ctx_start; p + n <= b->ctx_end; p++) {
+    const char *hit = memchr(b->t + p, w[0], b->ctx_end - n + 1 - p);
+    int32_t cp;
+    if (hit == NULL) break;
+    p = (size_t)(hit - b->t);
+    if (memcmp(hit, w, n) != 0) continue;
+    if (p > 0) { /* a word of its own: no letter before it or after it */
+      size_t q = p - 1;
+      while (q > 0 && ((unsigned char)b->t[q] & 0xC0) == 0x80) q--;
+      precisI_utf8_decode(b->t, b->ctx_end, q, &cp);
+      if (precisI_is_word(cp)) continue;
+    }
+    if (p + n < b->ctx_end) {
+      precisI_utf8_decode(b->t, b->ctx_end, p + n, &cp);
+      if (precisI_is_word(cp)) continue;
+    }
+    return 1;
+  }
+  return 0;
+}
+
+/*
 ** After "a.m." or "p.m.", the words a time goes on with: a time zone, a
 ** weekday or a month ("at 3 p.m. ET", "at 9 p.m. Tuesday", "5 p.m. Nov.
 ** 14"). The clock words are English, and so are these.
@@ -702,7 +752,7 @@ period:
       if (precisI_is_digit(next) || next == 0x2116) return 0;
       /* fall through */
     case PRECIS_ABBR_ANY:
-      return (precisI_is_upper(next) && starter(b, nk)) ||
+      return (precisI_is_upper(next) && (starter(b, nk) || lowercase_elsewhere(b, nk))) ||
              (caseless(next) && !precisI_is_digit(next));
     case PRECIS_ABBR_FINAL:
       return precisI_is_upper(next) && !time_goes_on(b, nk);
@@ -926,13 +976,18 @@ static precis_status split_block(block *b, precisI_vec *out) {
 }
 
 precis_status precisI_split(const precisI_lang *lang, const char *t,
-                            size_t start, size_t end, precisI_vec *out) {
+                            size_t tlen, size_t start, size_t end,
+                            precisI_vec *out) {
   block b;
   size_t i, n = 0;
   precis_status st;
   memset(&b, 0, sizeof b);
   b.t = t;
   b.lang = lang;
+  /* the context the orthographic test reads: the block and 64 KiB on
+  ** either side, which bounds its cost */
+  b.ctx_start = start > CONTEXT ? start - CONTEXT : 0;
+  b.ctx_end = tlen - end > CONTEXT ? end + CONTEXT : tlen;
   for (i = start; i < end; n++) {
     int32_t cp;
     i += precisI_utf8_decode(t, end, i, &cp);
@@ -1022,7 +1077,7 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
       spans.n = 0;
-      if (precisI_split(run->lang, t, bl->start, bl->end, &spans) != PRECIS_OK)
+      if (precisI_split(run->lang, t, run->src[doc].len, bl->start, bl->end, &spans) != PRECIS_OK)
         goto oom;
       for (k = 0; k < spans.n; k++) {
         span *sp0 = &precisI_vec_at(&spans, span, k);

@@ -74,6 +74,12 @@ static const seg_case seg_cases[] = {
    {S("Lee et al. found the med. staff kind."), S("Add 2 tbsp. sugar and stir."),
     S("The ferry is ca. ten years old, etc. and so on."),
     S("We sat on the dk. deck.")}},
+  {"after U.S. or Inc., a word the text also writes in lowercase starts a sentence",
+   "The firm moved to the U.S. Officials welcomed it, and officials in Ohio cheered. "
+   "It bought Acme Inc. Smith ran it. Nobody asked Smith.", NULL, NULL, 0,
+   {S("The firm moved to the U.S."),
+    S("Officials welcomed it, and officials in Ohio cheered."),
+    S("It bought Acme Inc. Smith ran it."), S("Nobody asked Smith.")}},
   {"U.S.A. ends a sentence before a sentence starter",
    "She moved to the U.S.A. Her sister stayed at home. "
    "U.S.A. Today printed it.", NULL, NULL, 0,
