@@ -179,6 +179,36 @@ START_TEST(clean_rule_errors) {
 }
 END_TEST
 
+/* Runs `text` under input.unwrap 1 and checks each unit as read (the
+** caller's bytes where precis_result_text gives none) and its span. */
+static void expect_unwrapped(const char *text, size_t len,
+                             const char *const *want, size_t nwant) {
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, len, 1);
+  ck_assert_uint_eq(precis_result_count(r), nwant);
+  for (i = 0; i < nwant; i++) {
+    size_t plen;
+    const char *p = precis_result_text(r, i, &plen);
+    precis_sentence u = t_unit(r, i);
+    ck_assert(u.end <= len && u.start < u.end);
+    if (p == NULL) { /* the caller's bytes are the text */
+      p = text + u.start;
+      plen = u.end - u.start;
+    }
+    ck_assert_msg(plen == strlen(want[i]) && memcmp(p, want[i], plen) == 0,
+                  "unit %zu reads [%.*s]", i, (int)plen, p);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+
 /* input.unwrap 1: markup left in plain text is no text, nor are runs of
 ** dots; TeX's `quotes' read as 'quotes' */
 START_TEST(clean_unwrap_markup) {
@@ -188,27 +218,7 @@ START_TEST(clean_unwrap_markup) {
   static const char *const want[] = {
       "The ferry is late again.", "Yes.", "It is!",
       "Read the notice then wait.", "'Why?' she asked."};
-  precis_options *o = NULL;
-  precis_summarizer *s;
-  precis_result *r;
-  size_t i;
-  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
-  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
-  s = t_summarizer(o);
-  precis_options_free(o);
-  r = t_run(s, text, sizeof text - 1, 1);
-  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want));
-  for (i = 0; i < N_ELEMS(want); i++) {
-    size_t len;
-    const char *p = precis_result_text(r, i, &len);
-    precis_sentence u = t_unit(r, i);
-    ck_assert_ptr_nonnull(p);
-    ck_assert_msg(len == strlen(want[i]) && memcmp(p, want[i], len) == 0,
-                  "unit %zu reads [%.*s]", i, (int)len, p);
-    ck_assert(u.end <= sizeof text - 1 && u.start < u.end);
-  }
-  precis_result_free(r);
-  precis_summarizer_free(s);
+  expect_unwrapped(text, sizeof text - 1, want, N_ELEMS(want));
 }
 END_TEST
 
@@ -225,34 +235,22 @@ START_TEST(clean_unwrap_escapes) {
       "The ferry left.", "Then it rained.", "The quay flooded.",
       "Files live in C:\\new and D:\\Reports.", "Write \\newline to break it.",
       "Boats sail at noon."};
-  precis_options *o = NULL;
-  precis_summarizer *s;
-  precis_result *r;
-  size_t i;
-  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
-  ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
-  s = t_summarizer(o);
-  precis_options_free(o);
-  r = t_run(s, text, sizeof text - 1, 1);
-  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want));
-  for (i = 0; i < N_ELEMS(want); i++) {
-    size_t len;
-    const char *p = precis_result_text(r, i, &len);
-    precis_sentence u = t_unit(r, i);
-    if (p == NULL) { /* the caller's bytes are the text */
-      p = text + u.start;
-      len = u.end - u.start;
-    }
-    ck_assert_msg(len == strlen(want[i]) && memcmp(p, want[i], len) == 0,
-                  "unit %zu reads [%.*s]", i, (int)len, p);
-    ck_assert(u.end <= sizeof text - 1 && u.start < u.end);
-  }
-  { /* offsets point at the caller's bytes: the second sentence */
-    precis_sentence u = t_unit(r, 1);
+  expect_unwrapped(text, sizeof text - 1, want, N_ELEMS(want));
+  { /* offsets point at the caller's bytes */
+    precis_options *o = NULL;
+    precis_summarizer *s;
+    precis_result *r;
+    precis_sentence u;
+    ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+    ck_assert_int_eq(precis_options_set_param(o, "input.unwrap", 1, NULL), PRECIS_OK);
+    s = t_summarizer(o);
+    precis_options_free(o);
+    r = t_run(s, text, sizeof text - 1, 1);
+    u = t_unit(r, 1);
     ck_assert(memcmp(text + u.start, "Then it rained.", 15) == 0);
+    precis_result_free(r);
+    precis_summarizer_free(s);
   }
-  precis_result_free(r);
-  precis_summarizer_free(s);
 }
 END_TEST
 
