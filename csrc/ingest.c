@@ -390,6 +390,22 @@ static int share_bar(const char *s, size_t n) {
                                       prefix(s, n, "print") || prefix(s, n, "email")));
 }
 
+/* A line that heads a list of links ("Related Topics", "Most read"): the
+** short lines after it are links too. */
+static int list_head(const char *s, size_t n) {
+  static const char *const heads[] = {
+    "related topics", "related stories", "related articles", "related content",
+    "more on this story", "more stories", "most read", "most popular",
+    "top stories", "you may also like", "recommended", "recommended for you",
+    "trending now", "latest news", "more from this section", "topics",
+    "most viewed", "related", "tags"
+  };
+  size_t k;
+  for (k = 0; k < sizeof heads / sizeof heads[0]; k++)
+    if (equals(s, n, heads[k])) return 1;
+  return 0;
+}
+
 /* The built-in boilerplate rules on a trimmed line; NULL when none fires. */
 static const char *boilerplate(const char *s, size_t n, size_t words) {
   static const char *const ads[] = {
@@ -397,13 +413,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
     "story continues below advertisement", "skip advertisement",
     "continue reading", "continue reading below"
   };
-  static const char *const lists[] = { /* lines that head lists of links */
-    "related topics", "related stories", "related articles", "related content",
-    "more on this story", "more stories", "most read", "most popular",
-    "top stories", "you may also like", "recommended", "recommended for you",
-    "trending now", "latest news", "more from this section", "topics",
-    "most viewed", "reuse this content", "comments", "view comments",
-    "show comments", "leave a comment", "related", "tags", "share"
+  static const char *const lines[] = { /* buttons and links of their own */
+    "reuse this content", "comments", "view comments", "show comments",
+    "leave a comment", "share"
   };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:",
@@ -428,8 +440,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
     return words <= 40 ? "caption" : NULL;
   if (share_bar(s, n)) return "promo";
   if (navigation(s, n)) return "navigation";
-  for (k = 0; k < sizeof lists / sizeof lists[0]; k++)
-    if (equals(s, n, lists[k])) return "promo";
+  for (k = 0; k < sizeof lines / sizeof lines[0]; k++)
+    if (equals(s, n, lines[k])) return "promo";
+  if (list_head(s, n)) return "promo";
   for (k = 0; k < sizeof ads / sizeof ads[0]; k++)
     if (equals(s, n, ads[k])) return "advertisement";
   if (words <= 12)
@@ -707,7 +720,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0, seen_text = 0, oom = 0, text_seen = 0;
+  int after_credit = 0, after_head = 0, seen_text = 0, oom = 0, text_seen = 0;
   size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
@@ -744,7 +757,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (e > te && c.t[e - 1] == '\r') e--;
       l->trail = e > te && nl != NULL;
     }
-    if (l->ts == l->te) { l->kind = L_BLANK; after_credit = 0; continue; }
+    if (l->ts == l->te) { l->kind = L_BLANK; after_credit = after_head = 0; continue; }
     l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
     if (user_pattern(s, c.t + l->ts, l->te - l->ts)) {
@@ -761,6 +774,13 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
         rule = "caption";
+      if (rule == NULL && after_head && l->words <= 8 && rule_on(s, "promo") &&
+          !precisI_is_terminal((unsigned char)c.t[l->te - 1]))
+        rule = "promo"; /* a link under "Related Topics" */
+      after_head = rule != NULL && strcmp(rule, "promo") == 0 &&
+                   (after_head || list_head(c.t + l->ts, l->te - l->ts) ||
+                    (l->words <= 4 &&
+                     precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words)));
       if (rule == NULL && rule_on(s, "dateline") &&
           precisI_parse_date(c.t + l->ts, l->te - l->ts, lang) != 0)
         rule = "dateline"; /* a date stamp and nothing else */

@@ -555,6 +555,22 @@ static size_t emoticon_end(const block *b, size_t q) {
   return q;
 }
 
+/* an opening quotation mark */
+static int quote(int32_t cp) {
+  return cp == '"' || cp == 0x201C || cp == 0x201E || cp == 0xAB || cp == 0x2018;
+}
+
+/* Is "St" at ws a street: after a capitalised word that does not start
+** the sentence ("a cafe on Quay St.")? */
+static int street(const block *b, size_t sent, size_t ws) {
+  size_t e = ws, s0;
+  while (e > sent && sp(b->c[e - 1].cp)) e--;
+  if (e == ws || e == sent) return 0;
+  s0 = e;
+  while (s0 > sent && precisI_is_word(b->c[s0 - 1].cp)) s0--;
+  return s0 < e && s0 > sent && precisI_is_upper(b->c[s0].cp);
+}
+
 /*
 ** The orthographic test of Kiss and Strunk's Punkt (2006), on the text at
 ** hand instead of a trained model: after an abbreviation that may end a
@@ -746,13 +762,17 @@ period:
   }
   if (r - i >= 2 && cls != PRECIS_ABBR_NONE) /* "Nov.." ends one */
     cls = PRECIS_ABBR_NONE;
+  if (cls == PRECIS_ABBR_INNER && i - ws == 2 && b->c[ws].cp == 'S' &&
+      b->c[ws + 1].cp == 't' && street(b, sent, ws))
+    cls = PRECIS_ABBR_ANY; /* "on Quay St." is a street, "St. Michael" a saint */
   switch (cls) {
     case PRECIS_ABBR_INNER: return 0;
     case PRECIS_ABBR_NUMBER:
       if (precisI_is_digit(next) || next == 0x2116) return 0;
       /* fall through */
     case PRECIS_ABBR_ANY:
-      return (precisI_is_upper(next) && (starter(b, nk) || lowercase_elsewhere(b, nk))) ||
+      return (precisI_is_upper(next) &&
+              (starter(b, nk) || lowercase_elsewhere(b, nk) || quote(after))) ||
              (caseless(next) && !precisI_is_digit(next));
     case PRECIS_ABBR_FINAL:
       return precisI_is_upper(next) && !time_goes_on(b, nk);

@@ -41,6 +41,11 @@ static const clean_case clean_cases[] = {
    "navigation:Skip to main content\nnavigation:Home | News | Sport | Weather\n"
    "dateline:November 6, 2023\nrepeat:Harbour Bridge Closes\npromo:Related Topics\n"
    "promo:\xC2\xA9 2023 Harbour News. All rights reserved.\n"},
+  {"the links under a list's heading go with it",
+   "The ferry runs every hour today.\nRelated Topics\nBridges\nHarbour Council\n\n"
+   "Ferries\n", NULL, 0,
+   "The ferry runs every hour today.\nFerries\npromo:Related Topics\npromo:Bridges\n"
+   "promo:Harbour Council\n"},
   {"menu words and link lists on lines of their own",
    "Menu\nSearch\nSign in\nThe ferry runs every hour today.\nTopics\n"
    "Most viewed\n", NULL, 0,

@@ -80,6 +80,11 @@ static const seg_case seg_cases[] = {
    {S("The firm moved to the U.S."),
     S("Officials welcomed it, and officials in Ohio cheered."),
     S("It bought Acme Inc. Smith ran it."), S("Nobody asked Smith.")}},
+  {"St. after a capitalised word is a street, and a quotation may follow it",
+   "He runs a cafe on Quay St. \"Nobody listens.\" They met on Main St. Then "
+   "they left. St. Michael's Church is on 5th st. near the light.", NULL, NULL, 0,
+   {S("He runs a cafe on Quay St."), S("\"Nobody listens.\""), S("They met on Main St."),
+    S("Then they left."), S("St. Michael's Church is on 5th st. near the light.")}},
   {"U.S.A. ends a sentence before a sentence starter",
    "She moved to the U.S.A. Her sister stayed at home. "
    "U.S.A. Today printed it.", NULL, NULL, 0,
