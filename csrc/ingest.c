@@ -201,9 +201,10 @@ static size_t dash_at(const char *s, size_t n, size_t i) {
 ** a dateline in mixed case ("London (CNN) --") */
 static int agency_name(const char *s, size_t n) {
   static const char *const names[] = {
-    "aap", "abc", "afp", "ani", "ansa", "ap", "bbc", "bloomberg", "cbc",
-    "cnn", "cnn business", "cp", "dpa", "efe", "ians", "kyodo", "nbc", "pa",
-    "pti", "reuters", "tass", "upi", "xinhua", "yonhap"
+    "aap", "abc", "accesswire", "afp", "ani", "ansa", "ap", "bbc", "bloomberg",
+    "business wire", "cbc", "cnn", "cnn business", "cnw", "cp", "dpa", "efe",
+    "globe newswire", "ians", "kyodo", "nbc", "pa", "prnewswire", "pti",
+    "reuters", "tass", "upi", "xinhua", "yonhap"
   };
   size_t k, j;
   for (k = 0; k < sizeof names / sizeof names[0]; k++) {
@@ -227,10 +228,11 @@ static size_t wire(const char *s, size_t n) {
   size_t i = 0, words = 0, caps = 0, lower = 0, d;
   int agency = 0, known = 0;
   while (i < n && words <= 6) {
-    if (s[i] == '(') { /* the agency: one to three words of letters */
+    if (s[i] == '(' || s[i] == '/') { /* the agency: one to three words of letters */
+      char close = s[i] == '(' ? ')' : '/';
       size_t k = i + 1, w = 0;
       int in = 0;
-      while (k < n && k < i + 40 && s[k] != ')') {
+      while (k < n && k < i + 40 && s[k] != close) {
         char ch = s[k];
         int letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '-' ||
                      ch == '.' || ch == '&';
@@ -242,9 +244,10 @@ static size_t wire(const char *s, size_t n) {
         in = letter;
         k++;
       }
-      if (k >= n || s[k] != ')' || w == 0 || w > 3) return 0;
+      if (k >= n || s[k] != close || w == 0 || w > 3) return 0;
       agency = 1;
       known = agency_name(s + i + 1, k - i - 1);
+      if (close == '/' && !known) return 0; /* "/PRNewswire/", not a path */
       i = k + 1;
       while (i < n && s[i] == ' ') i++;
       break;
@@ -253,6 +256,10 @@ static size_t wire(const char *s, size_t n) {
       size_t k = i, up = 0, low = 0;
       while (k < n && s[k] != ' ' && s[k] != '(') {
         char ch = s[k];
+        if (ch == '-' && k + 2 < n && s[k + 1] == '-' && s[k + 2] == '(') {
+          k += 2; /* "SAN FRANCISCO--(BUSINESS WIRE)--" */
+          break;
+        }
         if (ch >= 'A' && ch <= 'Z') up++;
         else if (ch >= 'a' && ch <= 'z') low++;
         else if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.' || ch == '\'' ||
@@ -266,6 +273,7 @@ static size_t wire(const char *s, size_t n) {
       else if (low) lower++;
       i = k;
       while (i < n && s[i] == ' ') i++;
+      if (i < n && s[i] == '-' && i > 1 && s[i - 1] == '-' && s[i - 2] != ' ') continue;
       if ((d = dash_at(s, n, i)) != 0 && i + d < n && s[i + d] == ' ') break;
     }
   }
@@ -327,6 +335,13 @@ static int navigation(const char *s, size_t n) {
   int sep = 0;
   for (k = 0; k < sizeof links / sizeof links[0]; k++)
     if (equals(s, n, links[k])) return 1;
+  { /* "Jump to Recipe", "Print Recipe", "Rate this recipe" */
+    size_t w = 1;
+    for (k = 0; k < n; k++) if (s[k] == ' ') w++;
+    if (w <= 4 && (prefix_word(s, n, "jump to") || prefix_word(s, n, "skip to") ||
+                   prefix_word(s, n, "rate this") || (w <= 2 && prefix_word(s, n, "print"))))
+      return 1;
+  }
   while (i <= n) {
     size_t len = 0;
     if (i < n && s[i] == '|') len = 1;
@@ -362,12 +377,34 @@ static int navigation(const char *s, size_t n) {
   return sep && items >= 3 && words <= 24;
 }
 
+/* A line that is a date stamp, alone or with its author after it
+** ("Publicado el 3 de marzo de 2024 por Ana Ruiz", "... by Jane Roe"). */
+static int date_line(const char *s, size_t n, const precisI_lang *lang) {
+  static const char *const by[] = { "by ", "por ", "par ", "von ", "di ", "door ",
+                                    "av ", "af ", "przez " };
+  int ymd;
+  size_t e, k, words = 0;
+  if (precisI_parse_date(s, n, lang) != 0) return 1;
+  if ((e = precisI_date_stamp(s, n, lang, &ymd)) == 0) return 0;
+  while (e < n && (s[e] == ' ' || s[e] == ',' || s[e] == '|' || s[e] == '-')) e++;
+  for (k = 0; k < sizeof by / sizeof by[0]; k++)
+    if (prefix(s + e, n - e, by[k])) break;
+  if (k == sizeof by / sizeof by[0]) return 0;
+  e += strlen(by[k]);
+  if (e >= n || !((s[e] >= 'A' && s[e] <= 'Z') || (unsigned char)s[e] >= 0xC0)) return 0;
+  for (k = e; k < n; k++) {
+    if (s[k] == '.' || s[k] == '!' || s[k] == '?') return 0;
+    if (s[k] == ' ') words++;
+  }
+  return words <= 3;
+}
+
 /* A share bar: "Share | Facebook | Twitter | Email", "Tweet", "Print" --
 ** a line of nothing but the names of buttons. */
 static int share_bar(const char *s, size_t n) {
   static const char *const buttons[] = {
     "comment", "comments", "copy", "e-mail", "email", "facebook", "flipboard",
-    "link", "linkedin", "messenger", "pinterest", "print", "reddit", "save",
+    "link", "linkedin", "messenger", "pin", "pinterest", "print", "reddit", "save",
     "share", "telegram", "tweet", "twitter", "whatsapp", "x"
   };
   size_t i = 0, words = 0;
@@ -387,7 +424,30 @@ static int share_bar(const char *s, size_t n) {
     i = e;
   }
   return words >= 2 || (words == 1 && (prefix(s, n, "tweet") || prefix(s, n, "share") ||
-                                      prefix(s, n, "print") || prefix(s, n, "email")));
+                                      prefix(s, n, "print") || prefix(s, n, "email") ||
+                                      prefix(s, n, "pin")));
+}
+
+/* An e-mail's greeting ("Hi Sam,", "Dear Ms Lee,") or sign-off ("Best,",
+** "Kind regards"): 1 for a greeting, 2 for a sign-off, else 0. The name
+** under a sign-off goes with it. */
+static int salutation(const char *s, size_t n, size_t words) {
+  static const char *const greet[] = { "hi ", "hello ", "hey ", "dear ", "good morning",
+                                       "good afternoon", "good evening" };
+  static const char *const bye[] = {
+    "best", "best regards", "best wishes", "kind regards", "regards", "warm regards",
+    "many thanks", "thanks", "thank you", "cheers", "sincerely", "yours sincerely",
+    "yours faithfully", "yours", "all the best", "take care", "love"
+  };
+  size_t k, m = n;
+  if (words > 5 || n == 0) return 0;
+  if (s[n - 1] == ',' || s[n - 1] == '!') m = n - 1;
+  for (k = 0; k < sizeof bye / sizeof bye[0]; k++)
+    if (strlen(bye[k]) == m && prefix(s, m, bye[k])) return 2;
+  if (s[n - 1] != ',') return 0;
+  for (k = 0; k < sizeof greet / sizeof greet[0]; k++)
+    if (prefix(s, n, greet[k])) return 1;
+  return 0;
 }
 
 /* A line that heads a list of links ("Related Topics", "Most read"): the
@@ -415,7 +475,7 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
   };
   static const char *const lines[] = { /* buttons and links of their own */
     "reuse this content", "comments", "view comments", "show comments",
-    "leave a comment", "share"
+    "leave a comment", "share", "reply", "quote", "report", "for immediate release"
   };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:",
@@ -439,6 +499,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
       prefix(s, n, "caption:"))
     return words <= 40 ? "caption" : NULL;
   if (share_bar(s, n)) return "promo";
+  if (words <= 12 && (prefix_word(s, n, "media contact") || prefix_word(s, n, "press contact") ||
+                      (n > 7 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z')))
+    return "promo"; /* a press release's contact and source lines */
   if (navigation(s, n)) return "navigation";
   for (k = 0; k < sizeof lines / sizeof lines[0]; k++)
     if (equals(s, n, lines[k])) return "promo";
@@ -483,7 +546,7 @@ static int byline(const char *s, size_t n, size_t words) {
 ** boilerplate ones off together, "input.rule.<name>" = 0 any one. */
 static const char *const rule_names[] = {
   "advertisement", "byline", "caption", "credit", "dateline", "leader",
-  "markup", "navigation", "promo", "repeat", "separator"
+  "markup", "navigation", "promo", "repeat", "salutation", "separator"
 };
 
 int precisI_rule_id(const char *name) {
@@ -720,7 +783,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0, after_head = 0, seen_text = 0, oom = 0, text_seen = 0;
+  int after_credit = 0, after_head = 0, after_bye = 0, seen_text = 0, oom = 0,
+      text_seen = 0;
   size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
@@ -774,6 +838,15 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
         rule = "caption";
+      if (rule == NULL && rule_on(s, "salutation")) {
+        int sal = salutation(c.t + l->ts, l->te - l->ts, l->words);
+        if (sal || (after_bye && l->words <= 3 &&
+                    !precisI_is_terminal((unsigned char)c.t[l->te - 1])))
+          rule = "salutation"; /* "Best," and the name under it */
+        after_bye = sal == 2 || (after_bye && rule != NULL);
+      } else {
+        after_bye = 0;
+      }
       if (rule == NULL && after_head && l->words <= 8 && rule_on(s, "promo") &&
           !precisI_is_terminal((unsigned char)c.t[l->te - 1]))
         rule = "promo"; /* a link under "Related Topics" */
@@ -781,9 +854,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
                    (after_head || list_head(c.t + l->ts, l->te - l->ts) ||
                     (l->words <= 4 &&
                      precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words)));
-      if (rule == NULL && rule_on(s, "dateline") &&
-          precisI_parse_date(c.t + l->ts, l->te - l->ts, lang) != 0)
-        rule = "dateline"; /* a date stamp and nothing else */
+      if (rule == NULL && rule_on(s, "dateline") && date_line(c.t + l->ts, l->te - l->ts, lang))
+        rule = "dateline"; /* a date stamp and nothing else, or its author */
       /* a bare credit ("IMAGE SOURCE: AP") has its caption on the next
       ** line; one that carries its caption has none */
       after_credit = rule != NULL && strcmp(rule, "credit") == 0 && l->words <= 6;

@@ -913,8 +913,8 @@ static const char *const xx_number[] = {
   "p", "pp", "sec", "tel", "vol", "vols",
 };
 static const char *const xx_abbrev[] = {
-  "approx", "bros", "ca", "co", "corp", "etc", "gmbh", "inc", "jr", "ltd",
-  "sr",
+  "approx", "bros", "ca", "co", "corp", "etc", "gmbh", "inc", "jr", "llc",
+  "llp", "ltd", "plc", "pty", "sr",
 };
 static const char *const xx_final[] = {
   "a.m", "p.m",
@@ -4472,7 +4472,7 @@ static const int32_t yi_term[] = { 0x002E, 0x0021, 0x003F };
 
 const precisI_lang precisI_lang_common =
   {"common", "xx", NULL, "Latn", xx_term, 4, 0,
-   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 11}, {xx_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL};
+   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 15}, {xx_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL};
 
 const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,

@@ -528,7 +528,22 @@ static int begins(const block *b, size_t k, size_t nk) {
   (void)k;
   if ((cp == '@' || cp == '#') && precisI_is_word(CP(b, nk + 1)))
     return 1; /* "... on Twitter. @jane_doe you were great" */
+  if ((cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5) &&
+      precisI_is_digit(CP(b, nk + 1)))
+    return 1; /* "... the price... £4.50 each way" */
   return precisI_is_upper(cp) || precisI_is_digit(cp) || caseless(cp);
+}
+
+/* words in the code points [s, e) */
+static size_t words_in(const block *b, size_t s, size_t e) {
+  size_t n = 0;
+  int in = 0;
+  for (; s < e; s++) {
+    int w = precisI_is_word(b->c[s].cp);
+    if (w && !in) n++;
+    in = w;
+  }
+  return n;
 }
 
 /* pictographs and the marks that join or vary them */
@@ -640,20 +655,33 @@ static int time_goes_on(const block *b, size_t k) {
 }
 
 /*
-** A single period after a plain lowercase word of three letters or more
-** that no pack lists, then white space and a lowercase word: "in the
-** city. features". Sentences that start in lowercase are common in
+** A single period after a plain word of three letters or more, in
+** lowercase or in capitals, that no pack lists, then white space and a
+** lowercase word: "in the city. features", "steep IMO. my ticket". Sentences that start in lowercase are common in
 ** scraped and informal text; an unknown abbreviation before a lowercase
 ** word is rarer, and short ones ("al.", "ca.") are listed or kept by the
 ** length. Not after closers or inside tokens ("example.com").
 */
 static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
                             size_t j, size_t k) {
-  size_t q;
+  size_t q, lower = 0, upper = 0;
   if (r - i != 1 || j != r || k == j || i - ws < 3) return 0;
-  for (q = ws; q < i; q++)
-    if (!precisI_is_lower(b->c[q].cp)) return 0;
-  return 1;
+  for (q = ws; q < i; q++) {
+    if (precisI_is_lower(b->c[q].cp)) lower++;
+    else if (precisI_is_upper(b->c[q].cp)) upper++;
+    else return 0;
+  }
+  if (upper == i - ws) { /* "IMO. my", but not "LLC. and" */
+    char w[32];
+    size_t n = b->c[i].off - b->c[ws].off, x;
+    if (n >= sizeof w) return 0;
+    for (x = 0; x < n; x++) {
+      char ch = b->t[b->c[ws].off + x];
+      w[x] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    }
+    return precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_NONE;
+  }
+  return lower == i - ws; /* "city. features" */
 }
 
 /*
@@ -687,7 +715,8 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
     if (r - i > dots && dots >= 4) goto period; /* ". . . ." */
     if (next == 'I' && sp(CP(b, nk + 1)) && r - i > dots) return 0; /* ". . . I didn't" */
     return precisI_is_upper(next) || caseless(next) || next == 0x2026 ||
-           (next == '.' && CP(b, nk + 1) == '.');
+           (next == '.' && CP(b, nk + 1) == '.') ||
+           (!precisI_is_digit(next) && begins(b, k, nk));
   }
   if (term == '?' || term == '!' || term == 0xFF1F || term == 0xFF01 ||
       term == ';' || term == 0x037E || term == ':' || term == 0x0589 ||
@@ -721,8 +750,9 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
     if (after == '(' && j > r && b->c[j - 1].cp == '\'') return 0;
     if (spaced && r - i == 1 && (term == '?' || term == '!'))
       return 1; /* tokenized text: "safe ? he asked" */
-    if (precisI_is_lower(next))
-      return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+    if (precisI_is_lower(next)) /* "didn't work either!! had to pay" */
+      return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
+             ((term == '!' || term == '?') && r - i >= 2 && j == r && k > j);
     return begins(b, k, nk) || lead_dots(b, nk) || next == '(' ||
            next == '-' || after == '(' || dash(next);
   }
@@ -895,6 +925,22 @@ static precis_status split_block(block *b, precisI_vec *out) {
           return PRECIS_ENOMEM;
         sent = i = k;
         continue;
+      }
+    }
+    if ((cp == ':' || cp == ';') && i > 0 && sp(b->c[i - 1].cp) &&
+        b->inside[i] == 0 && words_in(b, sent, i) >= 3) {
+      /* informal text ends a sentence with an emoticon: "great :) the
+      ** seats are comfy" */
+      size_t e = emoticon_end(b, i);
+      if (e > i && e < b->n && sp(b->c[e].cp)) {
+        k = e;
+        while (k < b->n && sp(b->c[k].cp)) k++;
+        if (k < b->n && precisI_is_word(b->c[k].cp)) {
+          if (push(out, b->t, b->c[sent].off, b->c[e].off) != PRECIS_OK)
+            return PRECIS_ENOMEM;
+          sent = i = k;
+          continue;
+        }
       }
     }
     if (!terminal(b, cp) || b->quiet[i]) { i++; continue; }

@@ -25,6 +25,7 @@ package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.
 package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
 
 local precis = require "precis"
+local cli = require "precis.cli"
 local cjson = require "cjson"
 local datasets = require "datasets"
 
@@ -36,6 +37,7 @@ usage: lua5.4 eval/seg.lua [options] [FILE...]
   FILE            only these files of segmentation/ (e.g. english, deutsch)
   --failures      print every failing case: expected and got
   --no-unwrap     run every file with the defaults (no input.unwrap)
+  --web           only the scraped pages of eval/web (written for precis)
   --help          this text
 Data: $PRECIS_DATA (default ../shared/data).]]
 
@@ -57,6 +59,7 @@ for _, a in ipairs(arg) do
   if a == "--help" then print(USAGE) os.exit(0)
   elseif a == "--failures" then opts.failures = true
   elseif a == "--no-unwrap" then opts.no_unwrap = true
+  elseif a == "--web" then opts.web_only = true
   elseif a:sub(1, 2) == "--" then io.stderr:write("seg.lua: unknown option ", a, "\n") os.exit(2)
   else opts.files[#opts.files + 1] = a:gsub("%.jsonl$", "") end
 end
@@ -200,6 +203,62 @@ local function prf(tp, np, ng)
   return p, r, f1
 end
 
+-- Scraped pages written for precis (eval/web/NAME.txt), each with the
+-- units a reader would keep (NAME.gold, one per line: sentences, titles
+-- and headings, no menus, credits or sign-offs). Run with the defaults, as
+-- `summarize split` does, and each unit as it prints it (a list item
+-- without its bullet). A unit counts when its text, white space aside, is
+-- a gold line: precision over the units precis keeps, recall
+-- over the gold lines.
+local function web_pages()
+  local dir = REPO .. "/eval/web"
+  local p = io.popen("ls -1 '" .. dir .. "' 2>/dev/null")
+  local out = {}
+  for name in p:lines() do
+    local base = name:match("^(.*)%.txt$")
+    if base then out[#out + 1] = base end
+  end
+  p:close()
+  table.sort(out)
+  print("\n| page (eval/web) | language | units | gold | exact | P | R | F1 |")
+  print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+  local T = { n = 0, g = 0, ok = 0 }
+  for _, base in ipairs(out) do
+    local f = assert(io.open(dir .. "/" .. base .. ".txt", "rb"))
+    local text = f:read("a")
+    f:close()
+    local gold = {}
+    for line in io.lines(dir .. "/" .. base .. ".gold") do
+      if line:match("%S") then
+        local k = squeeze(line)
+        gold[k] = (gold[k] or 0) + 1
+        T.g = T.g + 1
+      end
+    end
+    local r = assert(precis.segment(text, {}))
+    local n, ok, g = 0, 0, 0
+    for _ in io.lines(dir .. "/" .. base .. ".gold") do g = g + 1 end
+    for _, u in ipairs(r.units) do
+      if u.kind ~= "dropped" then
+        local k = squeeze(cli.shown(u))
+        n = n + 1
+        if (gold[k] or 0) > 0 then gold[k] = gold[k] - 1 ok = ok + 1 end
+        if opts.failures and not gold[k] then print("  extra " .. base .. ": " .. cli.shown(u)) end
+      end
+    end
+    if opts.failures then
+      for k, c in pairs(gold) do if c > 0 then print("  missed " .. base .. ": " .. k) end end
+    end
+    T.n, T.ok = T.n + n, T.ok + ok
+    local P, R, F = prf(ok, n, g)
+    print(fmt("| %s | %s | %d | %d | %d | %.3f | %.3f | %.3f |", base, r.language, n, g, ok, P, R, F))
+  end
+  local P, R, F = prf(T.ok, T.n, T.g)
+  print(fmt("| all |  | %d | %d | %d | %.3f | %.3f | %.3f |", T.n, T.g, T.ok, P, R, F))
+end
+
+if opts.web_only then web_pages() os.exit(0) end
+
 local names = {}
 if #opts.files > 0 then names = opts.files
 else
@@ -231,3 +290,4 @@ for _, st in ipairs(rows) do row(st.name, FILES[st.name], st) end
 row("all", "", total)
 print(fmt("\nCases pySBD passes that precis fails: %d of %d. Cases pySBD fails that precis passes: %d of %d.",
           total.regress, total.upstream, total.xfixed, total.xfail))
+if #opts.files == 0 then web_pages() end

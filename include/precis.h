@@ -267,7 +267,9 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          (skip links, menu bars), "byline", "dateline"
 **                          (a date stamp alone or glued to the first
 **                          sentence, a news agency's dateline), "repeat"
-**                          (a heading that repeats the title), "leader"
+**                          (a heading that repeats the title),
+**                          "salutation" (an e-mail's greeting and
+**                          sign-off), "leader"
 **                          (table-of-contents dots and page numbers),
 **                          "separator" (rules drawn with one character).
 **                          "input.boilerplate" = 0 turns off all but the

@@ -41,6 +41,18 @@ static const clean_case clean_cases[] = {
    "navigation:Skip to main content\nnavigation:Home | News | Sport | Weather\n"
    "dateline:November 6, 2023\nrepeat:Harbour Bridge Closes\npromo:Related Topics\n"
    "promo:\xC2\xA9 2023 Harbour News. All rights reserved.\n"},
+  {"an e-mail's greeting and sign-off, a press release's boilerplate",
+   "FOR IMMEDIATE RELEASE\nHi Sam,\n\nThe ferry runs every hour today.\n\n"
+   "Best,\nAnn\n\nMedia contact: Jo Park, press@example.com\nSOURCE Harbour Ferries Inc.\n",
+   NULL, 0,
+   "The ferry runs every hour today.\npromo:FOR IMMEDIATE RELEASE\nsalutation:Hi Sam,\n"
+   "salutation:Best,\nsalutation:Ann\npromo:Media contact: Jo Park, press@example.com\n"
+   "promo:SOURCE Harbour Ferries Inc.\n"},
+  {"page buttons, and a date line with its author",
+   "Jump to Recipe\nPrint Recipe\nFish stew\nPosted 3 March 2024 by Ann Lee\n"
+   "The stew takes an hour.\nRate this recipe\nPin\n", NULL, 0,
+   "Fish stew\nThe stew takes an hour.\nnavigation:Jump to Recipe\nnavigation:Print Recipe\n"
+   "dateline:Posted 3 March 2024 by Ann Lee\nnavigation:Rate this recipe\npromo:Pin\n"},
   {"the links under a list's heading go with it",
    "The ferry runs every hour today.\nRelated Topics\nBridges\nHarbour Council\n\n"
    "Ferries\n", NULL, 0,

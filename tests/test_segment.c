@@ -62,6 +62,13 @@ static const seg_case seg_cases[] = {
    {S("Great ferry! :)"), S("Would sail again."), S("Best day ever! \xF0\x9F\x98\x80"),
     S("See you."), S("Thanks all."), S("@jane_doe you were great."),
     S("Call 555-1234 ext. 5 for help.")}},
+  {"informal text: emoticons, doubled marks and acronyms end sentences",
+   "honestly it was great :) the seats are comfy. the price... \xC2\xA3" "4.50 is steep IMO. "
+   "my ticket failed!! had to pay cash. It works :) and it is fast. Acme LLC. and "
+   "others bid.", NULL, NULL, 0,
+   {S("honestly it was great :)"), S("the seats are comfy."), S("the price..."),
+    S("\xC2\xA3" "4.50 is steep IMO."), S("my ticket failed!!"), S("had to pay cash."),
+    S("It works :) and it is fast."), S("Acme LLC. and others bid.")}},
   {"a sentence that starts in lowercase after a plain word",
    "The ferry left at noon. then it rained. It was late in 2019. so what.",
    NULL, NULL, 0,

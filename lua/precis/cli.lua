@@ -339,6 +339,9 @@ local function shown(u)
   return rest or t
 end
 
+--- A unit's text as `summarize split` prints it (for eval/seg.lua).
+M.shown = shown
+
 local function first_words(text, max)
   local words = {}
   for w in oneline(text):gmatch("%S+") do
