@@ -64,6 +64,30 @@ static precis_status check(const precisI_run *run, const precis_extras *ex,
   return PRECIS_OK;
 }
 
+void precisI_filter_questions(precisI_run *run) {
+  size_t i;
+  for (i = 0; i < run->units.n; i++) {
+    precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const char *t = run->src[u->doc].text;
+    size_t e = u->end;
+    int32_t cp = 0;
+    if (u->kind != PRECIS_KIND_SENTENCE) continue;
+    while (e > u->start) { /* past closing quotes, brackets and spaces */
+      size_t s0 = e - 1;
+      while (s0 > u->start && ((unsigned char)t[s0] & 0xC0) == 0x80) s0--;
+      precisI_utf8_decode(t, e, s0, &cp);
+      if (!(precisI_is_space(cp) || cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+            cp == 0x201D || cp == 0x2019 || cp == 0xBB))
+        break;
+      e = s0;
+    }
+    if (e > u->start && (cp == '?' || cp == 0xFF1F || cp == 0x061F || cp == 0x037E)) {
+      u->kind = PRECIS_KIND_DROPPED;
+      u->rule = "filter:questions";
+    }
+  }
+}
+
 precis_status precisI_extra_drop(precisI_run *run, const precis_extras *ex,
                                  precis_error *err) {
   size_t i;

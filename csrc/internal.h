@@ -254,6 +254,7 @@ struct precis_options {
   int tr_similarity;                /* 0 word overlap, 1 BM25 */
   double rank_bias;                 /* PageRank teleport bias, [0, 1] */
   int lex_continuous;
+  int filter_questions;              /* drop questions from the summary */
   double lambda, max_sim;
   int boilerplate;
   int unwrap;               /* -1 auto, 0 never, 1 always (ingest.c) */
@@ -443,6 +444,9 @@ precis_status precisI_select(precisI_run *run, precis_error *err);
 /* Checks `ex` against the run's units, then turns every sentence it drops
 ** into a PRECIS_KIND_DROPPED unit whose rule is the caller's string (the
 ** result copies it). Runs after tokenize, before the model. */
+/* "filter.questions": sentences that end in a question mark become
+** dropped units (rule "filter:questions") */
+void precisI_filter_questions(precisI_run *run);
 precis_status precisI_extra_drop(precisI_run *run, const precis_extras *ex,
                                  precis_error *err);
 /* Runs after precisI_select: normalises the extra scorers' values into

@@ -212,6 +212,7 @@ typedef struct param {
 } param;
 
 static const param params[] = {
+  {"filter.questions", 0, 1, 0, 0, 1, offsetof(precis_options, filter_questions), 'i'},
   {"input.boilerplate", 0, 1, 0, 0, 1, offsetof(precis_options, boilerplate), 'i'},
   {"input.heading_words", 0, 1000, 0, 0, 1, offsetof(precis_options, heading_words), 'z'},
   {"edmundson.cue", 0, 1e6, 0, 0, 0, offsetof(precis_options, ed_cue), 'd'},

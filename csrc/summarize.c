@@ -329,6 +329,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
   if (ex && (st = precisI_extra_drop(&R, ex, err)) != PRECIS_OK) goto done;
+  if (summarize && s->opt.filter_questions) precisI_filter_questions(&R);
   if (summarize) {
     if ((st = precisI_model(&R, err)) != PRECIS_OK) goto done;
     if (R.ncand == 0) {

@@ -253,6 +253,10 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **   "sentence.max_words"  the longest selectable sentence, 0 = no limit,
 **                          default 80 (precis_summarizer_new fails with
 **                          PRECIS_EINVAL when it is below the minimum)
+**   "filter.questions"    1 = drop sentences that end in a question mark
+**                          (past closing quotes and brackets) from a
+**                          summary, as dropped units of rule
+**                          "filter:questions"; 0 (default) = keep them
 **   "input.boilerplate"   1 = apply built-in boilerplate rules, 0 = off
 **   "input.heading_words" longest line, in words, that may be a heading
 **                          when it lacks final punctuation (default 20)

@@ -264,6 +264,50 @@ START_TEST(refused) {
 }
 END_TEST
 
+/* "filter.questions": the core drops questions from a summary itself,
+** under the rule a Lua filter of that name would give; segmenting alone
+** drops nothing */
+START_TEST(filter_questions) {
+  static const char qtext[] =
+      "The ferry left the harbour at noon on Monday with forty people aboard. "
+      "What will the council do next year? The crew said the crossing was calm "
+      "and quick. A passenger asked, \"Why is it late again?\" The ferry came "
+      "back at six in the evening.";
+  precis_options *o = NULL;
+  precis_summarizer *qs;
+  precis_result *r;
+  precis_text doc;
+  size_t i, dropped = 0;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_set_param(o, "filter.questions", 1, NULL), PRECIS_OK);
+  qs = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(qs, qtext, sizeof qtext - 1, 0);
+  for (i = 0; i < precis_result_count(r); i++) {
+    precis_sentence u = t_unit(r, i);
+    int question = memchr(qtext + u.start, '?', u.end - u.start) != NULL;
+    if (question) {
+      ck_assert_msg(u.kind == PRECIS_KIND_DROPPED, "unit %zu [%.*s] kind %d", i,
+                    (int)(u.end - u.start), qtext + u.start, (int)u.kind);
+      ck_assert_str_eq(u.rule, "filter:questions");
+      ck_assert(!u.selected);
+      dropped++;
+    } else {
+      ck_assert_int_eq(u.kind, PRECIS_KIND_SENTENCE);
+    }
+  }
+  ck_assert_uint_eq(dropped, 2);
+  precis_result_free(r);
+  doc.data = qtext;
+  doc.len = sizeof qtext - 1;
+  doc.name = NULL;
+  ck_assert_int_eq(precis_segment(qs, &doc, 1, &r, NULL), PRECIS_OK);
+  ck_assert_uint_eq(t_count_kind(r, PRECIS_KIND_DROPPED), 0);
+  precis_result_free(r);
+  precis_summarizer_free(qs);
+}
+END_TEST
+
 Suite *extras_suite(void) {
   Suite *su = suite_create("extras");
   TCase *ok = tcase_create("scores and drops");
@@ -276,6 +320,7 @@ Suite *extras_suite(void) {
   tcase_add_test(ok, negative_and_nan);
   tcase_add_test(ok, dropped_sentence);
   tcase_add_test(ok, drop_all);
+  tcase_add_test(ok, filter_questions);
   tcase_add_loop_test(bad, refused, 0, (int)N_ELEMS(bad_cases));
   suite_add_tcase(su, ok);
   suite_add_tcase(su, bad);

@@ -176,6 +176,12 @@ M.register_filter("questions", function(s)
   return sub(trimmed_end(s.text), -1) == "?"
 end)
 
+-- Built-in filters the core can run itself (a core parameter each), so
+-- that a policy with no other hook segments its input once; CORE_FILTERS
+-- is filled below, once the core can be asked.
+local builtin_filters = { questions = lua_filters.questions }
+local CORE_FILTERS = {}
+
 local ATTRIBUTION = {
   "said", "says", "say", "told", "tells", "according to", "asked", "added",
   "wrote", "writes", "explained", "stated", "claimed", "warned", "noted",
@@ -410,6 +416,9 @@ for _, o in ipairs({ "document", "score", "date" }) do
   if not core_refuses({ order = o }) then ORDERS[#ORDERS + 1] = o end
 end
 local INPUT_OPTION = not core_refuses({ input = "text" }) -- a core that reads formats
+if not core_refuses({ params = { ["filter.questions"] = 1 } }) then
+  CORE_FILTERS.questions = "filter.questions"
+end
 -- the engine's clean-up rules that can be switched one by one
 local RULES = {}
 for _, r in ipairs({ "markup", "navigation", "credit", "caption", "advertisement", "promo",
@@ -1189,10 +1198,15 @@ function M.options(p)
     o.weights = weights
   end
   for k, v in pairs(s.params or {}) do params[k] = v end
-  if next(params) then o.params = params end
   for _, f in ipairs(s.filters or {}) do
-    hooks.filters[#hooks.filters + 1] = { name = f.name, params = f.params }
+    if CORE_FILTERS[f.name] and lua_filters[f.name] == builtin_filters[f.name] and
+       not next(f.params or {}) then
+      params[CORE_FILTERS[f.name]] = 1 -- the core runs it, in one pass
+    else
+      hooks.filters[#hooks.filters + 1] = { name = f.name, params = f.params }
+    end
   end
+  if next(params) then o.params = params end
   local why = core_refuses(o)
   if why then
     local where = s.pos.policy
