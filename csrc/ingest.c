@@ -450,6 +450,31 @@ static int salutation(const char *s, size_t n, size_t words) {
   return 0;
 }
 
+/* An e-mail's reply or forward header: "On Mon, 13 Nov 2023, Ann Lee
+** <ann@example.com> wrote:", "-----Original Message-----", "Begin
+** forwarded message:", "From: Ann Lee <ann@example.com>"; 2 for the
+** last, whose "Sent:", "To:", "Cc:", "Subject:" and "Date:" lines follow
+** it, else 1, or 0. */
+static int mail_header(const char *s, size_t n, size_t words) {
+  size_t k;
+  if (words <= 30 && prefix(s, n, "on ") && n > 6 && memcmp(s + n - 6, "wrote:", 6) == 0)
+    return 1;
+  k = 0;
+  while (k < n && (s[k] == '-' || s[k] == ' ')) k++;
+  if (k >= 3 && (prefix(s + k, n - k, "original message") ||
+                 prefix(s + k, n - k, "forwarded message")))
+    return 1;
+  if (equals(s, n, "begin forwarded message:")) return 1;
+  if (prefix(s, n, "from: ") && words <= 12 && (memchr(s, '@', n) || memchr(s, '<', n)))
+    return 2;
+  return 0;
+}
+
+static int mail_field(const char *s, size_t n) {
+  return prefix(s, n, "sent:") || prefix(s, n, "to:") || prefix(s, n, "cc:") ||
+         prefix(s, n, "subject:") || prefix(s, n, "date:");
+}
+
 /* A line that heads a list of links ("Related Topics", "Most read"): the
 ** short lines after it are links too. */
 static int list_head(const char *s, size_t n) {
@@ -546,7 +571,7 @@ static int byline(const char *s, size_t n, size_t words) {
 ** boilerplate ones off together, "input.rule.<name>" = 0 any one. */
 static const char *const rule_names[] = {
   "advertisement", "byline", "caption", "credit", "dateline", "leader",
-  "markup", "navigation", "promo", "repeat", "salutation", "separator"
+  "mail_header", "markup", "navigation", "promo", "repeat", "salutation", "separator"
 };
 
 int precisI_rule_id(const char *name) {
@@ -783,8 +808,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec lines;
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
-  int after_credit = 0, after_head = 0, after_bye = 0, seen_text = 0, oom = 0,
-      text_seen = 0;
+  int after_credit = 0, after_head = 0, after_bye = 0, after_from = 0, seen_text = 0,
+      oom = 0, text_seen = 0;
   size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
@@ -838,6 +863,12 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
         rule = "caption";
+      if (rule == NULL && rule_on(s, "mail_header")) {
+        int mh = mail_header(c.t + l->ts, l->te - l->ts, l->words);
+        if (mh || (after_from && mail_field(c.t + l->ts, l->te - l->ts)))
+          rule = "mail_header";
+        after_from = mh == 2 || (after_from && rule != NULL);
+      }
       if (rule == NULL && rule_on(s, "salutation")) {
         int sal = salutation(c.t + l->ts, l->te - l->ts, l->words);
         if (sal || (after_bye && l->words <= 3 &&

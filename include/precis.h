@@ -273,7 +273,8 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          sentence, a news agency's dateline), "repeat"
 **                          (a heading that repeats the title),
 **                          "salutation" (an e-mail's greeting and
-**                          sign-off), "leader"
+**                          sign-off), "mail_header" (an e-mail's reply
+**                          and forward headers), "leader"
 **                          (table-of-contents dots and page numbers),
 **                          "separator" (rules drawn with one character).
 **                          "input.boilerplate" = 0 turns off all but the

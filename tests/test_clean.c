@@ -48,6 +48,14 @@ static const clean_case clean_cases[] = {
    "The ferry runs every hour today.\npromo:FOR IMMEDIATE RELEASE\nsalutation:Hi Sam,\n"
    "salutation:Best,\nsalutation:Ann\npromo:Media contact: Jo Park, press@example.com\n"
    "promo:SOURCE Harbour Ferries Inc.\n"},
+  {"an e-mail's reply and forward headers",
+   "On Mon, 13 Nov 2023, Ann Lee <ann@example.com> wrote:\n> The ferry is late.\n\n"
+   "-----Original Message-----\nFrom: Ann Lee <ann@example.com>\nSent: Monday\n"
+   "Subject: Ferry\n\nThe quay is closed.\n", NULL, 0,
+   "The ferry is late.\nThe quay is closed.\n"
+   "mail_header:On Mon, 13 Nov 2023, Ann Lee <ann@example.com> wrote:\n"
+   "mail_header:-----Original Message-----\nmail_header:From: Ann Lee <ann@example.com>\n"
+   "mail_header:Sent: Monday\nmail_header:Subject: Ferry\n"},
   {"page buttons, and a date line with its author",
    "Jump to Recipe\nPrint Recipe\nFish stew\nPosted 3 March 2024 by Ann Lee\n"
    "The stew takes an hour.\nRate this recipe\nPin\n", NULL, 0,

@@ -422,7 +422,8 @@ end
 -- the engine's clean-up rules that can be switched one by one
 local RULES = {}
 for _, r in ipairs({ "markup", "navigation", "credit", "caption", "advertisement", "promo",
-                     "byline", "dateline", "repeat", "salutation", "leader", "separator" }) do
+                     "byline", "dateline", "repeat", "salutation", "mail_header", "leader",
+                     "separator" }) do
   if not core_refuses({ params = { ["input.rule." .. r] = 1 } }) then RULES[#RULES + 1] = r end
 end
 local FORMATS = { "text" }
