@@ -336,8 +336,12 @@ size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
                           int *ymd) {
   scan c;
   long date;
-  c.s = s; c.n = n; c.i = 0;
+  size_t k, run = 0, lim = n < 96 ? n : 96;
   *ymd = 0;
+  for (k = 0; k < lim && run < 4; k++) /* every stamp has a year of 4 digits */
+    run = s[k] >= '0' && s[k] <= '9' ? run + 1 : 0;
+  if (run < 4) return 0;
+  c.s = s; c.n = n; c.i = 0;
   spaces(&c);
   label(&c, lang);
   if (clock(&c)) joiners(&c); /* "12:30 GMT, 14 November 2023" */

@@ -333,9 +333,10 @@ static int navigation(const char *s, size_t n) {
   };
   size_t k, i = 0, items = 0, words = 0, iw = 0;
   int sep = 0;
-  for (k = 0; k < sizeof links / sizeof links[0]; k++)
-    if (equals(s, n, links[k])) return 1;
-  { /* "Jump to Recipe", "Print Recipe", "Rate this recipe" */
+  if (n <= 40)
+    for (k = 0; k < sizeof links / sizeof links[0]; k++)
+      if (equals(s, n, links[k])) return 1;
+  if (n <= 40) { /* "Jump to Recipe", "Print Recipe", "Rate this recipe" */
     size_t w = 1;
     for (k = 0; k < n; k++) if (s[k] == ' ') w++;
     if (w <= 4 && (prefix_word(s, n, "jump to") || prefix_word(s, n, "skip to") ||
@@ -358,8 +359,9 @@ static int navigation(const char *s, size_t n) {
     else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
              (unsigned char)s[i + 2] == 0xA2)
       len = 3; /* U+2022 bullet */
+    if (iw > 4) return 0; /* an item of five words is no menu entry */
     if (len || i == n) { /* the end of an item */
-      if (iw == 0 || iw > 4) return 0;
+      if (iw == 0) return 0;
       items++;
       iw = 0;
       sep |= len != 0;
@@ -523,16 +525,19 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
   if (prefix(s, n, "image caption") || prefix(s, n, "photo caption") ||
       prefix(s, n, "caption:"))
     return words <= 40 ? "caption" : NULL;
+  if (words > 24) return NULL; /* a sentence: none of the rules below is that long */
   if (share_bar(s, n)) return "promo";
   if (words <= 12 && (prefix_word(s, n, "media contact") || prefix_word(s, n, "press contact") ||
                       (n > 7 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z')))
     return "promo"; /* a press release's contact and source lines */
   if (navigation(s, n)) return "navigation";
-  for (k = 0; k < sizeof lines / sizeof lines[0]; k++)
-    if (equals(s, n, lines[k])) return "promo";
-  if (list_head(s, n)) return "promo";
-  for (k = 0; k < sizeof ads / sizeof ads[0]; k++)
-    if (equals(s, n, ads[k])) return "advertisement";
+  if (n <= 40) { /* whole lines of a few words */
+    for (k = 0; k < sizeof lines / sizeof lines[0]; k++)
+      if (equals(s, n, lines[k])) return "promo";
+    if (list_head(s, n)) return "promo";
+    for (k = 0; k < sizeof ads / sizeof ads[0]; k++)
+      if (equals(s, n, ads[k])) return "advertisement";
+  }
   if (words <= 12)
     for (k = 0; k < sizeof promo / sizeof promo[0]; k++)
       if (prefix_word(s, n, promo[k])) return "promo";

@@ -277,9 +277,10 @@ static int ends_in_mark(const char *phrase) {
 const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
                                    size_t n, size_t words) {
   size_t k, e;
-  for (k = 0; k < lang->advertisement.n; k++)
+  if (n >= 64 && words > 12) return NULL; /* longer than any phrase of a pack */
+  for (k = 0; n < 64 && k < lang->advertisement.n; k++)
     if (precisI_prefix_fold(s, n, lang->advertisement.w[k]) == n) return "advertisement";
-  for (k = 0; k < lang->navigation.n; k++)
+  for (k = 0; n < 64 && k < lang->navigation.n; k++)
     if (precisI_prefix_fold(s, n, lang->navigation.w[k]) == n) return "navigation";
   if (words <= 12)
     for (k = 0; k < lang->promo.n; k++)
