@@ -349,6 +349,13 @@ static int roman_value(const block *b, size_t i, size_t e) {
 static int read_marker(const block *b, size_t i, marker *m) {
   size_t j = i, s;
   int paren = 0;
+  int32_t c0 = b->c[i].cp, c1 = CP(b, i + 1);
+  /* most words are no marker: a letter, then another that starts no
+  ** Roman numeral ("in" may be "ii", "the" may not) */
+  if (c0 >= 0x80 && !bullet(c0)) return 0;
+  if (((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z')) && precisI_is_word(c1) &&
+      !(c0 == 'i' || c0 == 'v' || c0 == 'x' || c0 == 'I' || c0 == 'V' || c0 == 'X'))
+    return 0;
   memset(m, 0, sizeof *m);
   m->at = i;
   if (bullet(CP(b, j))) {
