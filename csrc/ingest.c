@@ -910,7 +910,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       }
     }
     { /* rules drawn with one mark: a line of them, or glued to the text */
-      size_t n = l->te - l->ts, e;
+      size_t n = l->te - l->ts, e, ts0 = l->ts, te0 = l->te;
       const char *t = c.t + l->ts;
       if (rule_on(s, "separator") && rule_char(t[0]) &&
           (e = run_of(t, 0, n)) >= RULE_MIN) {
@@ -939,7 +939,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->te = trim_end(&c, l->ts, l->xs);
         l->toc = 1;
       }
-      l->words = count_words(&c, l->ts, l->te, wlimit);
+      if (l->ts != ts0 || l->te != te0) /* a rule or leader was cut */
+        l->words = count_words(&c, l->ts, l->te, wlimit);
     }
     l->chars = count_chars(&c, l->ts, l->te);
     while (h < nh && precisI_vec_at(hints, precisI_block, h).end <= l->ts) h++;
