@@ -489,6 +489,12 @@ static size_t stray_tag(const char *s, size_t n) {
   return 0;
 }
 
+/* a byte of a letter: ASCII letters and every byte of a multi-byte
+** character (most are letters in running text) */
+static int letter_byte(char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (unsigned char)ch >= 0x80;
+}
+
 /* The length of an inline formatting placeholder at s, as conversion and
 ** translation tools leave them in text ("{b^>1<b^}", and escaped
 ** "{b^&gt;1&lt;b^}"), or 0. */
@@ -534,6 +540,54 @@ static size_t escaped_break(const char *s, size_t n, size_t i) {
   return e - i;
 }
 
+/* Is the word [s, s + n) in t[lo, hi), standing alone (no letter on
+** either side)? */
+static int word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n) {
+  size_t p = lo;
+  while (n > 0 && p + n <= hi) {
+    const char *hit = memchr(t + p, w[0], hi - n + 1 - p);
+    if (hit == NULL) return 0;
+    p = (size_t)(hit - t);
+    if (memcmp(hit, w, n) == 0 &&
+        (p == 0 || !letter_byte(t[p - 1])) && (p + n >= hi || !letter_byte(t[p + n])))
+      return 1;
+    p++;
+  }
+  return 0;
+}
+
+/* A word broken at a line's end with a hyphen ("har-\nbour", "long-\nterm"):
+** at s[i] == '-', a letter before it and a lowercase letter after the line
+** break. Returns the bytes from the hyphen to the second part and sets
+** *keep when the hyphen belongs to the word: the text writes the word
+** with a hyphen elsewhere and never without one. PDF-extracted text
+** hyphenates at syllables, so by default the hyphen goes. */
+static size_t broken_word(const char *s, size_t n, size_t i, int *keep) {
+  size_t k = i + 1, ls, re, lo, hi, m;
+  char joined[96], hyph[97];
+  if (i == 0 || !letter_byte(s[i - 1])) return 0;
+  if (k < n && s[k] == '\r') k++;
+  if (k >= n || s[k] != '\n') return 0;
+  k++;
+  while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+  if (k >= n || !(s[k] >= 'a' && s[k] <= 'z')) return 0;
+  ls = i;
+  while (ls > 0 && letter_byte(s[ls - 1])) ls--;
+  re = k;
+  while (re < n && letter_byte(s[re])) re++;
+  if ((i - ls) + (re - k) + 1 >= sizeof joined) return 0;
+  memcpy(joined, s + ls, i - ls);
+  memcpy(joined + (i - ls), s + k, re - k);
+  m = (i - ls) + (re - k);
+  memcpy(hyph, s + ls, i - ls);
+  hyph[i - ls] = '-';
+  memcpy(hyph + (i - ls) + 1, s + k, re - k);
+  lo = i > 65536 ? i - 65536 : 0;
+  hi = n - i > 65536 ? i + 65536 : n;
+  *keep = !word_in(s, lo, hi, joined, m) && word_in(s, lo, hi, hyph, m + 1);
+  return k - i;
+}
+
 /* Rewrites stray tags and placeholders away, escaped line breaks into
 ** line breaks, a run of five dots or more inside a line (not
 ** a leader before a page number, which ingest cuts) into a space, and an
@@ -541,6 +595,7 @@ static size_t escaped_break(const char *s, size_t n, size_t i) {
 ** nothing to do. */
 static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
   size_t i = 0, from = 0;
+  int keep = 0;
   *changed = 0;
   while (i < n) {
     size_t k;
@@ -557,6 +612,14 @@ static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
       b->next = NONE;
       i += k;
       from = i;
+      *changed = 1;
+      continue;
+    }
+    if (s[i] == '-' && (k = broken_word(s, n, i, &keep)) != 0) {
+      piece(b, s + from, i - from, from, i - from);
+      if (keep) piece(b, "-", 1, i, 1);
+      b->next = NONE; /* the line break stands for nothing */
+      i = from = i + k;
       *changed = 1;
       continue;
     }

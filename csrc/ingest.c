@@ -746,6 +746,11 @@ static int soft(const cursor *c, const line *a, const line *b, int unwrap,
   if (precisI_is_terminal(f) && f != ':' && f != ';') /* "pricing\n. Next" */
     return unwrap != 0 || wrap;
   if (unwrap == 0) return 0;
+  if (precisI_is_lower(f) && ends_with(c, a, '-') && a->te - a->ts >= 2) {
+    size_t st0;
+    if (precisI_is_word(cp_before(c, a->te - 1, &st0)))
+      return 1; /* a word broken at its hyphen: "long-\nterm" */
+  }
   if (unwrap < 0 && !wrap) /* "The ferry will leave\nevery hour." */
     return lenient && !a->terminal && a->words >= 3 && precisI_is_lower(f);
   if (wrap) return 1;

@@ -129,42 +129,60 @@ static precis_status dates(precisI_run *run) {
   return PRECIS_OK;
 }
 
-/* Does [s, s + n) go on across lines of an e-mail quotation ("...\n> ")? */
-static int quoted(const char *s, size_t n) {
+/* a line break after a hyphen at s[i - 1] that goes on with the same
+** word: a letter before the hyphen, a lowercase letter after the break */
+static int hyphen_break(const char *s, size_t n, size_t i, size_t next) {
+  return i >= 2 && s[i - 1] == '-' &&
+         ((s[i - 2] >= 'a' && s[i - 2] <= 'z') || (s[i - 2] >= 'A' && s[i - 2] <= 'Z') ||
+          (unsigned char)s[i - 2] >= 0x80) &&
+         next < n && s[next] >= 'a' && s[next] <= 'z';
+}
+
+/* Does [s, s + n) go on across lines of an e-mail quotation ("...\n> "),
+** or across a line break inside a hyphenated word ("long-\nterm")? */
+static int reflowed(const char *s, size_t n) {
   const char *nl = memchr(s, '\n', n);
   while (nl != NULL) {
-    size_t k = (size_t)(nl - s) + 1;
+    size_t at = (size_t)(nl - s), k = at + 1;
     while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
     if (k < n && s[k] == '>') return 1;
+    if (hyphen_break(s, n, at > 0 && s[at - 1] == '\r' ? at - 1 : at, k)) return 1;
     nl = k < n ? memchr(s + k, '\n', n - k) : NULL;
   }
   return 0;
 }
 
 /* Copies [s, s + n) to dst without the quotation marks that start its
-** lines after the first; returns the length written. */
-static size_t unquote(char *dst, const char *s, size_t n) {
+** lines after the first, and without the line break inside a hyphenated
+** word; returns the length written. */
+static size_t reflow(char *dst, const char *s, size_t n) {
   size_t i = 0, o = 0;
   while (i < n) {
-    dst[o++] = s[i];
-    if (s[i++] == '\n') {
-      size_t k = i;
-      while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '>')) k++;
-      if (k > i && memchr(s + i, '>', k - i) != NULL) i = k;
+    if (s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')) {
+      size_t at = i, k = s[i] == '\r' ? i + 2 : i + 1, q = k;
+      while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '>')) q++;
+      if (hyphen_break(s, n, at, q)) { /* "long-" + "term" */
+        i = q;
+        continue;
+      }
+      while (i < k) dst[o++] = s[i++];
+      if (q > k && memchr(s + k, '>', q - k) != NULL) i = q;
+      continue;
     }
+    dst[o++] = s[i++];
   }
   return o;
 }
 
 /* Copies the text of units whose document was rewritten (a format's
 ** text, U+FFFD replacements), or that run across the lines of an e-mail
-** quotation, into the result. */
+** quotation or of a hyphenated word, into the result. */
 static precis_status plain_texts(precis_result *r, const precisI_run *run) {
   size_t i, total = 0, o = 0;
   for (i = 0; i < r->nunits; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
-    if (src->xowned || src->owned || quoted(src->text + u->start, u->end - u->start))
+    if (src->xowned || src->owned || reflowed(src->text + u->start, u->end - u->start))
       total += u->end - u->start;
   }
   if (total == 0) return PRECIS_OK;
@@ -176,8 +194,8 @@ static precis_status plain_texts(precis_result *r, const precisI_run *run) {
     const precisI_source *src = &run->src[u->doc];
     const char *t = src->text + u->start;
     size_t n = u->end - u->start;
-    if (quoted(t, n)) {
-      n = unquote(r->plain + o, t, n);
+    if (reflowed(t, n)) {
+      n = reflow(r->plain + o, t, n);
     } else if (src->xowned || src->owned) {
       memcpy(r->plain + o, t, n);
     } else {

@@ -294,8 +294,11 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          without one ends its sentence. Under 1, plain
 **                          text is read as scraped text too: stray tags
 **                          and formatting placeholders ("{b^>1<b^}") are
-**                          no text, and escaped line breaks ("\n",
-**                          "\r\n") break lines
+**                          no text, escaped line breaks ("\n",
+**                          "\r\n") break lines, and a word hyphenated at
+**                          a line's end is whole again ("har-\nbour"),
+**                          keeping its hyphen only when the text writes
+**                          the word with one elsewhere
 ** Errors: PRECIS_EINVAL for an unknown name or an out-of-range value.
 */
 PRECIS_API precis_status precis_options_set_param(precis_options *opt,

@@ -279,6 +279,43 @@ START_TEST(clean_unwrap_escapes) {
 }
 END_TEST
 
+/* input.unwrap 1 (PDF-extracted text): a word broken at a line's end
+** is whole again; its hyphen goes unless the text writes the word with
+** one elsewhere and never without */
+START_TEST(clean_unwrap_hyphens) {
+  static const char text[] =
+      "The old har-\nbour bridge is closed. The harbour is busy. A long-\n"
+      "term plan is due, and the long-term costs are high.\n";
+  static const char *const want[] = {
+      "The old harbour bridge is closed.", "The harbour is busy.",
+      "A long-term plan is due, and the long-term costs are high."};
+  expect_unwrapped(text, sizeof text - 1, want, N_ELEMS(want));
+}
+END_TEST
+
+/* by default a hyphenated word broken at a line's end reads whole, its
+** hyphen kept (mail and hard-wrapped text break lines at spaces) */
+START_TEST(clean_hyphen_text) {
+  static const char text[] = "> The well-\n> known ferry is late.\n\nThanks.\n";
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t len;
+  const char *p;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), 2);
+  p = precis_result_text(r, 0, &len);
+  ck_assert_ptr_nonnull(p);
+  ck_assert_msg(len == 29 && memcmp(p, "The well-known ferry is late.", len) == 0,
+                "reads [%.*s]", (int)len, p);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 /* a sentence across the lines of an e-mail quotation reads without the
 ** quotation marks; its span still covers them */
 START_TEST(clean_quotation_text) {
@@ -363,6 +400,8 @@ Suite *clean_suite(void) {
   tcase_add_test(tc, clean_unwrap_markup);
   tcase_add_test(tc, clean_unwrap_escapes);
   tcase_add_test(tc, clean_quotation_text);
+  tcase_add_test(tc, clean_unwrap_hyphens);
+  tcase_add_test(tc, clean_hyphen_text);
   tcase_add_loop_test(tc, clean_pack_table, 0, (int)N_ELEMS(pack_cases));
   suite_add_tcase(s, tc);
   return s;
