@@ -24,7 +24,8 @@ static const char *const pieces[] = {
   "Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15 ", "Anzeige\n", "Related Topics\n",
   "3 p.m. Tuesday ", "ext. 5 ", "Mr. ", "Dr. A. N. ", "\xC3\xA9", "\xE2\x80\x94",
   "<b>", "</b>", "&lt;b&gt;", "12.30", "11/14/2023", "2023-11-14 ", ", ", "x", "\xFF",
-  "\xC3", "\x00", "SOURCE X Inc.\n", "Posted 3 March 2024 by Ann Lee\n",
+  "\xC3", "\x00", "SOURCE X Inc.\n", "Posted 3 March 2024 by Ann Lee\n", "har-\nbour ",
+  "long-\n", "-\n", "> well-\n> known ", "caf\xC3\xA9-\r\nowned ", "On x wrote:\n",
 };
 
 static unsigned next_rand(unsigned *state) {
