@@ -252,20 +252,22 @@ static size_t wire(const char *s, size_t n) {
       while (i < n && s[i] == ' ') i++;
       break;
     }
-    { /* a word of the place or date: "SAN", "FRANCISCO,", "Nov", "14" */
+    { /* a word of the place or date: "SAN", "FRANCISCO,", "Nov", "14", "МОСКВА," */
       size_t k = i, up = 0, low = 0;
       while (k < n && s[k] != ' ' && s[k] != '(') {
         char ch = s[k];
+        int32_t cp;
+        size_t len;
         if (ch == '-' && k + 2 < n && s[k + 1] == '-' && s[k + 2] == '(') {
           k += 2; /* "SAN FRANCISCO--(BUSINESS WIRE)--" */
           break;
         }
-        if (ch >= 'A' && ch <= 'Z') up++;
-        else if (ch >= 'a' && ch <= 'z') low++;
-        else if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.' || ch == '\'' ||
-                   (unsigned char)ch >= 0x80))
+        len = precisI_utf8_decode(s, n, k, &cp);
+        if (precisI_is_upper(cp)) up++;
+        else if (precisI_is_lower(cp)) low++;
+        else if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.' || ch == '\''))
           return 0;
-        k++;
+        k += len;
       }
       if (k == i) break;
       words++;
@@ -277,9 +279,30 @@ static size_t wire(const char *s, size_t n) {
       if ((d = dash_at(s, n, i)) != 0 && i + d < n && s[i + d] == ' ') break;
     }
   }
-  if (!agency && (caps == 0 || lower > 0 || words > 4)) return 0;
+  if (!agency && (caps == 0 || words > 4)) return 0;
   if (agency && !known && lower > 0) return 0;
   if ((d = dash_at(s, n, i)) == 0) return 0;
+  if (!agency) { /* "МОСКВА, 14 ноя — РИА Новости. Text": the agency after the dash */
+    size_t k = i + d, w = 0, e = 0;
+    while (k < n && s[k] == ' ') k++;
+    while (k < n && w < 3) {
+      int32_t cp;
+      size_t ws = k;
+      precisI_utf8_decode(s, n, k, &cp);
+      if (!precisI_is_upper(cp)) break;
+      while (k < n && s[k] != ' ' && s[k] != '.') k++;
+      w++;
+      if (k < n && s[k] == '.' && k + 2 < n && s[k + 1] == ' ') {
+        precisI_utf8_decode(s, n, k + 2, &cp);
+        if (precisI_is_upper(cp)) e = k + 1;
+        break;
+      }
+      if (k >= n || s[k] != ' ' || k == ws) break;
+      k++;
+    }
+    if (e) return e;
+    if (lower > 0) return 0; /* a place in capitals: "PARIS — ", not "Paris — " */
+  }
   return i + d;
 }
 
@@ -387,7 +410,18 @@ static int date_line(const char *s, size_t n, const precisI_lang *lang) {
   int ymd;
   size_t e, k, words = 0;
   if (precisI_parse_date(s, n, lang) != 0) return 1;
-  if ((e = precisI_date_stamp(s, n, lang, &ymd)) == 0) return 0;
+  if ((e = precisI_date_stamp(s, n, lang, &ymd)) == 0) {
+    /* a short line that ends with a date: "Reviewed in the United States
+    ** on March 3, 2024", "Last edited 14.11.2023" */
+    size_t w = 0;
+    if (n == 0 || precisI_is_terminal((unsigned char)s[n - 1]) || n > 120) return 0;
+    for (k = 1; k < n; k++) {
+      if (s[k - 1] != ' ') continue;
+      if (++w > 12) return 0;
+      if (precisI_parse_date(s + k, n - k, lang) != 0) return 1;
+    }
+    return 0;
+  }
   while (e < n && (s[e] == ' ' || s[e] == ',' || s[e] == '|' || s[e] == '-')) e++;
   for (k = 0; k < sizeof by / sizeof by[0]; k++)
     if (prefix(s + e, n - e, by[k])) break;
@@ -477,8 +511,25 @@ static int mail_field(const char *s, size_t n) {
          prefix(s, n, "subject:") || prefix(s, n, "date:");
 }
 
-/* A line that heads a list of links ("Related Topics", "Most read"): the
-** short lines after it are links too. */
+/* Does the line end with `p` (ASCII, case aside)? */
+static int suffix(const char *s, size_t n, const char *p) {
+  size_t m = strlen(p);
+  return n >= m && prefix(s + n - m, m, p);
+}
+
+/* A rating: "4.0 out of 5 stars", "4 out of 5" */
+static int rating(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ',')) i++;
+  if (i == 0 || !prefix(s + i, n - i, " out of ")) return 0;
+  i += 8;
+  while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+  return i == n || equals(s + i, n - i, " stars") || equals(s + i, n - i, " star");
+}
+
+/* A line that heads a list of links ("Related Topics", "Most read") or a
+** table of contents ("Contents"): the short lines after it are links too.
+** 1 for a list of links, 2 for a table of contents, else 0. */
 static int list_head(const char *s, size_t n) {
   static const char *const heads[] = {
     "related topics", "related stories", "related articles", "related content",
@@ -488,6 +539,9 @@ static int list_head(const char *s, size_t n) {
     "most viewed", "related", "tags"
   };
   size_t k;
+  if (equals(s, n, "contents") || equals(s, n, "table of contents") ||
+      equals(s, n, "in this article"))
+    return 2;
   for (k = 0; k < sizeof heads / sizeof heads[0]; k++)
     if (equals(s, n, heads[k])) return 1;
   return 0;
@@ -502,7 +556,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
   };
   static const char *const lines[] = { /* buttons and links of their own */
     "reuse this content", "comments", "view comments", "show comments",
-    "leave a comment", "share", "reply", "quote", "report", "for immediate release"
+    "leave a comment", "share", "reply", "quote", "report", "for immediate release",
+    "customer reviews", "top reviews", "verified purchase", "helpful", "report abuse",
+    "from wikipedia, the free encyclopedia"
   };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:",
@@ -531,6 +587,12 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
                       (n > 7 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z')))
     return "promo"; /* a press release's contact and source lines */
   if (navigation(s, n)) return "navigation";
+  if (list_head(s, n) == 2) return "navigation"; /* "Contents" */
+  if (n >= 2 && s[0] == '^' && s[1] == ' ')
+    return "markup"; /* a citation under "References": "^ Smith, A. (2019)." */
+  if (words <= 8 && (rating(s, n) || suffix(s, n, "found this helpful") ||
+                     prefix_word(s, n, "categories:")))
+    return "promo"; /* "4.0 out of 5 stars", "12 people found this helpful" */
   if (n <= 40) { /* whole lines of a few words */
     for (k = 0; k < sizeof lines / sizeof lines[0]; k++)
       if (equals(s, n, lines[k])) return "promo";
@@ -859,6 +921,16 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (l->ts == l->te) { l->kind = L_BLANK; after_credit = after_head = 0; continue; }
     l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
+    if (l->te - l->ts > 6 && memcmp(c.t + l->te - 6, "[edit]", 6) == 0 &&
+        rule_on(s, "markup")) { /* a wiki's section heading: "History[edit]" */
+      l->xs = l->te - 6;
+      l->xe = l->te;
+      l->xrule = "markup";
+      l->te = trim_end(&c, l->ts, l->xs);
+      l->heading = 1;
+      l->words = count_words(&c, l->ts, l->te, wlimit);
+      after_head = 0;
+    }
     if (user_pattern(s, c.t + l->ts, l->te - l->ts)) {
       l->kind = L_DROPPED;
       l->rule = "drop_lines";
@@ -888,13 +960,19 @@ precis_status precisI_ingest(const precis_summarizer *s,
       } else {
         after_bye = 0;
       }
-      if (rule == NULL && after_head && l->words <= 8 && rule_on(s, "promo") &&
-          !precisI_is_terminal((unsigned char)c.t[l->te - 1]))
-        rule = "promo"; /* a link under "Related Topics" */
-      after_head = rule != NULL && strcmp(rule, "promo") == 0 &&
-                   (after_head || list_head(c.t + l->ts, l->te - l->ts) ||
-                    (l->words <= 4 &&
-                     precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words)));
+      if (rule == NULL && after_head && l->words <= 8 && !l->heading &&
+          !precisI_is_terminal((unsigned char)c.t[l->te - 1])) {
+        /* a link under "Related Topics", an entry under "Contents" */
+        if (after_head == 2 && rule_on(s, "navigation")) rule = "navigation";
+        else if (after_head == 1 && rule_on(s, "promo")) rule = "promo";
+      }
+      if (rule == NULL) after_head = 0;
+      else if (!after_head) {
+        int head = list_head(c.t + l->ts, l->te - l->ts);
+        after_head = head ? head
+                   : strcmp(rule, "promo") == 0 && l->words <= 4 &&
+                     precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words);
+      }
       if (rule == NULL && rule_on(s, "dateline") && date_line(c.t + l->ts, l->te - l->ts, lang))
         rule = "dateline"; /* a date stamp and nothing else, or its author */
       /* a bare credit ("IMAGE SOURCE: AP") has its caption on the next

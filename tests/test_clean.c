@@ -61,6 +61,24 @@ static const clean_case clean_cases[] = {
    "The stew takes an hour.\nRate this recipe\nPin\n", NULL, 0,
    "Fish stew\nThe stew takes an hour.\nnavigation:Jump to Recipe\nnavigation:Print Recipe\n"
    "dateline:Posted 3 March 2024 by Ann Lee\nnavigation:Rate this recipe\npromo:Pin\n"},
+  {"a wiki page: its tagline, contents, [edit] links, citations and categories",
+   "From Wikipedia, the free encyclopedia\nContents\n1 History\n2 Design\n"
+   "History[edit]\nThe bridge opened in 1951.\nReferences[edit]\n"
+   "^ Smith, A. (2019). Bridges of Oregon. p. 45.\n"
+   "Categories: Bridges in Oregon | Truss bridges\n", NULL, 0,
+   "History\nThe bridge opened in 1951.\nReferences\n"
+   "promo:From Wikipedia, the free encyclopedia\nnavigation:Contents\nnavigation:1 History\n"
+   "navigation:2 Design\nmarkup:[edit]\nmarkup:[edit]\n"
+   "markup:^ Smith, A. (2019). Bridges of Oregon. p. 45.\n"
+   "promo:Categories: Bridges in Oregon | Truss bridges\n"},
+  {"a review page: ratings, badges, votes and a line that ends with its date",
+   "Customer reviews\n4.0 out of 5 stars\nVerified Purchase\nA fine ferry model\n"
+   "Reviewed in the United States on March 3, 2024\nThe paint chips. My son loves it.\n"
+   "12 people found this helpful\nHelpful\n", NULL, 0,
+   "A fine ferry model\nThe paint chips.\nMy son loves it.\n"
+   "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
+   "dateline:Reviewed in the United States on March 3, 2024\n"
+   "promo:12 people found this helpful\npromo:Helpful\n"},
   {"the links under a list's heading go with it",
    "The ferry runs every hour today.\nRelated Topics\nBridges\nHarbour Council\n\n"
    "Ferries\n", NULL, 0,
@@ -363,6 +381,17 @@ static const pack_case pack_cases[] = {
    "Br\xC3\xBC" "cke am Hafen wird gesperrt\nDie alte Br\xC3\xBC" "cke wird ab Januar gesperrt.\n"
    "navigation:Startseite > Politik > Verkehr\ndateline:Stand: 14.11.2023 09:15 Uhr\n"
    "advertisement:Anzeige\npromo:Mehr zum Thema\n"},
+  {"russian",
+   "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 14 \xD0\xBD\xD0\xBE\xD1\x8F "
+   "\xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8. "
+   "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xBA\xD1\x80\xD0\xBE\xD1\x8E\xD1\x82.\n"
+   "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
+   "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82\xD1\x8B\n",
+   "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xBA\xD1\x80\xD0\xBE\xD1\x8E\xD1\x82.\n"
+   "dateline:\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 14 \xD0\xBD\xD0\xBE\xD1\x8F "
+   "\xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.\n"
+   "promo:\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
+   "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82\xD1\x8B\n"},
   {"french",
    "Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\nLe pont du port ferm\xC3\xA9\n"
    "Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\nLe pont sera ferm\xC3\xA9 en janvier.\n"
