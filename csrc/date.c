@@ -101,6 +101,25 @@ static void ordinal(scan *c) {
     c->i += 2;
 }
 
+/* the Han characters of dates and times: 年 月 日, 時 (时) 分 */
+enum { CJK_YEAR, CJK_MONTH, CJK_DAY, CJK_HOUR, CJK_MINUTE };
+static int cjk(scan *c, int which) {
+  static const char *const chars[][2] = {
+    {"\xE5\xB9\xB4", "\xEB\x85\x84"}, /* 年, Korean 년 */
+    {"\xE6\x9C\x88", "\xEC\x9B\x94"}, /* 月, 월 */
+    {"\xE6\x97\xA5", "\xEC\x9D\xBC"}, /* 日, 일 */
+    {"\xE6\x99\x82", "\xE6\x97\xB6"}, /* 時, 时 */
+    {"\xE5\x88\x86", "\xEB\xB6\x84"}  /* 分, 분 */
+  };
+  int k;
+  for (k = 0; k < 2; k++)
+    if (c->i + 3 <= c->n && memcmp(c->s + c->i, chars[which][k], 3) == 0) {
+      c->i += 3;
+      return 1;
+    }
+  return 0;
+}
+
 /* "12:30", "12.30", "09h15", "3:45 p.m.", "9am", "09:15 Uhr", each with
 ** an optional zone ("GMT", "ET", "UTC+1"); returns 1 and moves past it,
 ** or 0 and leaves c alone */
@@ -109,6 +128,13 @@ static int clock(scan *c) {
   int minutes = 0, ampm = 0;
   number(c, &dg);
   if (dg < 1 || dg > 2) { c->i = at; return 0; }
+  if (cjk(c, CJK_HOUR)) { /* 9時15分 */
+    size_t m0 = c->i;
+    number(c, &dg);
+    if (dg >= 1 && dg <= 2 && cjk(c, CJK_MINUTE)) return 1;
+    c->i = m0;
+    return 1;
+  }
   if (c->i + 2 < c->n && (c->s[c->i] == ':' || c->s[c->i] == '.' || c->s[c->i] == 'h') &&
       c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '5') {
     c->i++;
@@ -239,7 +265,15 @@ static long calendar(scan *c, const precisI_lang *lang) {
   if (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9') {
     long first = number(c, &dg);
     char sep = c->i < c->n ? c->s[c->i] : 0;
-    if (dg == 4 && (sep == '-' || sep == '/')) { /* 2023-11-14, 2023/11/14 */
+    if (dg == 4 && cjk(c, CJK_YEAR)) { /* 2023年11月14日 */
+      y = first;
+      spaces(c);
+      m = number(c, &dg);
+      if (dg < 1 || dg > 2 || !cjk(c, CJK_MONTH)) goto no;
+      spaces(c);
+      d = number(c, &dg);
+      if (dg < 1 || dg > 2 || !cjk(c, CJK_DAY)) goto no;
+    } else if (dg == 4 && (sep == '-' || sep == '/')) { /* 2023-11-14, 2023/11/14 */
       y = first;
       c->i++;
       m = number(c, &dg);
@@ -349,14 +383,16 @@ size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
   {
     size_t at = c.i;
     joiners(&c);
-    if (!clock(&c)) { /* "14 November 2023, 12:30 GMT"; "à 09h15", "um" */
-      size_t w = c.i;
-      if (letters_at(&c) <= 3 && c.i > w) {
+    if (!clock(&c)) { /* "14 November 2023, 12:30 GMT"; "à 09h15", "alle", "a las" */
+      int words = 0, ok = 0;
+      while (words < 2) {
+        size_t w = c.i, len = letters_at(&c);
+        if (len == 0 || len > 6 || c.i == w) break;
+        words++;
         spaces(&c);
-        if (!clock(&c)) c.i = at;
-      } else {
-        c.i = at;
+        if (clock(&c)) { ok = 1; break; }
       }
+      if (!ok) c.i = at;
     }
   }
   *ymd = (int)date;

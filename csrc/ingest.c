@@ -464,6 +464,34 @@ static int share_bar(const char *s, size_t n) {
                                       prefix(s, n, "pin")));
 }
 
+/* A photo caption that ends with its credit: "Tom Hale at the wheel.
+** Jo Park for The Harbour Times", "... AP Photo/Jane Roe", "... Getty
+** Images". The credit is the line's last sentence, with no final
+** punctuation, of at most 8 words. */
+static int credited_caption(const char *s, size_t n, size_t words) {
+  static const char *const agencies[] = {
+    "getty images", "ap photo", "reuters", "afp", "epa", "shutterstock",
+    "alamy", "associated press", "pa media", "bloomberg"
+  };
+  size_t t = n, k, w = 1;
+  if (words > 48 || n < 8 || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?')
+    return 0;
+  while (t > 1 && !(s[t - 1] == ' ' && (s[t - 2] == '.' || s[t - 2] == '!'))) t--;
+  if (t <= 1) return 0; /* one sentence: a caption needs one before its credit */
+  for (k = t; k < n; k++) if (s[k] == ' ') w++;
+  if (w > 8) return 0;
+  for (k = t; k < n; k++) {
+    size_t a;
+    if (k > t && s[k - 1] != ' ' && s[k - 1] != '/') continue;
+    for (a = 0; a < sizeof agencies / sizeof agencies[0]; a++)
+      if (prefix_word(s + k, n - k, agencies[a])) return 1;
+    if (prefix(s + k, n - k, "for the ") && k + 8 < n && s[k + 8] >= 'A' && s[k + 8] <= 'Z' &&
+        k > t && s[t] >= 'A' && s[t] <= 'Z')
+      return 1; /* "Jo Park for The Harbour Times" */
+  }
+  return 0;
+}
+
 /* An e-mail's greeting ("Hi Sam,", "Dear Ms Lee,") or sign-off ("Best,",
 ** "Kind regards"): 1 for a greeting, 2 for a sign-off, else 0. The name
 ** under a sign-off goes with it. */
@@ -613,7 +641,9 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
 static int byline(const char *s, size_t n, size_t words) {
   static const char *const lead[] = {
     "(reporting by", "reporting by", "additional reporting by", "writing by",
-    "written by", "editing by", "posted by", "words by", "story by"
+    "written by", "editing by", "posted by", "words by", "story by",
+    "photographs by", "photography by", "photos by", "photo by", "illustration by",
+    "illustrations by", "video by", "graphics by"
   };
   size_t k, i, caps = 0, w = 0;
   int in = 0;
@@ -626,12 +656,17 @@ static int byline(const char *s, size_t n, size_t words) {
     int letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch >= 0x80;
     if (ch == '|' || ch == ',' || ch == '-') break; /* "| 5 min read", ", Reuters" */
     if (letter && !in) {
+      if (prefix_word(s + i, n - i, "and") || prefix_word(s + i, n - i, "und") ||
+          prefix_word(s + i, n - i, "et") || prefix_word(s + i, n - i, "y")) {
+        in = 1; /* "By Ann Lee and Sam Fry" */
+        continue;
+      }
       w++;
       if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) caps++;
     }
     in = letter;
   }
-  return w >= 1 && w <= 4 && caps == w;
+  return w >= 1 && w <= 6 && caps == w;
 }
 
 /* The built-in rules by name: "input.boilerplate" = 0 turns the
@@ -778,16 +813,19 @@ static int starts_sentence_word(const cursor *c, const line *l) {
   return i > l->ts && precisI_lang_starter(c->lang, c->t + l->ts, i - l->ts);
 }
 
-/* Do the lines of paragraph [a, b) look hard-wrapped: of one width, at
-** least two of them before the last, most not ending a sentence? */
-static int wrapped(const line *ls, size_t a, size_t b) {
+/* Do the lines of paragraph [a, b) look hard-wrapped: of one width (and,
+** unless asked to rejoin, narrower than 100 characters), at least two of
+** them before the last, most not ending a sentence? */
+static int wrapped(const line *ls, size_t a, size_t b, int unwrap) {
   size_t k, w = 0, near = 0, open = 0, n = 0;
   if (b - a < 3) return 0;
   for (k = a; k + 1 < b; k++) {
     if (ls[k].kind != L_TEXT || ls[k].item) return 0;
     if (ls[k].chars > w) w = ls[k].chars;
   }
-  if (w < 30) return 0;
+  /* text wrapped to a width (mail at 72, 78) has no lines of 100
+  ** characters; scraped pages put a paragraph on a line */
+  if (w < 30 || (unwrap < 0 && w > 100)) return 0;
   for (k = a; k + 1 < b; k++) {
     n++;
     if (ls[k].chars * 4 >= w * 3) near++;
@@ -944,6 +982,9 @@ precis_status precisI_ingest(const precis_summarizer *s,
         rule = "byline";
       if (rule && !rule_on(s, rule)) rule = NULL;
       if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
+        rule = "caption";
+      if (rule == NULL && rule_on(s, "caption") &&
+          credited_caption(c.t + l->ts, l->te - l->ts, l->words))
         rule = "caption";
       if (rule == NULL && rule_on(s, "mail_header")) {
         int mh = mail_header(c.t + l->ts, l->te - l->ts, l->words);
@@ -1127,7 +1168,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     while (para_end < lines.n &&
            precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
       para_end++;
-    wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end);
+    wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end, unwrap);
     /* a paragraph that ends a sentence: a line in lowercase goes on from
     ** a line without final punctuation, wrapped or not */
     lenient = unwrap < 0 && precisI_vec_at(&lines, line, para_end - 1).terminal;

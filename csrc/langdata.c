@@ -903,6 +903,25 @@ static const char *const zh_stopwords[] = {
   "\xE9\x9D\x9E\xE7\x89\xB9", "\xE9\x9D\x9E\xE7\x8B\xAC", "\xE9\x9D\xA0",
   "\xE9\xA1\xBA", "\xE9\xA1\xBA\xE7\x9D\x80", "\xE9\xA6\x96\xE5\x85\x88",
 };
+static const char *const zh_advertisement[] = {
+  "\xE5\xB9\xBF\xE5\x91\x8A",
+};
+static const char *const zh_promo[] = {
+  "\xE5\x88\x86\xE4\xBA\xAB",
+  "\xE5\xBB\xB6\xE4\xBC\xB8\xE9\x98\x85\xE8\xAF\xBB",
+  "\xE7\x9B\xB8\xE5\x85\xB3\xE6\x96\xB0\xE9\x97\xBB",
+  "\xE7\x9B\xB8\xE5\x85\xB3\xE9\x98\x85\xE8\xAF\xBB",
+  "\xE8\xB4\xA3\xE4\xBB\xBB\xE7\xBC\x96\xE8\xBE\x91",
+};
+static const char *const zh_navigation[] = {
+  "\xE6\x90\x9C\xE7\xB4\xA2", "\xE8\x8F\x9C\xE5\x8D\x95",
+  "\xE9\xA6\x96\xE9\xA1\xB5",
+};
+static const char *const zh_date_labels[] = {
+  "\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4",
+  "\xE6\x9B\xB4\xE6\x96\xB0\xE6\x97\xB6\xE9\x97\xB4",
+  "\xE6\x9D\xA5\xE6\xBA\x90",
+};
 static const int32_t zh_term[] = { 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x0021, 0x003F };
 
 static const char *const xx_inner[] = {
@@ -2460,6 +2479,26 @@ static const char *const ja_stopwords[] = {
   "\xE5\xBD\xBC\xE5\xA5\xB3", "\xE6\x88\x91\xE3\x80\x85",
   "\xE7\x89\xB9\xE3\x81\xAB", "\xE7\xA7\x81", "\xE7\xA7\x81\xE9\x81\x94",
   "\xE8\xB2\xB4\xE6\x96\xB9", "\xE8\xB2\xB4\xE6\x96\xB9\xE6\x96\xB9",
+};
+static const char *const ja_advertisement[] = {
+  "\xE5\xBA\x83\xE5\x91\x8A",
+};
+static const char *const ja_promo[] = {
+ 
+  "\xE3\x81\x93\xE3\x81\xAE\xE8\xA8\x98\xE4\xBA\x8B\xE3\x82\x92\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2",
+  "\xE3\x82\xB7\xE3\x82\xA7\xE3\x82\xA2",
+  "\xE7\xB6\x9A\xE3\x81\x8D\xE3\x82\x92\xE8\xAA\xAD\xE3\x82\x80",
+  "\xE9\x96\xA2\xE9\x80\xA3\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xB9",
+  "\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B",
+};
+static const char *const ja_navigation[] = {
+  "\xE3\x83\x88\xE3\x83\x83\xE3\x83\x97",
+  "\xE3\x83\x9B\xE3\x83\xBC\xE3\x83\xA0",
+  "\xE3\x83\xA1\xE3\x83\x8B\xE3\x83\xA5\xE3\x83\xBC",
+  "\xE6\xA4\x9C\xE7\xB4\xA2",
+};
+static const char *const ja_date_labels[] = {
+  "\xE6\x9B\xB4\xE6\x96\xB0", "\xE9\x85\x8D\xE4\xBF\xA1",
 };
 static const int32_t ja_term[] = { 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x0021, 0x003F };
 
@@ -4524,7 +4563,7 @@ const precisI_lang precisI_langs[] = {
   {"catalan", "ca", "catalan", "Latn", ca_term, 4, 0,
    {ca_stopwords, 276}, {ca_inner, 5}, {ca_number, 3}, {ca_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"chinese", "zh", NULL, "Hani", zh_term, 6, PRECIS_LANG_NO_SPACES,
-   {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {zh_advertisement, 1}, {zh_promo, 5}, {zh_navigation, 3}, {zh_date_labels, 3}, NULL},
   {"danish", "da", "danish", "Latn", da_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {da_stopwords, 94}, {da_inner, 20}, {da_number, 16}, {da_abbrev, 6}, {NULL, 0}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
@@ -4550,7 +4589,7 @@ const precisI_lang precisI_langs[] = {
   {"italian", "it", "italian", "Latn", it_term, 4, 0,
    {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 7}, {NULL, 0}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
   {"japanese", "ja", NULL, "Jpan", ja_term, 6, PRECIS_LANG_NO_SPACES,
-   {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ja_advertisement, 1}, {ja_promo, 5}, {ja_navigation, 4}, {ja_date_labels, 2}, NULL},
   {"kazakh", "kk", NULL, "Cyrl", kk_term, 4, PRECIS_LANG_SPLIT_LOWER,
    {kk_stopwords, 276}, {kk_inner, 5}, {kk_number, 2}, {kk_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"lithuanian", "lt", "lithuanian", "Latn", lt_term, 4, 0,

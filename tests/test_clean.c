@@ -79,6 +79,12 @@ static const clean_case clean_cases[] = {
    "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
    "dateline:Reviewed in the United States on March 3, 2024\n"
    "promo:12 people found this helpful\npromo:Helpful\n"},
+  {"a photo caption that ends with its credit",
+   "The ferry left at dawn.\nTom Hale at the wheel. Jo Park for The Harbour Times\n"
+   "Crowds on the quay. AP Photo/Jane Roe\nThe crossing took eleven minutes.\n", NULL, 0,
+   "The ferry left at dawn.\nThe crossing took eleven minutes.\n"
+   "caption:Tom Hale at the wheel. Jo Park for The Harbour Times\n"
+   "caption:Crowds on the quay. AP Photo/Jane Roe\n"},
   {"the links under a list's heading go with it",
    "The ferry runs every hour today.\nRelated Topics\nBridges\nHarbour Council\n\n"
    "Ferries\n", NULL, 0,
@@ -392,6 +398,17 @@ static const pack_case pack_cases[] = {
    "\xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.\n"
    "promo:\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
    "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82\xD1\x8B\n"},
+  {"japanese",
+   "2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86\n"
+   "\xE6\xA9\x8B\xE3\x81\x8C\xE9\x96\x89\xE3\x81\x98\xE3\x82\x8B\xE3\x80\x82\n"
+   "\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\n",
+   "\xE6\xA9\x8B\xE3\x81\x8C\xE9\x96\x89\xE3\x81\x98\xE3\x82\x8B\xE3\x80\x82\n"
+   "dateline:2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86\n"
+   "promo:\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\n"},
+  {"italian",
+   "Pubblicato il 14 novembre 2023 alle 09:15\nIl ponte \xC3\xA8 chiuso.\nLeggi anche: Perch\xC3\xA9\n",
+   "Il ponte \xC3\xA8 chiuso.\ndateline:Pubblicato il 14 novembre 2023 alle 09:15\n"
+   "promo:Leggi anche: Perch\xC3\xA9\n"},
   {"french",
    "Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\nLe pont du port ferm\xC3\xA9\n"
    "Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\nLe pont sera ferm\xC3\xA9 en janvier.\n"

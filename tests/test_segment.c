@@ -314,6 +314,12 @@ static const seg_case seg_cases[] = {
    {S("The vote starts at 3 p.m. Tuesday in the hall."),
     S("Polls close at 8 p.m. ET on Monday."), S("The shop opened at 9 a.m."),
     S("Crowds were waiting.")}},
+  {"a label in capitals yields the title to the headline after it",
+   "THE BIG STORY\nThe last ferryman of the bay\nBy Ann Lee and Sam Fry\n"
+   "Photographs by Jo Park\nThe ferry starts at dawn.", NULL, NULL, 0,
+   {H("THE BIG STORY"), T("The last ferryman of the bay"),
+    D("byline", "By Ann Lee and Sam Fry"), D("byline", "Photographs by Jo Park"),
+    S("The ferry starts at dawn.")}},
   {"a section label before the headline, a name after it",
    "Opinion\nWhy the harbour needs a second bridge\nJane Roe\n"
    "The queue for the ferry stretches past the market.", NULL, NULL, 0,
@@ -322,7 +328,7 @@ static const seg_case seg_cases[] = {
   {"built-in rules off",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nAdvertisement\n\n"
    "The ferry was full on Monday.", NULL, "input.boilerplate", 0,
-   {T("IMAGE SOURCE: AP"), H("Crowds gather at the quay"), H("Advertisement"),
+   {H("IMAGE SOURCE: AP"), T("Crowds gather at the quay"), H("Advertisement"),
     S("The ferry was full on Monday.")}},
   {"user drop pattern",
    "Keep this line. It is fine.\nSPONSOR: buy now\nsponsor: this is text.\n"
