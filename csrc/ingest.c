@@ -281,6 +281,7 @@ static size_t wire(const char *s, size_t n) {
   }
   if (!agency && (caps == 0 || words > 4)) return 0;
   if (agency && !known && lower > 0) return 0;
+  if (agency && i + 1 < n && s[i] == '.' && s[i + 1] == '-') i++; /* "(EFE).- " */
   if ((d = dash_at(s, n, i)) == 0) return 0;
   if (!agency) { /* "МОСКВА, 14 ноя — РИА Новости. Text": the agency after the dash */
     size_t k = i + d, w = 0, e = 0;
@@ -545,6 +546,27 @@ static int suffix(const char *s, size_t n, const char *p) {
   return n >= m && prefix(s + n - m, m, p);
 }
 
+/* A page number a PDF or a print layout left on a line: "Page 2 of 12",
+** "Page 2", "- 2 -", "2 / 12", "p. 2" */
+static int page_number(const char *s, size_t n) {
+  size_t i = 0, d;
+  if (prefix(s, n, "page ")) i = 5;
+  else if (prefix(s, n, "p. ")) i = 3;
+  else if (prefix(s, n, "- ")) i = 2;
+  d = i;
+  while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+  if (i == d || i - d > 4) return 0;
+  if (i == n) return d > 0 && d != 2; /* "Page 2", "p. 2", not "- 2" alone */
+  if (d == 2) return equals(s + i, n - i, " -");
+  if (prefix(s + i, n - i, " of ") || prefix(s + i, n - i, " / ")) {
+    size_t e = i + 4;
+    d = e;
+    while (e < n && s[e] >= '0' && s[e] <= '9') e++;
+    return e == n && e > d;
+  }
+  return 0;
+}
+
 /* A rating: "4.0 out of 5 stars", "4 out of 5" */
 static int rating(const char *s, size_t n) {
   size_t i = 0;
@@ -610,6 +632,7 @@ static const char *boilerplate(const char *s, size_t n, size_t words) {
       prefix(s, n, "caption:"))
     return words <= 40 ? "caption" : NULL;
   if (words > 24) return NULL; /* a sentence: none of the rules below is that long */
+  if (page_number(s, n)) return "leader";
   if (share_bar(s, n)) return "promo";
   if (words <= 12 && (prefix_word(s, n, "media contact") || prefix_word(s, n, "press contact") ||
                       (n > 7 && memcmp(s, "SOURCE ", 7) == 0 && s[7] >= 'A' && s[7] <= 'Z')))

@@ -2384,7 +2384,7 @@ static const char *const it_number[] = {
   "sab", "set", "tel", "ven", "vol",
 };
 static const char *const it_abbrev[] = {
-  "az", "ca", "ecc", "econ", "etc", "idraul", "meteor",
+  "az", "ca", "ecc", "econ", "etc", "idraul", "meteor", "mld", "mln", "mrd",
 };
 static const char *const it_advertisement[] = {
   "contenuto sponsorizzato", "pubblicit\xC3\xA0", "sponsorizzato",
@@ -4093,8 +4093,8 @@ static const char *const es_number[] = {
   "s\xC3\xA1""b", "tel", "tels", "vie", "vol",
 };
 static const char *const es_abbrev[] = {
-  "adm\xC3\xB3n", "aprox", "c\xC3\xAD""a", "dpto", "etc", "hs", "min",
-  "m\xC3\xA1x", "m\xC3\xADn",
+  "adm\xC3\xB3n", "aprox", "bill", "c\xC3\xAD""a", "dpto", "etc", "hs",
+  "mill", "mills", "min", "mll", "m\xC3\xA1x", "m\xC3\xADn",
 };
 static const char *const es_advertisement[] = {
   "anuncio", "contenido patrocinado", "patrocinado", "publicidad",
@@ -4587,7 +4587,7 @@ const precisI_lang precisI_langs[] = {
   {"irish", "ga", "irish", "Latn", ga_term, 4, 0,
    {ga_stopwords, 109}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"italian", "it", "italian", "Latn", it_term, 4, 0,
-   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 7}, {NULL, 0}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
+   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 10}, {NULL, 0}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
   {"japanese", "ja", NULL, "Jpan", ja_term, 6, PRECIS_LANG_NO_SPACES,
    {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ja_advertisement, 1}, {ja_promo, 5}, {ja_navigation, 4}, {ja_date_labels, 2}, NULL},
   {"kazakh", "kk", NULL, "Cyrl", kk_term, 4, PRECIS_LANG_SPLIT_LOWER,
@@ -4615,7 +4615,7 @@ const precisI_lang precisI_langs[] = {
   {"slovak", "sk", NULL, "Latn", sk_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"spanish", "es", "spanish", "Latn", es_term, 4, 0,
-   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 9}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 15}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
+   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 13}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 15}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
   {"swedish", "sv", "swedish", "Latn", sv_term, 4, 0,
    {sv_stopwords, 114}, {sv_inner, 15}, {sv_number, 15}, {sv_abbrev, 6}, {NULL, 0}, {NULL, 0}, {sv_advertisement, 3}, {sv_promo, 11}, {sv_navigation, 7}, {sv_date_labels, 4}, sv_months},
   {"tamil", "ta", "tamil", "Taml", ta_term, 3, 0,

@@ -79,6 +79,10 @@ static const clean_case clean_cases[] = {
    "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
    "dateline:Reviewed in the United States on March 3, 2024\n"
    "promo:12 people found this helpful\npromo:Helpful\n"},
+  {"page numbers a print layout left",
+   "Page 1 of 3\nThe deck is worn.\n- 2 -\nPage 3\n2 / 12\nThe rails are sound.\n", NULL, 0,
+   "The deck is worn.\nThe rails are sound.\nleader:Page 1 of 3\nleader:- 2 -\n"
+   "leader:Page 3\nleader:2 / 12\n"},
   {"a photo caption that ends with its credit",
    "The ferry left at dawn.\nTom Hale at the wheel. Jo Park for The Harbour Times\n"
    "Crowds on the quay. AP Photo/Jane Roe\nThe crossing took eleven minutes.\n", NULL, 0,
@@ -405,6 +409,11 @@ static const pack_case pack_cases[] = {
    "\xE6\xA9\x8B\xE3\x81\x8C\xE9\x96\x89\xE3\x81\x98\xE3\x82\x8B\xE3\x80\x82\n"
    "dateline:2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86\n"
    "promo:\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\n"},
+  {"spanish",
+   "Madrid, 14 nov (EFE).- El puente cerrar\xC3\xA1 en enero. Costar\xC3\xA1 12 mill. de euros.\n"
+   "Publicidad\n",
+   "El puente cerrar\xC3\xA1 en enero.\nCostar\xC3\xA1 12 mill. de euros.\n"
+   "dateline:Madrid, 14 nov (EFE).-\nadvertisement:Publicidad\n"},
   {"italian",
    "Pubblicato il 14 novembre 2023 alle 09:15\nIl ponte \xC3\xA8 chiuso.\nLeggi anche: Perch\xC3\xA9\n",
    "Il ponte \xC3\xA8 chiuso.\ndateline:Pubblicato il 14 novembre 2023 alle 09:15\n"
