@@ -356,8 +356,28 @@ typedef struct precisI_run {
 } precisI_run;
 
 /* ingest.c: one document's clean text -> blocks */
-/* ingest.c: the id of a built-in clean-up rule ("byline"), or -1 */
+/* rules.c: the clean-up rules over one trimmed line (s, n bytes, of
+** `words` words). The id of a rule by its name ("byline"), or -1: */
 int precisI_rule_id(const char *name);
+/* the rule of a whole line of boilerplate ("markup", "credit", "caption",
+** "promo", "navigation", "advertisement", "leader"), or NULL */
+const char *precisI_rule_line(const char *s, size_t n, size_t words);
+int precisI_rule_byline(const char *s, size_t n, size_t words);
+/* a photo caption that ends with its credit */
+int precisI_rule_caption_credit(const char *s, size_t n, size_t words);
+/* 1 a greeting ("Hi Sam,"), 2 a sign-off ("Best,"), 0 neither */
+int precisI_rule_salutation(const char *s, size_t n, size_t words);
+/* 1 a reply or forward header, 2 a "From:" line whose fields follow */
+int precisI_rule_mail_header(const char *s, size_t n, size_t words);
+int precisI_rule_mail_field(const char *s, size_t n); /* "Sent:", "To:" */
+/* 1 the heading of a list of links, 2 of a table of contents, 0 neither */
+int precisI_rule_list_head(const char *s, size_t n);
+/* a line that is a date stamp, alone, with its author, or at its end */
+int precisI_rule_date_line(const char *s, size_t n, const precisI_lang *lang);
+/* a date stamp or an agency's dateline at the start of a line with text
+** after it: the stamp's end, and *text where the text starts; or 0 */
+size_t precisI_rule_dateline(const char *s, size_t n, const precisI_lang *lang,
+                             size_t *text);
 /* format.c: Markdown or HTML -> the text in src (see precisI_source),
 ** with `hints` (precisI_block) telling where headings and list items are */
 precis_status precisI_format(precis_format format, int unwrap,
