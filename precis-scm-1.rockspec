@@ -39,7 +39,7 @@ build = {
         "csrc/lprecis.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
         "csrc/extra.c", "csrc/format.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
-        "csrc/options.c", "csrc/scorers/centroid.c",
+        "csrc/options.c", "csrc/rules.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",
         "csrc/scorers/length.c", "csrc/scorers/lexrank.c",
         "csrc/scorers/lsa.c", "csrc/scorers/luhn.c",

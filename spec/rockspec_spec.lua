@@ -1,0 +1,30 @@
+-- The rock builds the core from a list of its own: every C file of csrc/
+-- and every Lua module of lua/precis must be in it, or `luarocks make`
+-- builds a module that fails when it loads.
+describe("the rockspec", function()
+  local f = assert(io.open("precis-scm-1.rockspec"))
+  local spec = f:read("a")
+  f:close()
+
+  local function files(cmd)
+    local p = assert(io.popen(cmd))
+    local out = {}
+    for name in p:lines() do out[#out + 1] = name end
+    p:close()
+    return out
+  end
+
+  it("lists every C source of the core", function()
+    local list = files("ls csrc/*.c csrc/scorers/*.c")
+    assert.is_true(#list > 20)
+    for _, name in ipairs(list) do
+      assert.is_truthy(spec:find('"' .. name .. '"', 1, true), name .. " is not in the rockspec")
+    end
+  end)
+
+  it("lists every Lua module", function()
+    for _, name in ipairs(files("ls lua/precis/*.lua")) do
+      assert.is_truthy(spec:find('"' .. name .. '"', 1, true), name .. " is not in the rockspec")
+    end
+  end)
+end)
