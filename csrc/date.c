@@ -389,6 +389,7 @@ size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
         size_t w = c.i, len = letters_at(&c);
         if (len == 0 || len > 6 || c.i == w) break;
         words++;
+        if (c.i < c.n && c.s[c.i] == '.') c.i++; /* "kl. 09.15" */
         spaces(&c);
         if (clock(&c)) { ok = 1; break; }
       }

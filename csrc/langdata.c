@@ -310,6 +310,18 @@ static const char *const ar_inner[] = {
   "\xD8\xA3", "\xD8\xAF", "\xD8\xB5", "\xD9\x82", "\xD9\x85",
   "\xD9\x87\xD9\x80",
 };
+static const char *const ar_advertisement[] = {
+  "\xD8\xA5\xD8\xB9\xD9\x84\xD8\xA7\xD9\x86",
+};
+static const char *const ar_promo[] = {
+  "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7",
+  "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA3 \xD8\xA3\xD9\x8A\xD8\xB6\xD8\xA7\xD9\x8B",
+  "\xD8\xB4\xD8\xA7\xD8\xB1\xD9\x83",
+  "\xD9\x85\xD9\x88\xD8\xA7\xD8\xB6\xD9\x8A\xD8\xB9 \xD8\xB0\xD8\xA7\xD8\xAA \xD8\xB5\xD9\x84\xD8\xA9",
+};
+static const char *const ar_navigation[] = {
+  "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3\xD9\x8A\xD8\xA9",
+};
 static const int32_t ar_term[] = { 0x002E, 0x0021, 0x003F, 0x061F, 0x060C, 0x003A, 0x2026 };
 
 static const char *const hy_stopwords[] = {
@@ -1176,10 +1188,11 @@ static const char *const fr_advertisement[] = {
 };
 static const char *const fr_promo[] = {
   "abonnez-vous", "commentaires", "inscrivez-vous \xC3\xA0 la newsletter",
-  "lire aussi", "lire aussi :", "lire la suite", "nous utilisons des cookies",
-  "partager", "partager cet article", "s'abonner", "sujets",
-  "sur le m\xC3\xAAme sujet", "tous droits r\xC3\xA9serv\xC3\xA9s",
-  "voir aussi", "\xC3\xA0 lire aussi", "\xC3\xA0 lire aussi :",
+  "lire aussi", "lire aussi :", "lire la suite", "mis \xC3\xA0 jour il y a",
+  "nous utilisons des cookies", "partager", "partager cet article",
+  "publi\xC3\xA9 il y a", "s'abonner", "sujets", "sur le m\xC3\xAAme sujet",
+  "tous droits r\xC3\xA9serv\xC3\xA9s", "voir aussi", "\xC3\xA0 lire aussi",
+  "\xC3\xA0 lire aussi :",
 };
 static const char *const fr_navigation[] = {
   "accueil", "aller au contenu", "connexion", "menu", "mon compte",
@@ -1247,10 +1260,10 @@ static const char *const de_advertisement[] = {
   "anzeige", "gesponsert", "sponsored", "werbung",
 };
 static const char *const de_promo[] = {
-  "alle rechte vorbehalten", "artikel teilen", "diesen artikel teilen",
-  "jetzt abonnieren", "kommentare", "lesen sie auch", "lesen sie mehr",
-  "mehr lesen", "mehr zum thema", "newsletter abonnieren", "schlagworte",
-  "teilen", "themen", "weiterlesen", "wir verwenden cookies",
+  "aktualisiert vor", "alle rechte vorbehalten", "artikel teilen",
+  "diesen artikel teilen", "jetzt abonnieren", "kommentare", "lesen sie auch",
+  "lesen sie mehr", "mehr lesen", "mehr zum thema", "newsletter abonnieren",
+  "schlagworte", "teilen", "themen", "weiterlesen", "wir verwenden cookies",
   "zum newsletter",
 };
 static const char *const de_navigation[] = {
@@ -3672,11 +3685,11 @@ static const char *const pt_advertisement[] = {
   "publicidade",
 };
 static const char *const pt_promo[] = {
-  "assine", "assine a newsletter", "coment\xC3\xA1rios", "compartilhar",
-  "compartilhe", "continue lendo", "leia mais", "leia tamb\xC3\xA9m",
-  "not\xC3\xAD""cias relacionadas", "partilhar",
-  "todos os direitos reservados", "t\xC3\xB3picos", "usamos cookies",
-  "veja tamb\xC3\xA9m",
+  "assine", "assine a newsletter", "atualizado h\xC3\xA1",
+  "coment\xC3\xA1rios", "compartilhar", "compartilhe", "continue lendo",
+  "leia mais", "leia tamb\xC3\xA9m", "not\xC3\xAD""cias relacionadas",
+  "partilhar", "publicado h\xC3\xA1", "todos os direitos reservados",
+  "t\xC3\xB3picos", "usamos cookies", "veja tamb\xC3\xA9m",
 };
 static const char *const pt_navigation[] = {
   "buscar", "entrar", "in\xC3\xAD""cio", "ir para o conte\xC3\xBA""do",
@@ -4100,11 +4113,12 @@ static const char *const es_advertisement[] = {
   "anuncio", "contenido patrocinado", "patrocinado", "publicidad",
 };
 static const char *const es_promo[] = {
-  "comentarios", "comparte esta noticia", "compartir", "lea tambi\xC3\xA9n",
-  "lee tambi\xC3\xA9n", "leer m\xC3\xA1s", "noticias relacionadas",
-  "relacionado", "seguir leyendo", "suscr\xC3\xAD""bete",
-  "suscr\xC3\xAD""bete a nuestro bolet\xC3\xADn", "te puede interesar",
-  "temas", "todos los derechos reservados", "utilizamos cookies",
+  "actualizado hace", "comentarios", "comparte esta noticia", "compartir",
+  "lea tambi\xC3\xA9n", "lee tambi\xC3\xA9n", "leer m\xC3\xA1s",
+  "noticias relacionadas", "publicado hace", "relacionado", "seguir leyendo",
+  "suscr\xC3\xAD""bete", "suscr\xC3\xAD""bete a nuestro bolet\xC3\xADn",
+  "te puede interesar", "temas", "todos los derechos reservados",
+  "utilizamos cookies",
 };
 static const char *const es_navigation[] = {
   "buscar", "iniciar sesi\xC3\xB3n", "inicio", "ir al contenido",
@@ -4551,7 +4565,7 @@ const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"arabic", "ar", "arabic", "Arab", ar_term, 7, 0,
-   {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ar_advertisement, 1}, {ar_promo, 4}, {ar_navigation, 1}, {NULL, 0}, NULL},
   {"armenian", "hy", "armenian", "Armn", hy_term, 4, 0,
    {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"basque", "eu", "basque", "Latn", eu_term, 4, PRECIS_LANG_ORDINAL_DOT,
@@ -4573,9 +4587,9 @@ const precisI_lang precisI_langs[] = {
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,
-   {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 16}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
+   {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 18}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
   {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 16}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
+   {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 17}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
   {"greek", "el", "greek", "Grek", el_term, 5, PRECIS_LANG_SPLIT_LOWER,
    {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hindi", "hi", "hindi", "Deva", hi_term, 5, 0,
@@ -4605,7 +4619,7 @@ const precisI_lang precisI_langs[] = {
   {"polish", "pl", NULL, "Latn", pl_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 5}, {pl_abbrev, 6}, {NULL, 0}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
   {"portuguese", "pt", "portuguese", "Latn", pt_term, 4, 0,
-   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 14}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
+   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 16}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
   {"romanian", "ro", "romanian", "Latn", ro_term, 4, 0,
    {ro_stopwords, 434}, {ro_inner, 6}, {ro_number, 3}, {ro_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"russian", "ru", "russian", "Cyrl", ru_term, 4, 0,
@@ -4615,7 +4629,7 @@ const precisI_lang precisI_langs[] = {
   {"slovak", "sk", NULL, "Latn", sk_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"spanish", "es", "spanish", "Latn", es_term, 4, 0,
-   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 13}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 15}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
+   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 13}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 17}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
   {"swedish", "sv", "swedish", "Latn", sv_term, 4, 0,
    {sv_stopwords, 114}, {sv_inner, 15}, {sv_number, 15}, {sv_abbrev, 6}, {NULL, 0}, {NULL, 0}, {sv_advertisement, 3}, {sv_promo, 11}, {sv_navigation, 7}, {sv_date_labels, 4}, sv_months},
   {"tamil", "ta", "tamil", "Taml", ta_term, 3, 0,

@@ -421,6 +421,16 @@ static int page_number(const char *s, size_t n) {
   return 0;
 }
 
+/* A time relative to now: "Updated 2 hours ago", "3 min ago" */
+static int ago(const char *s, size_t n) {
+  size_t k;
+  int digit = 0;
+  if (!suffix(s, n, " ago")) return 0;
+  for (k = 0; k < n; k++) if (s[k] >= '0' && s[k] <= '9') digit = 1;
+  return digit || prefix(s, n, "an hour") || prefix(s, n, "a day") ||
+         prefix(s, n, "updated an") || prefix(s, n, "updated a ");
+}
+
 /* A rating: "4.0 out of 5 stars", "4 out of 5" */
 static int rating(const char *s, size_t n) {
   size_t i = 0;
@@ -495,6 +505,7 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
   if (precisI_rule_list_head(s, n) == 2) return "navigation"; /* "Contents" */
   if (n >= 2 && s[0] == '^' && s[1] == ' ')
     return "markup"; /* a citation under "References": "^ Smith, A. (2019)." */
+  if (words <= 6 && ago(s, n)) return "dateline"; /* "Updated 2 hours ago" */
   if (words <= 8 && (rating(s, n) || suffix(s, n, "found this helpful") ||
                      prefix_word(s, n, "categories:")))
     return "promo"; /* "4.0 out of 5 stars", "12 people found this helpful" */

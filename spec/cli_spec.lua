@@ -179,6 +179,13 @@ describe("summarize", function()
   end)
 
   describe("split", function()
+    it("keeps the dash that opens a line of speech, drops a list's bullet", function()
+      local out = summarize({ "split", "--language", "swedish" },
+        "Hon kom hem sent.\n\n\226\128\147 Vi kan inte v\195\164nta l\195\164ngre, s\195\164ger hon." ..
+        "\n\n- Bussar g\195\165r ofta\n- F\195\164rjor g\195\165r ofta\n")
+      assert.matches("\n\226\128\147 Vi kan inte", out, 1, true)
+      assert.matches("\nBussar g\195\165r ofta\n", out, 1, true)
+    end)
     it("prints every sentence, title and heading", function()
       local out, err, status = summarize({ "split", A })
       assert.equal(0, status)

@@ -79,6 +79,9 @@ static const clean_case clean_cases[] = {
    "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
    "dateline:Reviewed in the United States on March 3, 2024\n"
    "promo:12 people found this helpful\npromo:Helpful\n"},
+  {"a time relative to now",
+   "Updated 2 hours ago\nThe ferry is late.\nAgo is a word.\n", NULL, 0,
+   "The ferry is late.\nAgo is a word.\ndateline:Updated 2 hours ago\n"},
   {"page numbers a print layout left",
    "Page 1 of 3\nThe deck is worn.\n- 2 -\nPage 3\n2 / 12\nThe rails are sound.\n", NULL, 0,
    "The deck is worn.\nThe rails are sound.\nleader:Page 1 of 3\nleader:- 2 -\n"
@@ -414,6 +417,10 @@ static const pack_case pack_cases[] = {
    "Publicidad\n",
    "El puente cerrar\xC3\xA1 en enero.\nCostar\xC3\xA1 12 mill. de euros.\n"
    "dateline:Madrid, 14 nov (EFE).-\nadvertisement:Publicidad\n"},
+  {"portuguese",
+   "Publicado em 14/11/2023 \xC3\xA0s 09h15\nAtualizado h\xC3\xA1 2 horas\nA ponte fecha.\n",
+   "A ponte fecha.\ndateline:Publicado em 14/11/2023 \xC3\xA0s 09h15\n"
+   "promo:Atualizado h\xC3\xA1 2 horas\n"},
   {"italian",
    "Pubblicato il 14 novembre 2023 alle 09:15\nIl ponte \xC3\xA8 chiuso.\nLeggi anche: Perch\xC3\xA9\n",
    "Il ponte \xC3\xA8 chiuso.\ndateline:Pubblicato il 14 novembre 2023 alle 09:15\n"

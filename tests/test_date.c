@@ -48,6 +48,8 @@ static const date_case date_cases[] = {
    "2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86", 20231114},
   {"italian", "'alle' before the time", "Pubblicato il 14 novembre 2023 alle 09:15", 20231114},
   {"spanish", "two words before the time", "3 de marzo de 2024 a las 9:15", 20240303},
+  {"swedish", "an abbreviated word before the time", "Publicerad 14 november 2023 kl. 09.15",
+   20231114},
 };
 
 START_TEST(date_parse_table) {
