@@ -369,6 +369,22 @@ static int same_text(const char *a, size_t an, const char *b, size_t bn) {
   }
 }
 
+/* Is t (a page title) the heading h with a site's name after it: h, then
+** " | ", " - ", " – ", " — " or " :: ", then at most six words? */
+static int site_suffix(const char *t, size_t tn, const char *h, size_t hn) {
+  static const char *const seps[] = { " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: " };
+  size_t k, i, words = 1;
+  if (hn == 0 || tn <= hn || !same_text(t, hn, h, hn)) return 0;
+  for (k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+    size_t m = strlen(seps[k]);
+    if (tn - hn > m && memcmp(t + hn, seps[k], m) == 0) {
+      for (i = hn + m; i < tn; i++) if (t[i] == ' ') words++;
+      return words <= 6;
+    }
+  }
+  return 0;
+}
+
 static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
                                 int kind, const char *rule,
                                 precis_error *err) {
@@ -617,6 +633,25 @@ precis_status precisI_ingest(const precis_summarizer *s,
       l->kind = L_HEADING;
   }
   if (oom) goto oom;
+  /* a page title with the site's name after it ("Bridge to close | Harbour
+  ** News") before a heading that says the same without it: the heading
+  ** is the title, the page title a repeat */
+  if (rule_on(s, "repeat")) {
+    size_t t = SIZE_MAX;
+    for (k = 0; k < lines.n; k++) {
+      line *l = &precisI_vec_at(&lines, line, k);
+      if (l->kind == L_TEXT) break;
+      if (l->kind != L_HEADING) continue;
+      if (t == SIZE_MAX) { t = k; continue; }
+      if (site_suffix(c.t + precisI_vec_at(&lines, line, t).ts,
+                      precisI_vec_at(&lines, line, t).te - precisI_vec_at(&lines, line, t).ts,
+                      c.t + l->ts, l->te - l->ts)) {
+        precisI_vec_at(&lines, line, t).kind = L_DROPPED;
+        precisI_vec_at(&lines, line, t).rule = "repeat";
+        break;
+      }
+    }
+  }
   /* pass 3: blocks; text lines join while the breaks between them are soft */
   for (k = 0; k < lines.n; k = p) {
     line *l = &precisI_vec_at(&lines, line, k);

@@ -271,7 +271,8 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          (skip links, menu bars), "byline", "dateline"
 **                          (a date stamp alone or glued to the first
 **                          sentence, a news agency's dateline), "repeat"
-**                          (a heading that repeats the title),
+**                          (a heading that repeats the title, or a page
+**                          title that is the headline and the site's name),
 **                          "salutation" (an e-mail's greeting and
 **                          sign-off), "mail_header" (an e-mail's reply
 **                          and forward headers), "leader"

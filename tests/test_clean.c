@@ -102,6 +102,11 @@ static const clean_case clean_cases[] = {
    "Most viewed\n", NULL, 0,
    "The ferry runs every hour today.\nnavigation:Menu\nnavigation:Search\n"
    "navigation:Sign in\npromo:Topics\npromo:Most viewed\n"},
+  {"a page title with the site's name yields to the headline",
+   "Harbour Bridge Closes | Harbour News\nHarbour Bridge Closes\nThe ferry runs every hour today.\n",
+   NULL, 0,
+   "Harbour Bridge Closes\nThe ferry runs every hour today.\n"
+   "repeat:Harbour Bridge Closes | Harbour News\n"},
   {"... each switchable",
    "Home | News | Sport | Weather\nHarbour Bridge Closes\nHarbour Bridge Closes\n"
    "The ferry runs every hour today.\n", "input.rule.repeat", 0,
