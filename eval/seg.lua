@@ -207,7 +207,8 @@ local function prf(tp, np, ng)
   return p, r, f1
 end
 
--- Scraped pages written for precis (eval/web/NAME.txt), each with the
+-- Scraped pages written for precis (eval/web/NAME.txt, .html or .md, read
+-- in that format), each with the
 -- units a reader would keep (NAME.gold, one per line: sentences, titles
 -- and headings, no menus, credits or sign-offs). Run with the defaults, as
 -- `summarize split` does, and each unit as it prints it (a list item
@@ -219,16 +220,18 @@ local function web_pages()
   local p = io.popen("ls -1 '" .. dir .. "' 2>/dev/null")
   local out = {}
   for name in p:lines() do
-    local base = name:match("^(.*)%.txt$")
-    if base then out[#out + 1] = base end
+    local base, ext = name:match("^(.*)%.(%w+)$")
+    if ext == "txt" or ext == "html" or ext == "md" then out[#out + 1] = { base, ext } end
   end
   p:close()
-  table.sort(out)
+  table.sort(out, function(a, b) return a[1] < b[1] end)
   print("\n| page (eval/web) | language | units | gold | exact | P | R | F1 |")
   print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
   local T = { n = 0, g = 0, ok = 0 }
-  for _, base in ipairs(out) do
-    local f = assert(io.open(dir .. "/" .. base .. ".txt", "rb"))
+  local FORMAT = { txt = "text", html = "html", md = "markdown" }
+  for _, page in ipairs(out) do
+    local base, ext = page[1], page[2]
+    local f = assert(io.open(dir .. "/" .. base .. "." .. ext, "rb"))
     local text = f:read("a")
     f:close()
     local gold = {}
@@ -239,7 +242,7 @@ local function web_pages()
         T.g = T.g + 1
       end
     end
-    local r = assert(precis.segment(text, {}))
+    local r = assert(precis.segment(text, { input = FORMAT[ext] }))
     local n, ok, g = 0, 0, 0
     for _ in io.lines(dir .. "/" .. base .. ".gold") do g = g + 1 end
     for _, u in ipairs(r.units) do
