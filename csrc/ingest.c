@@ -110,6 +110,18 @@ static size_t count_chars(const cursor *c, size_t i, size_t end) {
   return n;
 }
 
+/* Does a line open with a dash marker: "- ", "– ", "— "? */
+static int dash_marker(const char *s, size_t n) {
+  return (n >= 2 && s[0] == '-' && s[1] == ' ') ||
+         (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+          ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94) && s[3] == ' ');
+}
+
+/* Do two lines open with the same dash ("-" and "-", not "-" and "–")? */
+static int same_marker(const char *a, const char *b) {
+  return a[0] == b[0] && (a[0] == '-' || (a[1] == b[1] && a[2] == b[2]));
+}
+
 /* does s (n bytes) start with the bytes of p? */
 static int starts(const char *s, size_t n, const char *p) {
   size_t m = strlen(p);
@@ -394,6 +406,7 @@ static precis_status push_block(precisI_vec *blocks, size_t start, size_t end,
   b->end = end;
   b->kind = kind;
   b->rule = rule;
+  b->item = 0;
   return PRECIS_OK;
 }
 
@@ -591,6 +604,31 @@ precis_status precisI_ingest(const precis_summarizer *s,
                      c.t[st0 - 2] == '.');
     }
   }
+  /* a dash that opens a line with no list beside it opens speech ("- Vi
+  ** kan ikke vente, siger hun."), as Nordic, Polish and Russian papers
+  ** write it: no list item */
+  for (k = 0; k < lines.n; k++) {
+    line *l = &precisI_vec_at(&lines, line, k);
+    size_t q;
+    int list = 0;
+    if (!l->item || !dash_marker(c.t + l->ts, l->te - l->ts)) continue;
+    for (q = k; q > 0; q--) { /* the nearest line before, past blank ones */
+      const line *m = &precisI_vec_at(&lines, line, q - 1);
+      if (m->kind == L_BLANK) continue;
+      list = m->item && same_marker(c.t + m->ts, c.t + l->ts);
+      break;
+    }
+    for (q = k + 1; !list && q < lines.n; q++) { /* ... and after */
+      const line *m = &precisI_vec_at(&lines, line, q);
+      if (m->kind == L_BLANK) continue;
+      list = m->item && same_marker(c.t + m->ts, c.t + l->ts);
+      break;
+    }
+    if (!list) {
+      l->item = 0;
+      l->body = l->ts;
+    }
+  }
   /* pass 2: headings need their neighbours */
   for (k = 0; k < lines.n; k++) {
     line *l = &precisI_vec_at(&lines, line, k);
@@ -707,6 +745,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
     }
     st = push_block(blocks, l->ts, precisI_vec_at(&lines, line, p - 1).te,
                     PRECIS_BLOCK_TEXT, NULL, err);
+    if (st == PRECIS_OK && l->item && l->body > l->ts) /* a marker of plain text */
+      precisI_vec_at(blocks, precisI_block, blocks->n - 1).item = 1;
     text_seen = 1;
     if (st == PRECIS_OK && precisI_vec_at(&lines, line, p - 1).xe >
                                precisI_vec_at(&lines, line, p - 1).xs) {

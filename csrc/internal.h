@@ -294,6 +294,7 @@ typedef struct precisI_block {
   size_t start, end;   /* clean-text span */
   int kind;
   const char *rule;    /* for dropped blocks */
+  int item;            /* a text block that opens with a list marker */
 } precisI_block;
 
 typedef struct precisI_unit {
@@ -304,6 +305,7 @@ typedef struct precisI_unit {
   uint32_t words;      /* word tokens */
   uint32_t tok, ntok;  /* its content terms: run->terms[tok .. tok+ntok) */
   uint32_t cand;       /* candidate number, or UINT32_MAX */
+  int item;            /* opens a list item of plain text ("- ", "1. ") */
 } precisI_unit;
 
 /* a sentence's term vector entry */

@@ -970,11 +970,11 @@ static const char *const da_inner[] = {
   "jf", "mag", "mht", "pastor", "pr", "prof", "skt", "st", "stud", "vedr",
 };
 static const char *const da_number[] = {
-  "apr", "aug", "dec", "feb", "jan", "jul", "jun", "kr", "mar", "nov", "nr",
-  "okt", "s", "sep", "stk", "tlf",
+  "apr", "aug", "dec", "feb", "jan", "jul", "jun", "kl", "kr", "mar", "nov",
+  "nr", "okt", "s", "sep", "stk", "tlf",
 };
 static const char *const da_abbrev[] = {
-  "ca", "etc", "mia", "mio", "mv", "osv",
+  "ca", "etc", "mia", "mio", "mv", "osv", "pct",
 };
 static const char *const da_advertisement[] = {
   "annonce", "reklame", "sponsoreret",
@@ -3609,10 +3609,10 @@ static const char *const pl_inner[] = {
   "np", "p", "pan", "pani", "prof", "tj", "tzw", "ul", "\xC5\x9Bw",
 };
 static const char *const pl_number[] = {
-  "nr", "poz", "s", "str", "tel",
+  "godz", "nr", "ok", "poz", "s", "str", "tel",
 };
 static const char *const pl_abbrev[] = {
-  "itd", "itp", "mld", "mln", "tys", "z\xC5\x82",
+  "itd", "itp", "mld", "mln", "proc", "tys", "z\xC5\x82",
 };
 static const char *const pl_advertisement[] = {
   "artyku\xC5\x82 sponsorowany", "materia\xC5\x82 sponsorowany", "reklama",
@@ -4579,7 +4579,7 @@ const precisI_lang precisI_langs[] = {
   {"chinese", "zh", NULL, "Hani", zh_term, 6, PRECIS_LANG_NO_SPACES,
    {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {zh_advertisement, 1}, {zh_promo, 5}, {zh_navigation, 3}, {zh_date_labels, 3}, NULL},
   {"danish", "da", "danish", "Latn", da_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {da_stopwords, 94}, {da_inner, 20}, {da_number, 16}, {da_abbrev, 6}, {NULL, 0}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
+   {da_stopwords, 94}, {da_inner, 20}, {da_number, 17}, {da_abbrev, 7}, {NULL, 0}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}, {nl_advertisement, 3}, {nl_promo, 13}, {nl_navigation, 7}, {nl_date_labels, 6}, nl_months},
   {"english", "en", "english", "Latn", en_term, 4, 0,
@@ -4617,7 +4617,7 @@ const precisI_lang precisI_langs[] = {
   {"persian", "fa", NULL, "Arab", fa_term, 5, 0,
    {fa_stopwords, 777}, {fa_inner, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"polish", "pl", NULL, "Latn", pl_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 5}, {pl_abbrev, 6}, {NULL, 0}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
+   {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 7}, {pl_abbrev, 7}, {NULL, 0}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
   {"portuguese", "pt", "portuguese", "Latn", pt_term, 4, 0,
    {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 16}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
   {"romanian", "ro", "romanian", "Latn", ro_term, 4, 0,

@@ -499,6 +499,10 @@ static void push_unit(lua_State *L, const precis_result *r, size_t i,
   set_int(L, "rank", u->rank);
   lua_pushboolean(L, u->selected);
   lua_setfield(L, -2, "selected");
+  if (u->item) {
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "item");
+  }
   lua_createtable(L, 0, (int)nscorers);
   for (k = 0; k < nscorers; k++) {
     lua_rawgeti(L, names, (lua_Integer)k + 1);

@@ -1104,6 +1104,7 @@ static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
   u->end = end;
   u->rule = rule;
   u->cand = UINT32_MAX;
+  u->item = 0;
   return u;
 }
 
@@ -1170,7 +1171,9 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
         goto oom;
       for (k = 0; k < spans.n; k++) {
         span *sp0 = &precisI_vec_at(&spans, span, k);
-        if (!add(run, doc, PRECIS_KIND_SENTENCE, sp0->start, sp0->end, NULL)) goto oom;
+        precisI_unit *u = add(run, doc, PRECIS_KIND_SENTENCE, sp0->start, sp0->end, NULL);
+        if (u == NULL) goto oom;
+        u->item = k == 0 && bl->item && sp0->start == bl->start;
         seen_sentence = 1;
       }
     }

@@ -253,6 +253,7 @@ static precis_status build(const precisI_run *run, int scored,
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
     o->kind = (precis_kind)u->kind;
     o->rule = u->rule;
+    o->item = u->item;
     if (ex && ex->drop && ex->drop[i] == u->rule && u->rule != NULL
         && (o->rule = own_rule(r, u->rule)) == NULL)
       goto oom;

@@ -547,6 +547,8 @@ typedef struct precis_sentence {
   double score;        /* combined score in [0, 1]; 0 when not a candidate */
   size_t rank;         /* 1 = best; 0 = not ranked (not a candidate) */
   int selected;        /* 1 when the sentence is in the summary */
+  int item;            /* 1 when it opens a list item of plain text: its
+                       ** span starts with the marker ("- ", "2. ") */
 } precis_sentence;
 
 /* The number of units (all documents, all kinds). */

@@ -352,6 +352,33 @@ START_TEST(clean_hyphen_text) {
 }
 END_TEST
 
+/* units that open a list item of plain text say so; a dash that opens a
+** line with no list beside it opens speech, no item */
+START_TEST(clean_list_items) {
+  static const char text[] =
+      "She came home late.\n\n- We cannot wait any longer, she said.\n\n"
+      "Bring these:\n- a ticket for the ferry\n- a coat for the deck\n"
+      "1. Wait at gate two.\n2. Board when called.\n";
+  static const int want_item[] = {0, 0, 0, 1, 1, 1, 1};
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  size_t i;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  r = t_run(s, text, sizeof text - 1, 1);
+  ck_assert_uint_eq(precis_result_count(r), N_ELEMS(want_item));
+  for (i = 0; i < N_ELEMS(want_item); i++) {
+    precis_sentence u = t_unit(r, i);
+    ck_assert_msg(u.item == want_item[i], "unit %zu [%.*s] item %d", i,
+                  (int)(u.end - u.start), text + u.start, u.item);
+  }
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 /* a sentence across the lines of an e-mail quotation reads without the
 ** quotation marks; its span still covers them */
 START_TEST(clean_quotation_text) {
@@ -467,6 +494,7 @@ Suite *clean_suite(void) {
   tcase_add_test(tc, clean_unwrap_markup);
   tcase_add_test(tc, clean_unwrap_escapes);
   tcase_add_test(tc, clean_quotation_text);
+  tcase_add_test(tc, clean_list_items);
   tcase_add_test(tc, clean_unwrap_hyphens);
   tcase_add_test(tc, clean_hyphen_text);
   tcase_add_loop_test(tc, clean_pack_table, 0, (int)N_ELEMS(pack_cases));

@@ -330,12 +330,15 @@ end
 
 -- A unit as a reader sees it: markup removed (Markdown, HTML), and in
 -- plain text a list item without its bullet or number, as Markdown reads
--- it, so that one article prints the same sentences in every format. A
--- dash that opens a line of speech ("– Vi kan inte vänta") stays.
+-- it, so that one article prints the same sentences in every format. The
+-- core says which units open a list item; a dash that opens a line of
+-- speech ("- Vi kan ikke vente") is none.
 local function shown(u)
-  if u.plain ~= u.text or u.kind ~= "sentence" then return oneline(u.plain or u.text) end
+  if u.plain ~= u.text or u.kind ~= "sentence" or not u.item then
+    return oneline(u.plain or u.text)
+  end
   local t = oneline(u.text)
-  local rest = match(t, "^[-*+] +(.+)$") or match(t, "^\226\128\162 +(.+)$") or
+  local rest = match(t, "^[-*+] +(.+)$") or match(t, "^\226\128[\162\147\148] +(.+)$") or
                match(t, "^%d%d?%d?[.)] +(.+)$") or match(t, "^%(%w%) +(.+)$")
   return rest or t
 end
