@@ -421,6 +421,36 @@ static int page_number(const char *s, size_t n) {
   return 0;
 }
 
+/* Does [s, s + n) hold `p` (ASCII, case aside)? */
+static int contains(const char *s, size_t n, const char *p) {
+  size_t m = strlen(p), k;
+  for (k = 0; k + m <= n; k++)
+    if (prefix(s + k, n - k, p)) return 1;
+  return 0;
+}
+
+/* "Comments (12)", "12 comments" */
+static int comment_count(const char *s, size_t n) {
+  size_t k = 0;
+  if (prefix(s, n, "comments (")) {
+    k = 10;
+    while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+    return k > 10 && k + 1 == n && s[k] == ')';
+  }
+  while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+  return k > 0 && (equals(s + k, n - k, " comments") || equals(s + k, n - k, " comment"));
+}
+
+/* A short line that ends with a hashtag: "Get involved #BBCFootball"
+** ("Why #MeToo still matters" is a headline) */
+static int hashtag_line(const char *s, size_t n, size_t words) {
+  size_t k = n;
+  if (words > 5 || words < 2) return 0;
+  while (k > 0 && s[k - 1] != ' ') k--;
+  return k > 0 && k + 1 < n && s[k] == '#' &&
+         ((s[k + 1] >= 'A' && s[k + 1] <= 'Z') || (s[k + 1] >= 'a' && s[k + 1] <= 'z'));
+}
+
 /* A time relative to now: "Updated 2 hours ago", "3 min ago" */
 static int ago(const char *s, size_t n) {
   size_t k;
@@ -470,7 +500,8 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
   };
   static const char *const lines[] = { /* buttons and links of their own */
     "reuse this content", "comments", "view comments", "show comments",
-    "leave a comment", "share", "reply", "quote", "report", "for immediate release",
+    "leave a comment", "leave a reply", "share", "reply", "quote", "report",
+    "for immediate release", "yes no",
     "customer reviews", "top reviews", "verified purchase", "helpful", "report abuse",
     "from wikipedia, the free encyclopedia"
   };
@@ -506,6 +537,14 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
   if (n >= 2 && s[0] == '^' && s[1] == ' ')
     return "markup"; /* a citation under "References": "^ Smith, A. (2019)." */
   if (words <= 6 && ago(s, n)) return "dateline"; /* "Updated 2 hours ago" */
+  if (words <= 16 && (contains(s, n, " min read") || contains(s, n, " minute read") ||
+                      contains(s, n, " mins read")))
+    return "byline"; /* "By Jane Roe · 4 min read", "Posted on ... · 4 min read" */
+  if (words <= 8 && (prefix(s, n, "was this page useful") || prefix(s, n, "was this page helpful") ||
+                     prefix(s, n, "was this article helpful") || prefix(s, n, "was this helpful") ||
+                     prefix(s, n, "did you find this helpful") || comment_count(s, n) ||
+                     hashtag_line(s, n, words)))
+    return "promo"; /* a feedback widget, "Comments (12)", "Get involved #BBCFootball" */
   if (words <= 8 && (rating(s, n) || suffix(s, n, "found this helpful") ||
                      prefix_word(s, n, "categories:")))
     return "promo"; /* "4.0 out of 5 stars", "12 people found this helpful" */

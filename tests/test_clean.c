@@ -79,6 +79,14 @@ static const clean_case clean_cases[] = {
    "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
    "dateline:Reviewed in the United States on March 3, 2024\n"
    "promo:12 people found this helpful\npromo:Helpful\n"},
+  {"reading times, feedback widgets, comment counts, a hashtag to follow",
+   "Why #MeToo still matters\nPosted on Jan. 5, 2025 by the team \xC2\xB7 4 min read\n"
+   "The ferry is late.\nWas this page useful? Yes No\nComments (12)\nLeave a reply\n"
+   "Get involved #Kestrel\n", NULL, 0,
+   "Why #MeToo still matters\nThe ferry is late.\n"
+   "byline:Posted on Jan. 5, 2025 by the team \xC2\xB7 4 min read\n"
+   "promo:Was this page useful? Yes No\npromo:Comments (12)\npromo:Leave a reply\n"
+   "promo:Get involved #Kestrel\n"},
   {"a time relative to now",
    "Updated 2 hours ago\nThe ferry is late.\nAgo is a word.\n", NULL, 0,
    "The ferry is late.\nAgo is a word.\ndateline:Updated 2 hours ago\n"},
