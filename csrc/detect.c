@@ -129,7 +129,14 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
     if (cp >= 0xA1) letter_evidence(cp, score, nl);
     if (!precisI_is_word(cp)) { i += len; continue; }
     s = i;
-    words++;
+    if (++words % 64 == 0) { /* settled: one language far ahead of the rest */
+      double top = 0, next = 0;
+      for (k = 0; k < nl; k++) {
+        if (score[k] > top) { next = top; top = score[k]; }
+        else if (score[k] > next) next = score[k];
+      }
+      if (top >= 40 && top >= 4 * next) break;
+    }
     while (i < n) {
       len = precisI_utf8_decode(t, n, i, &cp);
       if (!precisI_is_word(cp) && cp != '\'' ) break;

@@ -184,8 +184,8 @@ static int rule_on(const precis_summarizer *s, const char *rule) {
   int id = precisI_rule_id(rule);
   if (id < 0) return 1;
   if (s->opt.rules_off & (1u << id)) return 0;
-  return s->opt.boilerplate || strcmp(rule, "leader") == 0 ||
-         strcmp(rule, "separator") == 0;
+  if (s->opt.boilerplate) return 1;
+  return strcmp(rule, "leader") == 0 || strcmp(rule, "separator") == 0;
 }
 
 static int user_pattern(const precis_summarizer *s, const char *t, size_t n) {

@@ -605,7 +605,9 @@ static const char *const rule_names[] = {
 
 int precisI_rule_id(const char *name) {
   size_t k;
+  /* ingest asks for each line, several times: most names differ from all
+  ** but one or two of the list in their first letter */
   for (k = 0; k < sizeof rule_names / sizeof rule_names[0]; k++)
-    if (strcmp(name, rule_names[k]) == 0) return (int)k;
+    if (rule_names[k][0] == name[0] && strcmp(name, rule_names[k]) == 0) return (int)k;
   return -1;
 }
