@@ -1052,7 +1052,7 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
                             size_t tlen, size_t start, size_t end,
                             precisI_vec *out) {
   block b;
-  size_t i, n = 0;
+  size_t i, n = 0, m0;
   precis_status st;
   memset(&b, 0, sizeof b);
   b.t = t;
@@ -1061,20 +1061,23 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
   ** either side, which bounds its cost */
   b.ctx_start = start > CONTEXT ? start - CONTEXT : 0;
   b.ctx_end = tlen - end > CONTEXT ? end + CONTEXT : tlen;
-  for (i = start; i < end; n++) {
-    int32_t cp;
-    i += precisI_utf8_decode(t, end, i, &cp);
+  for (i = start; i < end; i++) /* code points: the bytes that start one */
+    n += ((unsigned char)t[i] & 0xC0) != 0x80;
+  m0 = n;
+  { /* one zeroed allocation for the block's arrays: code points, then
+    ** quotation depths, then the two flag bytes */
+    size_t m = n + 2;
+    char *mem;
+    if (m > ((size_t)-1) / (sizeof *b.c + 2 * sizeof(int) + 2)) return PRECIS_ENOMEM;
+    mem = precisI_calloc(m, sizeof *b.c + 2 * sizeof(int) + 2);
+    if (mem == NULL) return PRECIS_ENOMEM;
+    b.c = (cpt *)(void *)mem;
+    b.inside = (int *)(void *)(mem + m * sizeof *b.c);
+    b.calls = b.inside + m;
+    b.start = (unsigned char *)(b.calls + m);
+    b.quiet = b.start + m;
   }
-  b.c = precisI_alloc(n + 2, sizeof *b.c);
-  b.inside = precisI_calloc(n + 2, sizeof *b.inside);
-  b.calls = precisI_calloc(n + 2, sizeof *b.calls);
-  b.start = precisI_calloc(n + 2, 1);
-  b.quiet = precisI_calloc(n + 2, 1);
-  if (!b.c || !b.inside || !b.calls || !b.start || !b.quiet) {
-    st = PRECIS_ENOMEM;
-    goto done;
-  }
-  for (i = start, n = 0; i < end; n++) {
+  for (i = start, n = 0; i < end && n < m0; n++) {
     b.c[n].off = i;
     i += precisI_utf8_decode(t, end, i, &b.c[n].cp);
   }
@@ -1085,12 +1088,7 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
   quotations(&b);
   enumerations(&b);
   st = split_block(&b, out);
-done:
   free(b.c);
-  free(b.inside);
-  free(b.calls);
-  free(b.start);
-  free(b.quiet);
   return st;
 }
 
