@@ -506,7 +506,8 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
     "from wikipedia, the free encyclopedia"
   };
   static const char *const promo[] = {
-    "read more", "read also", "also read", "see also", "related:",
+    "read more", "read also", "also read", "see also", "related:", "you might also like",
+    "you may also like", "more like this",
     "related articles", "share this", "share on", "share via", "follow us",
     "subscribe", "sign up for", "click here", "we use cookies",
     "this site uses cookies", "accept cookies", "all rights reserved",
@@ -534,8 +535,8 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
     return "promo"; /* a press release's contact and source lines */
   if (navigation(s, n)) return "navigation";
   if (precisI_rule_list_head(s, n) == 2) return "navigation"; /* "Contents" */
-  if (n >= 2 && s[0] == '^' && s[1] == ' ')
-    return "markup"; /* a citation under "References": "^ Smith, A. (2019)." */
+  if ((n >= 2 && s[0] == '^' && s[1] == ' ') || (words <= 6 && prefix(s, n, "doi:")))
+    return "markup"; /* a citation under "References": "^ Smith, A. (2019).", a DOI */
   if (words <= 6 && ago(s, n)) return "dateline"; /* "Updated 2 hours ago" */
   if (words <= 16 && (contains(s, n, " min read") || contains(s, n, " minute read") ||
                       contains(s, n, " mins read")))

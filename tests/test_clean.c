@@ -87,6 +87,11 @@ static const clean_case clean_cases[] = {
    "byline:Posted on Jan. 5, 2025 by the team \xC2\xB7 4 min read\n"
    "promo:Was this page useful? Yes No\npromo:Comments (12)\npromo:Leave a reply\n"
    "promo:Get involved #Kestrel\n"},
+  {"a DOI and an invitation to read on",
+   "The deck sways.\nDOI: 10.1000/jbe.2023.0142\nYou might also like: 10 walks on the coast\n",
+   NULL, 0,
+   "The deck sways.\nmarkup:DOI: 10.1000/jbe.2023.0142\n"
+   "promo:You might also like: 10 walks on the coast\n"},
   {"a time relative to now",
    "Updated 2 hours ago\nThe ferry is late.\nAgo is a word.\n", NULL, 0,
    "The ferry is late.\nAgo is a word.\ndateline:Updated 2 hours ago\n"},

@@ -87,6 +87,10 @@ static const seg_case seg_cases[] = {
    {S("The firm moved to the U.S."),
     S("Officials welcomed it, and officials in Ohio cheered."),
     S("It bought Acme Inc. Smith ran it."), S("Nobody asked Smith.")}},
+  {"a journal's abbreviated name before its volume",
+   "The study appears in J. Bridge Eng. 28(4), pp. 112-130. It was cited twice.",
+   NULL, NULL, 0,
+   {S("The study appears in J. Bridge Eng. 28(4), pp. 112-130."), S("It was cited twice.")}},
   {"St. after a capitalised word is a street, and a quotation may follow it",
    "He runs a cafe on Quay St. \"Nobody listens.\" They met on Main St. Then "
    "they left. St. Michael's Church is on 5th st. near the light.", NULL, NULL, 0,
