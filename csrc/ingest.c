@@ -250,6 +250,18 @@ static int titleish(const cursor *c, const line *l) {
   return words > 0 && caps * 2 >= words;
 }
 
+/* Is the line written in capitals only ("THE BIG STORY")? */
+static int capitals(const cursor *c, const line *l) {
+  size_t i = l->ts, len, up = 0;
+  while (i < l->te) {
+    int32_t cp = cp_at(c, i, &len);
+    if (precisI_is_lower(cp)) return 0;
+    if (precisI_is_upper(cp)) up++;
+    i += len;
+  }
+  return up >= 2;
+}
+
 static int starts_lower(const cursor *c, const line *l) {
   size_t len;
   return l->ts < l->te && precisI_is_lower(cp_at(c, l->ts, &len));
@@ -687,6 +699,29 @@ precis_status precisI_ingest(const precis_summarizer *s,
         precisI_vec_at(&lines, line, t).kind = L_DROPPED;
         precisI_vec_at(&lines, line, t).rule = "repeat";
         break;
+      }
+    }
+  }
+  /* section labels and kickers over the headline ("Travel", "THE BIG
+  ** STORY", a letterhead): lines of one or two words, or in capitals,
+  ** before the first line of three words or more in sentence or title
+  ** case, none of them punctuated as a sentence, are the site's, not the
+  ** document's */
+  if (rule_on(s, "navigation")) {
+    size_t head = SIZE_MAX;
+    for (k = 0; k < lines.n; k++) {
+      const line *l = &precisI_vec_at(&lines, line, k);
+      if (l->kind != L_TEXT && l->kind != L_HEADING) continue;
+      if (l->terminal || l->item) break; /* the text has begun */
+      if (l->words >= 3 && !capitals(&c, l)) { head = k; break; }
+      if (l->words > 4) break;
+    }
+    for (k = 0; head != SIZE_MAX && k < head; k++) {
+      line *l = &precisI_vec_at(&lines, line, k);
+      if ((l->kind == L_HEADING || l->kind == L_TEXT) &&
+          (l->words <= 2 || capitals(&c, l))) {
+        l->kind = L_DROPPED;
+        l->rule = "navigation";
       }
     }
   }

@@ -318,16 +318,16 @@ static const seg_case seg_cases[] = {
    {S("The vote starts at 3 p.m. Tuesday in the hall."),
     S("Polls close at 8 p.m. ET on Monday."), S("The shop opened at 9 a.m."),
     S("Crowds were waiting.")}},
-  {"a label in capitals yields the title to the headline after it",
+  {"a kicker in capitals over the headline is the site's",
    "THE BIG STORY\nThe last ferryman of the bay\nBy Ann Lee and Sam Fry\n"
    "Photographs by Jo Park\nThe ferry starts at dawn.", NULL, NULL, 0,
-   {H("THE BIG STORY"), T("The last ferryman of the bay"),
+   {D("navigation", "THE BIG STORY"), T("The last ferryman of the bay"),
     D("byline", "By Ann Lee and Sam Fry"), D("byline", "Photographs by Jo Park"),
     S("The ferry starts at dawn.")}},
-  {"a section label before the headline, a name after it",
+  {"a section label over the headline is the site's; a name after it a heading",
    "Opinion\nWhy the harbour needs a second bridge\nJane Roe\n"
    "The queue for the ferry stretches past the market.", NULL, NULL, 0,
-   {H("Opinion"), T("Why the harbour needs a second bridge"), H("Jane Roe"),
+   {D("navigation", "Opinion"), T("Why the harbour needs a second bridge"), H("Jane Roe"),
     S("The queue for the ferry stretches past the market.")}},
   {"built-in rules off",
    "IMAGE SOURCE: AP\nCrowds gather at the quay\n\nAdvertisement\n\n"
