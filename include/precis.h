@@ -268,7 +268,9 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          line under one), "advertisement", "promo"
 **                          (read more, share, subscribe, cookies,
 **                          copyright, "Related Topics"), "navigation"
-**                          (skip links, menu bars), "byline", "dateline"
+**                          (skip links, menu bars, breadcrumbs, page
+**                          buttons, tables of contents, section labels
+**                          over the headline), "byline", "dateline"
 **                          (a date stamp alone or glued to the first
 **                          sentence, a news agency's dateline), "repeat"
 **                          (a heading that repeats the title, or a page
