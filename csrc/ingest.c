@@ -217,14 +217,18 @@ static int rule_char(char ch) {
 }
 
 /* A table-of-contents leader at the end of a line: "About Me.......5",
-** "Chapter 2 ...... 6", "Score.... 16-17". Returns where it starts (the
+** "Chapter 2 ...... 6", "Score.... 16-17", or a page number set apart by
+** five spaces or more after a running head. Returns where it starts (the
 ** text ends before it), or 0. */
 static size_t leader(const char *s, size_t n) {
-  size_t e = n, d;
+  size_t e = n, d, gap;
   while (e > 0 && ((s[e - 1] >= '0' && s[e - 1] <= '9') || s[e - 1] == '-'))
     e--;
   if (e == n || e == 0) return 0;
+  gap = e;
   while (e > 0 && s[e - 1] == ' ') e--;
+  if (gap - e >= 5 && e > 0 && n - gap <= 4)
+    return e; /* a running head's page number: "Options Appraisal      3" */
   d = e;
   while (d > 0 && s[d - 1] == '.') d--;
   if (e - d < 4 || d == 0) return 0;
@@ -581,10 +585,10 @@ precis_status precisI_ingest(const precis_summarizer *s,
         }
       }
       if (rule_on(s, "leader") && (e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
-        l->xs = l->ts + e;
+        l->xs = skip_space(&c, l->ts + e, l->te); /* the dots or the number */
         l->xe = l->te;
         l->xrule = "leader";
-        l->te = trim_end(&c, l->ts, l->xs);
+        l->te = trim_end(&c, l->ts, l->ts + e);
         l->toc = 1;
       }
       if (l->ts != ts0 || l->te != te0) /* a rule or leader was cut */
@@ -712,13 +716,16 @@ precis_status precisI_ingest(const precis_summarizer *s,
     for (k = 0; k < lines.n; k++) {
       const line *l = &precisI_vec_at(&lines, line, k);
       if (l->kind != L_TEXT && l->kind != L_HEADING) continue;
-      if (l->terminal || l->item) break; /* the text has begun */
+      if (l->terminal || l->item || l->toc) break; /* the text has begun */
       if (l->words >= 3 && !capitals(&c, l)) { head = k; break; }
       if (l->words > 4) break;
     }
     for (k = 0; head != SIZE_MAX && k < head; k++) {
       line *l = &precisI_vec_at(&lines, line, k);
-      if ((l->kind == L_HEADING || l->kind == L_TEXT) &&
+      const line *next = &precisI_vec_at(&lines, line, k + 1);
+      /* a line of text is a label only if it stands alone: the next
+      ** line is blank or a heading, not more of its paragraph */
+      if ((l->kind == L_HEADING || (l->kind == L_TEXT && next->kind != L_TEXT)) &&
           (l->words <= 2 || capitals(&c, l))) {
         l->kind = L_DROPPED;
         l->rule = "navigation";

@@ -1076,9 +1076,10 @@ static const char *const en_inner[] = {
   "ms", "pres", "pvt", "rep", "rev", "rt", "sen", "sgt", "supt", "yahoo!",
 };
 static const char *const en_number[] = {
-  "apr", "aug", "chem", "dec", "eng", "eq", "eqs", "ex", "ext", "feb", "jan",
-  "jul", "jun", "lett", "mar", "no.", "nov", "n\xC2\xB0", "n\xC2\xBA", "oct",
-  "para", "phys", "proc", "ref", "refs", "rs", "sci", "sep", "sept",
+  "apr", "aug", "chem", "dec", "eng", "eq", "eqs", "ex", "ext", "feb", "fri",
+  "jan", "jul", "jun", "lett", "mar", "mon", "no.", "nov", "n\xC2\xB0",
+  "n\xC2\xBA", "oct", "para", "phys", "proc", "ref", "refs", "rs", "sat",
+  "sci", "sep", "sept", "sun", "thu", "thur", "thurs", "tue", "tues", "wed",
 };
 static const char *const en_abbrev[] = {
   "abbr", "acad", "adj", "adv", "al", "amt", "anon", "approx", "appt", "assn",
@@ -4583,7 +4584,7 @@ const precisI_lang precisI_langs[] = {
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
    {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}, {nl_advertisement, 3}, {nl_promo, 13}, {nl_navigation, 7}, {nl_date_labels, 6}, nl_months},
   {"english", "en", "english", "Latn", en_term, 4, 0,
-   {en_stopwords, 187}, {en_inner, 29}, {en_number, 29}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {en_stopwords, 187}, {en_inner, 29}, {en_number, 39}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,

@@ -191,6 +191,23 @@ size_t precisI_rule_dateline(const char *s, size_t n, const precisI_lang *lang,
   if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '"' ||
         ch == '\'' || ch >= 0xC0))
     return 0;
+  { /* a sentence follows: two words in lowercase at least ("The council
+    ** voted"), not a heading in capitals ("-- NEWSLETTER No. 14") */
+    size_t k, low = 0;
+    int in = 0, counted = 0;
+    for (k = i; k < n && low < 2; k++) {
+      int letter = (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+                   (unsigned char)s[k] >= 0x80;
+      if (!letter) { in = 0; continue; }
+      if (!in) counted = 0;
+      in = 1;
+      if (!counted && ((s[k] >= 'a' && s[k] <= 'z') || (unsigned char)s[k] >= 0xC0)) {
+        low++;
+        counted = 1;
+      }
+    }
+    if (low < 2) return 0;
+  }
   while (end > 0 && s[end - 1] == ' ') end--;
   *text = i;
   return end;
@@ -507,6 +524,7 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
   };
   static const char *const promo[] = {
     "read more", "read also", "also read", "see also", "related:", "you might also like",
+    "to unsubscribe", "unsubscribe", "view in browser", "view this email in your browser",
     "you may also like", "more like this",
     "related articles", "share this", "share on", "share via", "follow us",
     "subscribe", "sign up for", "click here", "we use cookies",

@@ -242,7 +242,10 @@ local function web_pages()
         T.g = T.g + 1
       end
     end
-    local r = assert(precis.segment(text, { input = FORMAT[ext] }))
+    local o = { input = FORMAT[ext] }
+    -- PDF-extracted pages are read as the README tells users to read them
+    if base:match("^pdf%-") then o.params = { ["input.unwrap"] = 1 } end
+    local r = assert(precis.segment(text, o))
     local n, ok, g = 0, 0, 0
     for _ in io.lines(dir .. "/" .. base .. ".gold") do g = g + 1 end
     for _, u in ipairs(r.units) do

@@ -34,7 +34,8 @@ describe("scraped pages", function()
       local f = assert(io.open(page:gsub("%.%w+$", "") .. ".gold"))
       local gold = lines(f:read("a"))
       f:close()
-      local got = lines(run("split " .. page)) -- the format from the name
+      -- the format from the name; PDF-extracted text with --unwrap
+      local got = lines(run("split " .. (page:match("/pdf%-") and "--unwrap " or "") .. page))
       local have = {}
       for _, l in ipairs(got) do have[l] = (have[l] or 0) + 1 end
       for _, l in ipairs(gold) do -- every gold unit, as it prints

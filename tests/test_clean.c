@@ -95,6 +95,21 @@ static const clean_case clean_cases[] = {
   {"a time relative to now",
    "Updated 2 hours ago\nThe ferry is late.\nAgo is a word.\n", NULL, 0,
    "The ferry is late.\nAgo is a word.\ndateline:Updated 2 hours ago\n"},
+  {"short lines of a table of contents or of a paragraph are no section labels",
+   "About Me.......5\nChapter 2 ...... 6\nThree Weeks Later...... 7\n",
+   "input.unwrap", 1,
+   "About Me\nChapter 2\nThree Weeks Later\n"
+   "leader:.......5\nleader:...... 6\nleader:...... 7\n"},
+  {"... nor the first word of a paragraph that goes on",
+   "Other \nkinds of fish such as shark and eel hold more mercury \nthan cod does.\n",
+   "input.unwrap", 1,
+   "Other kinds of fish such as shark and eel hold more mercury than cod does.\n"},
+  {"a running head's page number, a newsletter's header and its last line",
+   "Options Appraisal                3\nTHE FERRY GROUP -- NEWSLETTER No. 14\n"
+   "The ferry runs on Tue. 16 Jan. at noon.\nTo unsubscribe, reply with stop.\n", NULL, 0,
+   "Options Appraisal\nTHE FERRY GROUP -- NEWSLETTER No. 14\n"
+   "The ferry runs on Tue. 16 Jan. at noon.\nleader:3\n"
+   "promo:To unsubscribe, reply with stop.\n"},
   {"page numbers a print layout left",
    "Page 1 of 3\nThe deck is worn.\n- 2 -\nPage 3\n2 / 12\nThe rails are sound.\n", NULL, 0,
    "The deck is worn.\nThe rails are sound.\nleader:Page 1 of 3\nleader:- 2 -\n"
