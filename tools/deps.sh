@@ -5,9 +5,9 @@
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
-libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev"
+libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev lua-cjson"
 case "${1:-}" in
-  eval) PKGS="$PKGS lua-cjson wordnet-base ots time" ;;
+  eval) PKGS="$PKGS wordnet-base ots time" ;;
   "") ;;
   *) echo "usage: sh tools/deps.sh [eval]" >&2; exit 2 ;;
 esac
