@@ -289,10 +289,11 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          between two short lines of their own), 0 =
 **                          every line break ends a sentence, -1 (default)
 **                          = rejoin only paragraphs whose lines look
-**                          hard-wrapped (one width, most not ending a
-**                          sentence), and a line in lowercase after one
-**                          without final punctuation in a paragraph that
-**                          ends a sentence. Where some lines of a paragraph end
+**                          hard-wrapped (one width under 100 characters,
+**                          most not ending a sentence), a line in
+**                          lowercase after one without final punctuation
+**                          in a paragraph that ends a sentence, and a
+**                          word broken at its hyphen. Where some lines of a paragraph end
 **                          in a space (flowed text, RFC 3676), a line
 **                          without one ends its sentence. Under 1, plain
 **                          text is read as scraped text too: stray tags
