@@ -447,7 +447,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precis_status st = PRECIS_OK;
   size_t i = 0, k, p;
   int after_credit = 0, after_head = 0, after_bye = 0, after_from = 0, seen_text = 0,
-      oom = 0, text_seen = 0;
+      oom = 0, text_pushed = 0; /* pass 2: a text line seen; pass 3: a text block pushed */
   size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
@@ -751,7 +751,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       l->kind = L_DROPPED; /* the title again, as pages repeat it */
       l->rule = "repeat";
     }
-    if (l->kind == L_HEADING && title == SIZE_MAX && !text_seen) title = k;
+    if (l->kind == L_HEADING && title == SIZE_MAX && !text_pushed) title = k;
     if (l->kind == L_DROPPED || l->kind == L_HEADING) {
       st = push_block(blocks, l->ts, l->te,
                       l->kind == L_DROPPED ? PRECIS_BLOCK_DROPPED
@@ -789,7 +789,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
                     PRECIS_BLOCK_TEXT, NULL, err);
     if (st == PRECIS_OK && l->item && l->body > l->ts) /* a marker of plain text */
       precisI_vec_at(blocks, precisI_block, blocks->n - 1).item = 1;
-    text_seen = 1;
+    text_pushed = 1;
     if (st == PRECIS_OK && precisI_vec_at(&lines, line, p - 1).xe >
                                precisI_vec_at(&lines, line, p - 1).xs) {
       line *z = &precisI_vec_at(&lines, line, p - 1);
