@@ -254,18 +254,6 @@ static int titleish(const cursor *c, const line *l) {
   return words > 0 && caps * 2 >= words;
 }
 
-/* Is the line written in capitals only ("THE BIG STORY")? */
-static int capitals(const cursor *c, const line *l) {
-  size_t i = l->ts, len, up = 0;
-  while (i < l->te) {
-    int32_t cp = cp_at(c, i, &len);
-    if (precisI_is_lower(cp)) return 0;
-    if (precisI_is_upper(cp)) up++;
-    i += len;
-  }
-  return up >= 2;
-}
-
 static int starts_lower(const cursor *c, const line *l) {
   size_t len;
   return l->ts < l->te && precisI_is_lower(cp_at(c, l->ts, &len));
@@ -717,7 +705,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       const line *l = &precisI_vec_at(&lines, line, k);
       if (l->kind != L_TEXT && l->kind != L_HEADING) continue;
       if (l->terminal || l->item || l->toc) break; /* the text has begun */
-      if (l->words >= 3 && !capitals(&c, l)) { head = k; break; }
+      if (l->words >= 3 && !precisI_in_capitals(c.t + l->ts, l->te - l->ts)) { head = k; break; }
       if (l->words > 4) break;
     }
     for (k = 0; head != SIZE_MAX && k < head; k++) {
@@ -726,7 +714,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       /* a line of text is a label only if it stands alone: the next
       ** line is blank or a heading, not more of its paragraph */
       if ((l->kind == L_HEADING || (l->kind == L_TEXT && next->kind != L_TEXT)) &&
-          (l->words <= 2 || capitals(&c, l))) {
+          (l->words <= 2 || precisI_in_capitals(c.t + l->ts, l->te - l->ts))) {
         l->kind = L_DROPPED;
         l->rule = "navigation";
       }

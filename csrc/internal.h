@@ -402,6 +402,9 @@ precis_status precisI_split(const precisI_lang *lang, const char *text,
                             size_t tlen, size_t start, size_t end,
                             precisI_vec *out);
 int precisI_is_terminal(int32_t cp);
+/* utf8.c: is [s, s + n) written in capitals only, two letters or more
+** ("THE BIG STORY", "KESTREL COUNTY COUNCIL")? */
+int precisI_in_capitals(const char *s, size_t n);
 /* tokenize.c: word counts and content terms of every unit */
 precis_status precisI_tokenize(precisI_run *run, precis_error *err);
 /* model.c: term statistics, vectors, graph */

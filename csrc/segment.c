@@ -1106,18 +1106,6 @@ static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
   return u;
 }
 
-/* Is [s, e) written in capitals only (a label: "THE BIG STORY")? */
-static int shouting(const char *t, size_t s, size_t e) {
-  size_t up = 0;
-  while (s < e) {
-    int32_t cp;
-    s += precisI_utf8_decode(t, e, s, &cp);
-    if (precisI_is_lower(cp)) return 0;
-    if (precisI_is_upper(cp)) up++;
-  }
-  return up >= 2;
-}
-
 /* words in [s, e): runs of characters between spaces */
 static size_t count_words(const char *t, size_t s, size_t e) {
   size_t n = 0;
@@ -1152,9 +1140,9 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
         seen_title = 1;
         title = run->units.n;
         title_words = words;
-        title_caps = shouting(t, bl->start, bl->end);
+        title_caps = precisI_in_capitals(t + bl->start, bl->end - bl->start);
       } else if (!seen_sentence && (title_words < 3 || title_caps) && words >= 3 &&
-                 !shouting(t, bl->start, bl->end)) {
+                 !precisI_in_capitals(t + bl->start, bl->end - bl->start)) {
         /* a section label ("Opinion", "THE BIG STORY") before the headline */
         precisI_vec_at(&run->units, precisI_unit, title).kind = PRECIS_KIND_HEADING;
         kind = PRECIS_KIND_TITLE;

@@ -240,3 +240,14 @@ int precisI_is_digit_u(int32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
+
+int precisI_in_capitals(const char *s, size_t n) {
+  size_t i = 0, up = 0;
+  while (i < n) {
+    int32_t cp;
+    i += precisI_utf8_decode(s, n, i, &cp);
+    if (precisI_is_lower(cp)) return 0;
+    if (precisI_is_upper(cp)) up++;
+  }
+  return up >= 2;
+}
