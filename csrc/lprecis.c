@@ -3,6 +3,7 @@
 ** Thin: it checks and converts arguments and turns results into tables;
 ** the only file of the core that includes lua.h. See LICENSE.
 */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "luacompat.h" /* one source for Lua 5.1, LuaJIT, 5.2, 5.3, 5.4 */
 
 #include "precis.h"
 #include "internal.h" /* the policy reader's tree (yaml.c) */
@@ -63,10 +65,16 @@ static void check_status(lua_State *L, int arg, precis_status st,
   luaL_argerror(L, arg, err->message);
 }
 
+/* n in decimal, in buf: lua_pushfstring has no format for a size_t, and
+** Lua 5.1 and 5.2 none for a lua_Integer */
+static const char *size_str(char buf[32], size_t n) {
+  snprintf(buf, 32, "%zu", n);
+  return buf;
+}
+
 static void add_size(luaL_Buffer *b, size_t n) {
   char num[32];
-  snprintf(num, sizeof num, "%zu", n);
-  luaL_addstring(b, num);
+  luaL_addstring(b, size_str(num, n));
 }
 
 /* Pushes fail, "source:line:col: message[ at byte offset N]", code. */
@@ -220,10 +228,10 @@ static void set_drop_lines(lua_State *L, precis_options *opt) {
   precis_error err;
   if (get_opt(L, 1, "drop_lines") != LUA_TNIL) {
     int t = lua_gettop(L);
-    lua_Unsigned i, n;
+    size_t i, n;
     if (!lua_istable(L, t))
       luaL_argerror(L, 1, "option 'drop_lines' must be a list of strings");
-    n = lua_rawlen(L, t);
+    n = (size_t)lua_rawlen(L, t);
     for (i = 1; i <= n; i++) {
       lua_rawgeti(L, t, (lua_Integer)i);
       if (lua_type(L, -1) != LUA_TSTRING)
@@ -415,11 +423,14 @@ static precis_text *read_docs(lua_State *L, size_t *ndocs) {
   if (!lua_istable(L, 2)) luaL_typeerror(L, 2, "string or table");
   n = (size_t)lua_rawlen(L, 2);
   if (n == 0) luaL_argerror(L, 2, "no documents");
-  if (n > SIZE_MAX / sizeof *docs / 2) luaL_argerror(L, 2, "too many documents");
+  /* pins go to slots up to 2n, which Lua 5.1 and 5.2 index with an int */
+  if (n > SIZE_MAX / sizeof *docs / 2 || n > INT_MAX / 2 - 1)
+    luaL_argerror(L, 2, "too many documents");
   docs = (precis_text *)lua_newuserdatauv(L, n * sizeof *docs, 0);
   for (i = 0; i < n; i++) {
     lua_Integer slot = (lua_Integer)(2 * i);
     size_t len;
+    char nth[32];
     int t = lua_rawgeti(L, 2, (lua_Integer)i + 1);
     docs[i].name = NULL;
     if (t == LUA_TSTRING) {
@@ -427,8 +438,8 @@ static precis_text *read_docs(lua_State *L, size_t *ndocs) {
     } else if (t == LUA_TTABLE) {
       if (lua_getfield(L, -1, "text") != LUA_TSTRING)
         luaL_argerror(L, 2, lua_pushfstring(L,
-                      "document %I has no string field 'text'",
-                      (lua_Integer)i + 1));
+                      "document %s has no string field 'text'",
+                      size_str(nth, i + 1)));
       docs[i].data = pin_string(L, slot + 1, &docs[i].len);
       lua_pop(L, 1);
       t = lua_getfield(L, -1, "name");
@@ -436,18 +447,18 @@ static precis_text *read_docs(lua_State *L, size_t *ndocs) {
         docs[i].name = pin_string(L, slot + 2, &len);
         if (strlen(docs[i].name) != len)
           luaL_argerror(L, 2, lua_pushfstring(L,
-                        "name of document %I contains a NUL byte",
-                        (lua_Integer)i + 1));
+                        "name of document %s contains a NUL byte",
+                        size_str(nth, i + 1)));
       } else if (t != LUA_TNIL) {
         luaL_argerror(L, 2, lua_pushfstring(L,
-                      "field 'name' of document %I must be a string",
-                      (lua_Integer)i + 1));
+                      "field 'name' of document %s must be a string",
+                      size_str(nth, i + 1)));
       }
       lua_pop(L, 1);
     } else {
       luaL_argerror(L, 2, lua_pushfstring(L,
-                    "document %I must be a string or a table",
-                    (lua_Integer)i + 1));
+                    "document %s must be a string or a table",
+                    size_str(nth, i + 1)));
     }
     lua_pop(L, 1);
   }
@@ -477,10 +488,11 @@ static void push_unit(lua_State *L, const precis_result *r, size_t i,
   precis_sentence unit;
   const precis_sentence *u = &unit;
   size_t k;
+  char nth[32];
   if (!precis_result_get(r, i, &unit) || u->doc >= ndocs
       || u->start > u->end || u->end > docs[u->doc].len)
-    luaL_error(L, "precis: unit %I lies outside its document",
-               (lua_Integer)i + 1); /* a core bug, not bad input */
+    luaL_error(L, "precis: unit %s lies outside its document",
+               size_str(nth, i + 1)); /* a core bug, not bad input */
   lua_createtable(L, 0, 13);
   set_int(L, "doc", u->doc + 1);
   set_int(L, "index", u->index + 1);
@@ -886,7 +898,6 @@ static const luaL_Reg methods[] = {
 static const luaL_Reg meta[] = {
   {"__close", l_close},
   {"__gc", l_close},
-  {"__index", NULL},
   {"__tostring", l_tostring},
   {NULL, NULL}
 };

@@ -10,6 +10,7 @@
 
 #include "lua.h"
 #include "lauxlib.h"
+#include "luacompat.h" /* csrc/: one source for Lua 5.1 to 5.4 and LuaJIT */
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ROUGE_API __attribute__((visibility("default")))
