@@ -58,6 +58,7 @@ build = {
       libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "m" },
     },
     ["precis.cli"] = "lua/precis/cli.lua",
+    ["precis.compat"] = "lua/precis/compat.lua",
     ["precis"] = "lua/precis/init.lua",
     ["precis.json"] = "lua/precis/json.lua",
     ["precis.policy"] = "lua/precis/policy.lua",

@@ -8,6 +8,7 @@
 local precis = require "precis"
 local json = require "precis.json"
 local policy = require "precis.policy"
+local compat = require "precis.compat"
 
 local io, os = io, os
 local type, tonumber, tostring, ipairs, error, xpcall, pcall, next =
@@ -16,7 +17,7 @@ local setmetatable, getmetatable = setmetatable, getmetatable
 local concat, sort = table.concat, table.sort
 local format, gsub, match, sub, rep, find =
   string.format, string.gsub, string.match, string.sub, string.rep, string.find
-local mathtype, huge = math.type, math.huge
+local isint, huge = compat.isint, math.huge
 local traceback = debug.traceback
 
 local M = {}
@@ -123,7 +124,7 @@ local function fail(fmt, ...) quit(1, fmt, ...) end
 
 local function positive_int(opt, v)
   local n = find(v, "^%d+$") and tonumber(v)
-  if not n or mathtype(n) ~= "integer" or n < 1 then
+  if not n or not isint(n) or n < 1 then
     usage("option '%s' expects a positive integer, got '%s'", opt, v)
   end
   return n
@@ -131,7 +132,7 @@ end
 
 local function count(opt, v)
   local n = find(v, "^%d+$") and tonumber(v)
-  if not n or mathtype(n) ~= "integer" then
+  if not n or not isint(n) then
     usage("option '%s' expects a non-negative integer, got '%s'", opt, v)
   end
   return n
@@ -304,13 +305,13 @@ end
 
 local function read_input(path)
   if path == "-" then
-    local data, err = io.stdin:read("a")
+    local data, err = io.stdin:read("*a")
     if not data then fail("<stdin>: %s", tostring(err)) end
     return { text = data, name = "<stdin>" }
   end
   local f, err = io.open(path, "rb")
   if not f then fail("%s", err) end -- "path: reason" from the OS
-  local data, rerr = f:read("a")
+  local data, rerr = f:read("*a")
   f:close()
   if not data then fail("%s: %s", path, tostring(rerr)) end
   return { text = data, name = path }
@@ -532,13 +533,17 @@ local function eval_command(args)
     end
     words[#words + 1] = q(a)
   end
+  -- eval/ is written for Lua 5.4: the modules of another Lua do not do
+  local cdir = _VERSION == "Lua 5.4" and os.getenv("PRECIS_CPATH") or root .. "/build"
   local env = "LUA_PATH=" .. q(root .. "/eval/?.lua;" .. root .. "/lua/?.lua;" ..
                                root .. "/lua/?/init.lua;;") ..
-              " LUA_CPATH=" .. q((os.getenv("PRECIS_CPATH") or root .. "/build") ..
-                                 "/?.so;;")
+              " LUA_CPATH=" .. q(cdir .. "/?.so;;")
   local ok, how, status = os.execute(env .. " lua5.4 " .. q(script) .. " " ..
                                      concat(words, " "))
   if how == "exit" then return status end
+  if type(ok) == "number" then -- Lua 5.1, LuaJIT: a wait status
+    return ok % 256 == 0 and ok / 256 or 1
+  end
   return ok and 0 or 1
 end
 
@@ -610,7 +615,8 @@ end
 -- @tparam {string,...} args the command-line arguments (Lua's `arg`)
 -- @treturn integer the exit status: 0 success, 1 bad input, 2 bad usage
 function M.main(args)
-  local ok, status = xpcall(run, handler, type(args) == "table" and args or {})
+  args = type(args) == "table" and args or {}
+  local ok, status = xpcall(function() return run(args) end, handler)
   if ok then return status end
   io.stderr:write(PROG, ": ", (gsub(status.msg, "\n", "\n" .. PROG .. ": ")), "\n")
   return status.status

@@ -206,13 +206,16 @@ function M.new(opts)
   return s, msg, code
 end
 
--- A summarizer made for one call of `method` and closed after it; errors
--- blame the caller of precis.summarize/segment (three levels up).
+-- A summarizer made for one call of `method` and closed after it (or,
+-- when the call raises, by the collector); errors blame the caller of
+-- precis.summarize/segment (three levels up).
 local function one_shot(method, input, opts)
   check_input(input, method, 3)
-  local s <close>, err, ecode = configure(opts, 3)
+  local s, err, ecode = configure(opts, 3)
   if not s then return nil, err, ecode end
-  return s[method](s, input)
+  local r, msg, code = s[method](s, input)
+  s:close()
+  return r, msg, code
 end
 
 --- Summarizes a text, or several texts on one story, in one call.

@@ -6,10 +6,13 @@
 -- U+FFFD, so the output is always valid JSON.
 -- @module precis.json
 
+local compat = require "precis.compat"
+
 local concat, sort = table.concat, table.sort
-local format, byte, gsub, sub = string.format, string.byte, string.gsub, string.sub
-local utf8len = utf8.len
-local mathtype, huge = math.type, math.huge
+local format, byte, gsub, sub, find =
+  string.format, string.byte, string.gsub, string.sub, string.find
+local utf8len, isint = compat.utf8len, compat.isint
+local huge = math.huge
 local type, pairs, ipairs, next, setmetatable, getmetatable, error, tostring =
   type, pairs, ipairs, next, setmetatable, getmetatable, error, tostring
 
@@ -67,16 +70,33 @@ local function escape_char(c)
   return escapes[c] or format("\\u%04x", byte(c))
 end
 
+-- A NUL cannot stand in a pattern of Lua 5.1: plain search finds it.
+local function escape_nul(s)
+  if not find(s, "\0", 1, true) then return s end
+  local out, i = {}, 1
+  while true do
+    local z = find(s, "\0", i, true)
+    if not z then break end
+    out[#out + 1] = sub(s, i, z - 1)
+    out[#out + 1] = "\\u0000"
+    i = z + 1
+  end
+  out[#out + 1] = sub(s, i)
+  return concat(out)
+end
+
 local function encode_string(s)
-  s = gsub(M.clean_utf8(s), '[\0-\31"\\\127]', escape_char)
+  s = escape_nul(gsub(M.clean_utf8(s), '[\1-\31"\\\127]', escape_char))
   -- line and paragraph separators: valid JSON, but not valid JavaScript
   s = gsub(s, "\226\128\168", "\\u2028")
   s = gsub(s, "\226\128\169", "\\u2029")
   return '"' .. s .. '"'
 end
 
+-- Whole numbers as integers, whether the Lua has an integer type or not,
+-- so that every Lua writes the same bytes.
 local function encode_number(x)
-  if mathtype(x) == "integer" then return format("%d", x) end
+  if isint(x) then return format("%d", x) end
   if x ~= x or x == huge or x == -huge then
     error("cannot encode a non-finite number in JSON", 0)
   end

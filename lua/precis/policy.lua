@@ -14,13 +14,14 @@
 
 local core = require "precis.core"
 local builtin_texts = require "precis.policies"
+local compat = require "precis.compat"
 
 local type, pairs, ipairs, tostring, tonumber, select, error, pcall =
   type, pairs, ipairs, tostring, tonumber, select, error, pcall
 local setmetatable, getmetatable, loadfile, next =
-  setmetatable, getmetatable, loadfile, next
-local mathtype, huge, floor, min, max =
-  math.type, math.huge, math.floor, math.min, math.max
+  setmetatable, getmetatable, compat.loadfile, next
+local isint, huge, floor, min, max =
+  compat.isint, math.huge, math.floor, math.min, math.max
 local concat, sort, insert = table.concat, table.sort, table.insert
 local format, gsub, match, find, sub, lower, rep, byte =
   string.format, string.gsub, string.match, string.find, string.sub,
@@ -246,7 +247,7 @@ local function did_you_mean(word, candidates)
 end
 
 local function num(v)
-  if mathtype(v) == "integer" then return format("%d", v) end
+  if isint(v) then return format("%d", v) end
   if v ~= v then return ".nan" end
   if v == huge then return ".inf" elseif v == -huge then return "-.inf" end
   local s = format("%.14g", v)
