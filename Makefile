@@ -1,16 +1,22 @@
 # precis: build, test, benchmark and install.
 #   make            the core library, the Lua module and bin/summarize
 #   make test       installs missing Debian packages, builds, runs every test
+#   make LUA_VERSION=5.1|5.2|5.3|5.4|jit   precis.core for that Lua (default 5.4)
+#   make test-lua-all   the Lua specs under every Lua version
 #   make demo       installs missing packages, builds, summarizes examples/
 #   make sanitize   ASan+UBSan over the C tests and the Lua specs
 #   make bench      speed and memory beside ots (needs ../shared/data)
 
 PREFIX      ?= /usr/local
 DESTDIR     ?=
+# 5.1, 5.2, 5.3, 5.4 or jit (LuaJIT 2.1, which has Lua 5.1's ABI and paths)
 LUA_VERSION ?= 5.4
 PKG_CONFIG  ?= pkg-config
-# pkg-config name: lua5.4 on Debian/Ubuntu; lua-5.4, lua54 or lua elsewhere
-LUA_PC      ?= lua$(LUA_VERSION)
+IS_JIT       = $(filter jit,$(LUA_VERSION))
+# the X.Y of lib/lua/X.Y and share/lua/X.Y
+LUA_ABI     ?= $(if $(IS_JIT),5.1,$(LUA_VERSION))
+# pkg-config name: lua5.4 or luajit on Debian/Ubuntu; lua-5.4, lua54 or lua elsewhere
+LUA_PC      ?= $(if $(IS_JIT),luajit,lua$(LUA_VERSION))
 # LuaRocks passes LUA_INCDIR; otherwise ask pkg-config
 LUA_INCDIR  ?=
 LUA_CFLAGS  ?= $(if $(LUA_INCDIR),-I$(LUA_INCDIR),$(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null))
@@ -30,12 +36,14 @@ CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   ?= $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 # macOS: LIBFLAG=-bundle -undefined dynamic_lookup
 LIBFLAG     ?= -shared
-INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
-INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_ABI)
+INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 INST_BINDIR ?= $(PREFIX)/bin
 INST_INCDIR ?= $(PREFIX)/include
 INST_CLIBDIR ?= $(PREFIX)/lib
-LUA         ?= lua$(LUA_VERSION)
+LUA         ?= $(if $(IS_JIT),luajit,lua$(LUA_VERSION))
+# the generators of committed files (tools/) are written for Lua 5.4
+TOOL_LUA    ?= lua5.4
 BUSTED      ?= busted
 
 STD    ?= -std=c11
@@ -52,6 +60,9 @@ ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=h
 CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(YAML_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) -lm
 
 B ?= build
+# the Lua modules, per Lua version: build/ for 5.4, build/lua5.1,
+# build/luajit, ... for the others; the core library is shared
+LB ?= $(if $(filter 5.4,$(LUA_VERSION)),$(B),$(B)/$(LUA))
 CORE_SRC = $(sort $(wildcard csrc/*.c csrc/scorers/*.c))
 CORE_SRC := $(filter-out csrc/lprecis.c,$(CORE_SRC))
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/obj/%.o)
@@ -59,19 +70,20 @@ TEST_SRC = $(sort $(wildcard tests/*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/obj/%.o)
 
 LIB    = $(B)/libprecis.a
-MODULE = $(B)/precis/core.so
+MODULE = $(LB)/precis/core.so
+ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 
 .PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg
 
-all: $(LIB) $(MODULE) $(B)/precis/rouge.so
+all: $(LIB) $(MODULE) $(ROUGE_MODULE)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/obj/csrc/lprecis.o: csrc/lprecis.c
+$(LB)/obj/csrc/lprecis.o: csrc/lprecis.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -81,7 +93,7 @@ $(LIB): $(CORE_OBJ)
 	$(AR) rcs $@ $^
 
 # The module links no liblua: the host interpreter provides those symbols.
-$(MODULE): $(B)/obj/csrc/lprecis.o $(CORE_OBJ)
+$(MODULE): $(LB)/obj/csrc/lprecis.o $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LIBFLAG) $(CFLAGS) $(SAN) -o $@ $^ $(CORE_LIBS)
 
@@ -94,7 +106,7 @@ $(CHECKS): $(TEST_OBJ) $(LIB)
 # need no step); regenerated when a pack or the generator changes.
 LANG_PACKS = $(sort $(wildcard lang/*.txt))
 csrc/langdata.c: $(LANG_PACKS) tools/genlang.lua
-	$(LUA) tools/genlang.lua $(LANG_PACKS) > $@.tmp && mv $@.tmp $@
+	$(TOOL_LUA) tools/genlang.lua $(LANG_PACKS) > $@.tmp && mv $@.tmp $@
 
 deps:
 	@sh tools/deps.sh
@@ -102,8 +114,9 @@ deps:
 check: $(CHECKS)
 	$(CHECKS)
 
-spec: $(MODULE) $(B)/precis/rouge.so
-	$(BUSTED) --lua=$(LUA) $(BUSTED_ARGS)
+# bin/summarize, which the specs run, follows PRECIS_LUA and PRECIS_CPATH
+spec: $(MODULE) $(ROUGE_MODULE)
+	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) $(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 test: deps
 	@$(MAKE) --no-print-directory check spec
@@ -117,10 +130,10 @@ sanitize-check: $(CHECKS)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 $(CHECKS)
 
 # Lua's own allocations are not ours to judge, so leaks are checked in the C tests.
-sanitize-spec: $(MODULE) $(B)/precis/rouge.so
+sanitize-spec: $(MODULE) $(ROUGE_MODULE)
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 PRECIS_CPATH=$(B) \
-	$(BUSTED) --lua=$(LUA) --cpath="$(B)/?.so" $(BUSTED_ARGS)
+	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) \
+	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -137,7 +150,7 @@ bench: all
 POLICY_YAML = $(sort $(wildcard policies/*.yaml))
 policies: lua/precis/policies.lua
 lua/precis/policies.lua: $(POLICY_YAML) tools/embed_policies.lua
-	$(LUA) tools/embed_policies.lua $(POLICY_YAML) > $@.tmp && mv $@.tmp $@
+	$(TOOL_LUA) tools/embed_policies.lua $(POLICY_YAML) > $@.tmp && mv $@.tmp $@
 
 install: all
 	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \
@@ -165,8 +178,7 @@ clean:
 # Data come from $(PRECIS_DATA), by default ../shared/data.
 # ---------------------------------------------------------------------------
 PRECIS_DATA ?= ../shared/data
-ROUGE_MODULE = $(B)/precis/rouge.so
-EVAL_ENV = LUA_PATH="eval/?.lua;lua/?.lua;lua/?/init.lua;;" LUA_CPATH="$(B)/?.so;;" \
+EVAL_ENV = LUA_PATH="eval/?.lua;lua/?.lua;lua/?/init.lua;;" LUA_CPATH="$(LB)/?.so;;" \
            PRECIS_DATA="$(PRECIS_DATA)"
 EVAL_ARGS ?=
 
