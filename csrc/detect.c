@@ -49,6 +49,16 @@ static int script_of(int32_t cp) {
   return S_OTHER;
 }
 
+/* precisI_utf8_decode with the ASCII case inline: detection reads every
+** character of up to PRECIS_DETECT_BYTES of text, most of it ASCII */
+static size_t decode(const char *t, size_t n, size_t i, int32_t *cp) {
+  if ((unsigned char)t[i] < 0x80) {
+    *cp = (unsigned char)t[i];
+    return 1;
+  }
+  return precisI_utf8_decode(t, n, i, cp);
+}
+
 static const precisI_lang *find(const char *code) {
   return precisI_lang_find(code);
 }
@@ -108,6 +118,28 @@ static void letter_evidence(int32_t cp, double *score, size_t nl) {
   }
 }
 
+/* The packs that list the case-folded word [w, w + n) as a stopword, as
+** bits over precisI_langs: one lookup in langdata.c's table of every
+** pack's stopwords (FNV-1a, linear probing). */
+static uint64_t stop_mask(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i, mask = precisI_nstopslots - 1;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  if (h == 0) h = 1;
+  for (i = h & mask; precisI_stophash[i] != 0; i = (i + 1) & mask) {
+    const precisI_stopslot *e = &precisI_stopslots[i];
+    if (precisI_stophash[i] == h && e->len == n && memcmp(e->w, w, n) == 0)
+      return e->mask;
+  }
+  return 0;
+}
+
+static unsigned popcount64(uint64_t x) {
+  unsigned c = 0;
+  for (; x; x &= x - 1) c++;
+  return c;
+}
+
 /* Stopword evidence among the packs written in `script`: each word found
 ** in k of them adds 1/k to each; so do letters some of them write. Short
 ** texts need less evidence, in proportion to their words. Returns the
@@ -116,16 +148,17 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
                                         const char *script, int sure) {
   double score[64];
   size_t k, i = 0, nl = precisI_nlangs < 64 ? precisI_nlangs : 64;
-  size_t best = nl, second = nl, cand[64], nc = 0, words = 0;
+  size_t best = nl, second = nl, words = 0;
+  uint64_t cand = 0;
   double need;
   memset(score, 0, sizeof score);
   for (k = 0; k < nl; k++) /* the packs of this script that have stopwords */
     if (is_script(&precisI_langs[k], script) && precisI_langs[k].stop.n > 0)
-      cand[nc++] = k;
+      cand |= (uint64_t)1 << k;
   while (i < n) {
     size_t s, len;
     int32_t cp;
-    len = precisI_utf8_decode(t, n, i, &cp);
+    len = decode(t, n, i, &cp);
     if (cp >= 0xA1) letter_evidence(cp, score, nl);
     if (!precisI_is_word(cp)) { i += len; continue; }
     s = i;
@@ -138,7 +171,7 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
       if (top >= 40 && top >= 4 * next) break;
     }
     while (i < n) {
-      len = precisI_utf8_decode(t, n, i, &cp);
+      len = decode(t, n, i, &cp);
       if (!precisI_is_word(cp) && cp != '\'' ) break;
       if (i > s && cp >= 0xA1) letter_evidence(cp, score, nl);
       i += len;
@@ -147,8 +180,10 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
       char buf[64];
       utf8proc_uint8_t *m = NULL;
       utf8proc_ssize_t fl = 0;
-      size_t hits = 0, q;
-      int in[64], ascii = 1;
+      size_t q;
+      uint64_t in;
+      unsigned hits;
+      int ascii = 1;
       if (i - s >= 48 || i - s == 1) continue;
       if (strspn(t + s, "ivxIVX") >= i - s) continue; /* "ii)", "(iv)" */
       if (i - s <= 4) { /* a single letter ("a", "e"): the lists disagree */
@@ -166,12 +201,10 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
         memcpy(buf, m, (size_t)fl);
         free(m);
       }
-      for (q = 0; q < nc; q++) {
-        in[q] = precisI_lang_is_stop(&precisI_langs[cand[q]], buf, (size_t)fl);
-        hits += (size_t)in[q];
-      }
-      for (q = 0; q < nc; q++)
-        if (in[q]) score[cand[q]] += 1.0 / (double)hits;
+      if ((in = stop_mask(buf, (size_t)fl) & cand) == 0) continue;
+      hits = popcount64(in);
+      for (k = 0; in; in >>= 1, k++)
+        if (in & 1) score[k] += 1.0 / (double)hits;
     }
   }
   for (k = 0; k < nl; k++) {
@@ -202,7 +235,7 @@ const precisI_lang *precisI_detect(const char *t, size_t n) {
   }
   while (i < n) {
     int32_t cp;
-    i += precisI_utf8_decode(t, n, i, &cp);
+    i += decode(t, n, i, &cp);
     if (!precisI_is_word(cp) || precisI_is_digit(cp)) {
       if (cp == 0x06D4) urdu++; /* the Urdu full stop */
       continue;

@@ -218,6 +218,18 @@ int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
 /* Does `cp` end sentences in `lang`? */
 int precisI_lang_terminal(const precisI_lang *lang, int32_t cp);
 
+/* every pack's stopwords in one hash table (langdata.c, generated): a
+** word and the packs that list it, as bits over precisI_langs */
+typedef struct precisI_stopslot {
+  const char *w;   /* NULL for an empty slot */
+  size_t len;
+  uint64_t mask;
+} precisI_stopslot;
+extern const precisI_stopslot precisI_stopslots[];
+extern const uint32_t precisI_stophash[]; /* FNV-1a of each slot's word
+                                          ** (at least 1), 0 when empty */
+extern const size_t precisI_nstopslots; /* a power of two */
+
 /* detect.c: the pack for the language of [t, t+n), English when unsure */
 const precisI_lang *precisI_detect(const char *t, size_t n);
 

@@ -3,8 +3,10 @@
 ** for this test in one language; detection must name that language, and
 ** English must come back for text too short or too mixed to tell.
 */
+#include <stdint.h>
 #include <string.h>
 
+#include "internal.h"
 #include "suites.h"
 
 typedef struct detect_case {
@@ -140,12 +142,41 @@ START_TEST(detect_chinese_summary) {
 }
 END_TEST
 
+/* The one table detection looks stopwords up in holds exactly the packs'
+** lists: every word of every pack, with the bit of each pack that lists
+** it, and the hash it was placed by (a stale langdata.c fails here) */
+START_TEST(detect_stopword_table) {
+  size_t i, k, pairs = 0, listed = 0;
+  for (k = 0; k < precisI_nlangs; k++) listed += precisI_langs[k].stop.n;
+  for (i = 0; i < precisI_nstopslots; i++) {
+    const precisI_stopslot *e = &precisI_stopslots[i];
+    uint32_t h = 2166136261u;
+    size_t b;
+    if (e->w == NULL) {
+      ck_assert_uint_eq(precisI_stophash[i], 0);
+      continue;
+    }
+    for (b = 0; b < e->len; b++) h = (h ^ (unsigned char)e->w[b]) * 16777619u;
+    ck_assert_uint_eq(precisI_stophash[i], h ? h : 1);
+    ck_assert_uint_eq(strlen(e->w), e->len);
+    for (k = 0; k < precisI_nlangs; k++) {
+      int in = precisI_lang_is_stop(&precisI_langs[k], e->w, e->len);
+      ck_assert_msg(in == (int)((e->mask >> k) & 1), "'%s' in %s: list %d, table %d",
+                    e->w, precisI_langs[k].name, in, (int)((e->mask >> k) & 1));
+      pairs += (size_t)in;
+    }
+  }
+  ck_assert_uint_eq(pairs, listed);
+}
+END_TEST
+
 Suite *detect_suite(void) {
   Suite *s = suite_create("detect");
   TCase *tc = tcase_create("languages");
   tcase_add_loop_test(tc, detect_table, 0, (int)N_ELEMS(detect_cases));
   tcase_add_test(tc, detect_default_and_fixed);
   tcase_add_test(tc, detect_chinese_summary);
+  tcase_add_test(tc, detect_stopword_table);
   suite_add_tcase(s, tc);
   return s;
 }

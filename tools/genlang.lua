@@ -175,4 +175,56 @@ end
 emit("};")
 emit("")
 emit(string.format("const size_t precisI_nlangs = %d;", #packs))
+
+-- Every pack's stopwords in one open-addressing hash table (FNV-1a,
+-- linear probing), each word with the set of packs that list it as a bit
+-- mask over precisI_langs: language detection looks a word up once
+-- instead of searching every pack's list.
+if #packs > 64 then die("lang", 0, "more than 64 packs: the stopword masks hold 64") end
+local masks, words = {}, {}
+for k, p in ipairs(packs) do
+  for _, w in ipairs(p.lists.stopwords) do
+    if not masks[w] then masks[w] = 0; words[#words + 1] = w end
+    masks[w] = masks[w] | (1 << (k - 1))
+  end
+end
+table.sort(words, before)
+local function fnv1a(w)
+  local h = 2166136261
+  for i = 1, #w do h = ((h ~ w:byte(i)) * 16777619) & 0xFFFFFFFF end
+  return h
+end
+local size = 1
+while size < 1.5 * #words do size = size * 2 end
+local slots = {}
+for _, w in ipairs(words) do
+  local h = fnv1a(w) & (size - 1)
+  while slots[h] do h = (h + 1) & (size - 1) end
+  slots[h] = w
+end
+emit("")
+emit("/* FNV-1a of the word's bytes, masked to the size, then the next free slot;")
+emit("** the hashes (0 for an empty slot, never a word's) are apart, so that a")
+emit("** probe reads a small array */")
+emit(string.format("const size_t precisI_nstopslots = %d;", size))
+emit("const uint32_t precisI_stophash[] = {")
+local line = " "
+for h = 0, size - 1 do
+  local w = slots[h]
+  local item = string.format(" 0x%x,", w and math.max(fnv1a(w), 1) or 0)
+  if #line + #item > 78 then emit(line); line = " " end
+  line = line .. item
+end
+emit(line)
+emit("};")
+emit("const precisI_stopslot precisI_stopslots[] = {")
+for h = 0, size - 1 do
+  local w = slots[h]
+  if w then
+    emit(string.format("  {%s, %d, 0x%xu},", cstring(w), #w, masks[w]))
+  else
+    emit("  {NULL, 0, 0},")
+  end
+end
+emit("};")
 io.write(table.concat(out, "\n"), "\n")
