@@ -505,6 +505,12 @@ precis_status precisI_extra_select(precisI_run *run, const precis_extras *ex,
 #if !defined(PRECIS_YAML_MAX_DEPTH)
 #define PRECIS_YAML_MAX_DEPTH 32
 #endif
+/* policies have tens of keys; the cap bounds the tree the binding turns
+** into Lua tables (some 200 bytes each) to about 20 MB, whatever the
+** shape of the bytes */
+#if !defined(PRECIS_YAML_MAX_NODES)
+#define PRECIS_YAML_MAX_NODES 100000
+#endif
 
 typedef enum precisI_ykind {
   PRECIS_YNULL, PRECIS_YBOOL, PRECIS_YINT, PRECIS_YFLOAT, PRECIS_YSTR,
@@ -531,7 +537,8 @@ typedef struct precisI_yaml precisI_yaml;
 
 /* Reads one policy file: a single YAML document whose root is a mapping,
 ** with no anchors, aliases or duplicate keys, nested at most
-** PRECIS_YAML_MAX_DEPTH deep and at most PRECIS_YAML_MAX_BYTES long.
+** PRECIS_YAML_MAX_DEPTH deep, at most PRECIS_YAML_MAX_BYTES long and of at
+** most PRECIS_YAML_MAX_NODES keys, values and items.
 ** Plain scalars take their YAML 1.2 core-schema type; quoted and block
 ** scalars are strings; mapping keys are strings as written. Errors:
 ** PRECIS_EPOLICY with the source, line and column filled, PRECIS_ENOMEM.

@@ -264,8 +264,22 @@ typedef struct builder {
   frame stack[PRECIS_YAML_MAX_DEPTH];
   int depth;
   int docs;
+  size_t nodes;
   precis_error *err;
 } builder;
+
+#define EXCERPT 60 /* bytes of a key a message shows */
+
+/* How many bytes of `s` (`len` long) a message shows: at most EXCERPT,
+** cut before a code point, never inside one. */
+static int excerpt(const char *s, size_t len) {
+  size_t n = len;
+  if (n > EXCERPT) {
+    n = EXCERPT;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  }
+  return (int)n;
+}
 
 static uint64_t hash(const char *s, size_t n) {
   uint64_t h = 14695981039346656037u; /* FNV-1a */
@@ -350,8 +364,9 @@ static precis_status attach(builder *b, precisI_ynode *n) {
     n->kind = PRECIS_YSTR; /* keys are read as written */
     if ((first = add_key(f, n, &oom)) != NULL) {
       precisI_seterr(b->err, PRECIS_EPOLICY,
-                     "duplicate key '%.60s' (first at line %zu, column %zu)",
-                     n->str, first->line, first->col);
+                     "duplicate key '%.*s%s' (first at line %zu, column %zu)",
+                     excerpt(n->str, n->len), n->str,
+                     n->len > EXCERPT ? "\xE2\x80\xA6" : "" /* … */, first->line, first->col);
       return at(b, PRECIS_EPOLICY, n->line, n->col);
     }
     if (oom) return precisI_seterr(b->err, PRECIS_ENOMEM, "out of memory");
@@ -368,16 +383,25 @@ static precis_status attach(builder *b, precisI_ynode *n) {
   return PRECIS_OK;
 }
 
-static precisI_ynode *new_node(builder *b, precisI_ykind kind,
-                               const yaml_mark_t *mark) {
-  precisI_ynode *n = grab(b->y, sizeof *n);
-  if (n == NULL) return NULL;
+/* A node at `mark` in *out; fails past PRECIS_YAML_MAX_NODES (at `mark`)
+** and when out of memory. */
+static precis_status new_node(builder *b, precisI_ykind kind,
+                              const yaml_mark_t *mark, precisI_ynode **out) {
+  precisI_ynode *n;
+  if (++b->nodes > PRECIS_YAML_MAX_NODES) {
+    precisI_seterr(b->err, PRECIS_EPOLICY,
+                   "more than %d keys, values and items: a policy has far fewer",
+                   PRECIS_YAML_MAX_NODES);
+    return at(b, PRECIS_EPOLICY, mark->line + 1, mark->column + 1);
+  }
+  *out = n = grab(b->y, sizeof *n);
+  if (n == NULL) return precisI_seterr(b->err, PRECIS_ENOMEM, "out of memory");
   memset(n, 0, sizeof *n);
   n->kind = kind;
   n->line = mark->line + 1;   /* libyaml's marks are 0-based */
   n->col = mark->column + 1;  /* ... and count characters */
   n->str = "";
-  return n;
+  return PRECIS_OK;
 }
 
 static precis_status no_anchor(builder *b, const yaml_char_t *anchor,
@@ -410,8 +434,8 @@ static precis_status open_collection(builder *b, const yaml_event_t *ev) {
                    PRECIS_YAML_MAX_DEPTH);
     return at(b, PRECIS_EPOLICY, ev->start_mark.line + 1, ev->start_mark.column + 1);
   }
-  n = new_node(b, map ? PRECIS_YMAP : PRECIS_YSEQ, &ev->start_mark);
-  if (n == NULL) return precisI_seterr(b->err, PRECIS_ENOMEM, "out of memory");
+  st = new_node(b, map ? PRECIS_YMAP : PRECIS_YSEQ, &ev->start_mark, &n);
+  if (st != PRECIS_OK) return st;
   if ((st = attach(b, n)) != PRECIS_OK) return st;
   f = &b->stack[b->depth++];
   memset(f, 0, sizeof *f);
@@ -433,8 +457,8 @@ static precis_status scalar(builder *b, const yaml_event_t *ev) {
   precis_status st;
   if ((st = no_anchor(b, ev->data.scalar.anchor, &ev->start_mark)) != PRECIS_OK)
     return st;
-  n = new_node(b, PRECIS_YSTR, &ev->start_mark);
-  text = n ? grab(b->y, ev->data.scalar.length + 1) : NULL;
+  if ((st = new_node(b, PRECIS_YSTR, &ev->start_mark, &n)) != PRECIS_OK) return st;
+  text = grab(b->y, ev->data.scalar.length + 1);
   if (text == NULL) return precisI_seterr(b->err, PRECIS_ENOMEM, "out of memory");
   memcpy(text, ev->data.scalar.value, ev->data.scalar.length);
   text[ev->data.scalar.length] = '\0';

@@ -339,6 +339,64 @@ START_TEST(many_keys) {
 }
 END_TEST
 
+/* the cap on nodes: a flow sequence of single digits reaches it in a
+** few hundred kilobytes, and the error is where it is crossed */
+START_TEST(node_limit) {
+  size_t items = PRECIS_YAML_MAX_NODES - 3, k, n = 0; /* root, key, list */
+  char *text = malloc(items * 2 + 32);
+  precisI_yaml *y = NULL;
+  precis_error err;
+  ck_assert_ptr_nonnull(text);
+  n += (size_t)sprintf(text, "k: [");
+  for (k = 0; k < items; k++) { text[n++] = '1'; text[n++] = ','; }
+  n--; /* the last comma */
+  n += (size_t)sprintf(text + n, "]\n");
+  ck_assert_int_eq(precisI_yaml_load(text, n, "n", &y, &err), PRECIS_OK);
+  ck_assert_uint_eq(precisI_yaml_root(y)->child->n, items);
+  precisI_yaml_free(y);
+  n -= 2;
+  n += (size_t)sprintf(text + n, ",2]\n"); /* one more */
+  ck_assert_int_eq(precisI_yaml_load(text, n, "n", &y, &err), PRECIS_EPOLICY);
+  ck_assert_ptr_null(y);
+  ck_assert_str_eq(err.message,
+                   "more than 100000 keys, values and items: a policy has far fewer");
+  ck_assert_uint_eq(err.line, 1);
+  ck_assert_uint_eq(err.column, 5 + 2 * items);
+  free(text);
+}
+END_TEST
+
+/* a 900 KB explicit key loads whole, and a message quotes 60 bytes of it,
+** cut before a code point */
+START_TEST(long_keys) {
+  size_t klen = 900000, k, n = 0;
+  char *text = malloc(2 * klen + 32);
+  precisI_yaml *y = NULL;
+  precis_error err;
+  ck_assert_ptr_nonnull(text);
+  text[n++] = '?';
+  text[n++] = ' ';
+  for (k = 0; k < klen; k++) text[n++] = 'a';
+  n += (size_t)sprintf(text + n, "\n: 1\n");
+  ck_assert_int_eq(precisI_yaml_load(text, n, "k", &y, &err), PRECIS_OK);
+  ck_assert_uint_eq(precisI_yaml_root(y)->child->key->len, klen);
+  precisI_yaml_free(y);
+  n = (size_t)sprintf(text, "? ");
+  for (k = 0; k < 100; k++) n += (size_t)sprintf(text + n, "\xC3\xA9"); /* é */
+  n += (size_t)sprintf(text + n, "\n: 1\n");
+  memcpy(text + n, text, n); /* the same key twice */
+  ck_assert_int_eq(precisI_yaml_load(text, 2 * n, "k", &y, &err), PRECIS_EPOLICY);
+  ck_assert_uint_eq(err.line, 3);
+  ck_assert_str_eq(err.message,
+                   "duplicate key '\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+                   "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xE2\x80\xA6' "
+                   "(first at line 1, column 3)");
+  free(text);
+}
+END_TEST
+
 START_TEST(null_arguments) {
   precisI_yaml *y = NULL;
   precis_error err;
@@ -364,6 +422,8 @@ Suite *yaml_suite(void) {
   tcase_add_test(lim, depth_limit);
   tcase_add_test(lim, size_limit);
   tcase_add_test(lim, many_keys);
+  tcase_add_test(lim, node_limit);
+  tcase_add_test(lim, long_keys);
   tcase_add_test(lim, null_arguments);
   suite_add_tcase(s, tree);
   suite_add_tcase(s, scal);
