@@ -268,6 +268,121 @@ output: { format: text, scores: false }
   end)
 end)
 
+describe("the loader's edges and limits", function()
+  local function tmpdir()
+    local d = os.tmpname()
+    os.remove(d)
+    assert(os.execute("mkdir -p '" .. d .. "'"))
+    return d
+  end
+  local function write(path, text)
+    local f = assert(io.open(path, "wb"))
+    f:write(text)
+    f:close()
+  end
+
+  it("a policy body that is not a mapping is an error at it, returned", function()
+    assert.equal("t.yaml:2:9: policy 'brief' must be a mapping of keys, got nothing",
+                 from("policies:\n  brief:\n"))
+    assert.equal("t.yaml:2:10: policy 'brief' must be a mapping of keys, got 3\n" ..
+                 "t.yaml:3:9: policy 'long' must be a mapping of keys, got a list",
+                 from("policies:\n  brief: 3\n  long: []\n  ok: { order: score }\n"))
+    assert.equal("t.yaml:1:11: 'policies' names no policy", from("policies: {}\n"))
+    -- every public loader returns it
+    local d = tmpdir()
+    write(d .. "/p.yaml", "policies:\n  brief:\n")
+    local msg = d .. "/p.yaml:2:9: policy 'brief' must be a mapping of keys, got nothing"
+    assert.equal(msg, refused(precis.policy(d .. "/p.yaml")))
+    assert.equal(msg, refused(precis.policy(d .. "/p.yaml#brief")))
+    assert.equal(msg, refused(precis.new({ policy = d .. "/p.yaml" })))
+    assert.equal(msg, refused(precis.summarize(ARTICLE, { policy = d .. "/p.yaml" })))
+    write(d .. "/c.yaml", "extends: p.yaml#brief\n")
+    assert.equal(msg, refused(precis.policy(d .. "/c.yaml")))
+    local out, err, status = summarize({ "policy", "check", d .. "/p.yaml" })
+    assert.same({ "", "summarize: " .. msg .. "\n", 2 }, { out, err, status })
+    os.execute("rm -r '" .. d .. "'")
+  end)
+
+  it("a 900 KB key: quick, and the message quotes 60 bytes of it", function()
+    local t0 = os.clock()
+    local msg = from("? " .. string.rep("a", 900000) .. "\n: 1\n")
+    assert.equal("t.yaml:1:3: unknown key '" .. string.rep("a", 60) .. "\226\128\166'", msg)
+    assert.is_true(os.clock() - t0 < 2, "took " .. (os.clock() - t0) .. " s") -- was 24 s
+    -- cut before a code point, never inside one
+    msg = from("? " .. string.rep("\195\169", 1000) .. "\n: 1\n")
+    assert.equal("t.yaml:1:3: unknown key '" .. string.rep("\195\169", 30) .. "\226\128\166'", msg)
+    -- the same in a value, a name, and a duplicate key
+    msg = from("language: " .. string.rep("b", 5000) .. "\n")
+    assert.is_true(#msg < 400, msg)
+    msg = from("policy: " .. string.rep("c d", 5000) .. "\n")
+    assert.equal("t.yaml:1:9: a policy name is letters, digits, '_', '.' or '-', got '" ..
+                 string.rep("c d", 20) .. "\226\128\166'", msg)
+    msg = from("? " .. string.rep("e", 2000) .. "\n: 1\n? " .. string.rep("e", 2000) .. "\n: 2\n")
+    assert.equal("t.yaml:3:3: duplicate key '" .. string.rep("e", 60) ..
+                 "\226\128\166' (first at line 1, column 3)", msg)
+  end)
+
+  it("suggests for typos of short names only", function()
+    assert.equal("t.yaml:1:1: unknown key 'lenght' (did you mean 'length'?)", from("lenght: 3\n"))
+    local long = "length" .. string.rep("x", 70)
+    assert.equal("t.yaml:1:1: unknown key '" .. long:sub(1, 60) .. "\226\128\166'",
+                 from(long .. ": 3\n"))
+  end)
+
+  it("60k unknown keys: refused at the cap on keys, quickly", function()
+    local parts = {}
+    for i = 0, 59999 do parts[#parts + 1] = "k" .. i .. ": 1\n" end
+    local t0 = os.clock()
+    assert.equal("t.yaml:50000:9: more than 100000 keys, values and items: a policy has " ..
+                 "far fewer", from(table.concat(parts)))
+    assert.is_true(os.clock() - t0 < 2, "took " .. (os.clock() - t0) .. " s") -- was 14 s
+  end)
+
+  it("reports the first 20 errors of a file and counts the others", function()
+    local parts = {}
+    for i = 0, 29999 do parts[#parts + 1] = "k" .. i .. ": 1\n" end
+    local t0 = os.clock()
+    local msg = from(table.concat(parts))
+    assert.is_true(os.clock() - t0 < 2, "took " .. (os.clock() - t0) .. " s")
+    local lines = {}
+    for l in msg:gmatch("[^\n]+") do lines[#lines + 1] = l end
+    assert.equal(21, #lines)
+    assert.equal("t.yaml:1:1: unknown key 'k0'", lines[1])
+    assert.equal("t.yaml:20:1: unknown key 'k19'", lines[20])
+    assert.equal("t.yaml: \226\128\166 and 29980 more", lines[21])
+    parts = { "params:\n" }
+    for i = 0, 29999 do parts[#parts + 1] = "  k" .. i .. ": 1\n" end
+    msg = from(table.concat(parts))
+    assert.matches("\nt%.yaml: \226\128\166 and 29980 more$", msg)
+  end)
+
+  it("a policy file is read up to 1 MiB: over it, refused unread", function()
+    local d = tmpdir()
+    write(d .. "/big.yaml", "policy: big\n" .. string.rep("#", 1024 * 1024) .. "\n")
+    assert.equal(d .. "/big.yaml: over the limit of 1048576 bytes",
+                 refused(precis.policy(d .. "/big.yaml")))
+    write(d .. "/ok.yaml", "policy: ok\n" .. string.rep("#", 1024 * 1024 - 12) .. "\n")
+    assert.truthy(precis.policy(d .. "/ok.yaml"))
+    os.execute("rm -r '" .. d .. "'")
+    local t0 = os.clock()
+    assert.equal("/dev/zero: over the limit of 1048576 bytes", refused(precis.policy("/dev/zero")))
+    assert.is_true(os.clock() - t0 < 1)
+  end)
+
+  it("an extends chain is at most 32 long", function()
+    local d = tmpdir()
+    for i = 1, 40 do write(d .. "/p" .. i .. ".yaml", "extends: p" .. (i + 1) .. ".yaml\n") end
+    write(d .. "/p41.yaml", "order: score\n")
+    local msg = refused(precis.policy(d .. "/p1.yaml"))
+    local head = d .. "/p32.yaml:1:10: extends chain longer than 32: " .. d .. "/p1.yaml -> "
+    assert.equal(head, msg:sub(1, #head))
+    assert.matches(" %-> " .. d:gsub("%p", "%%%0") .. "/p33%.yaml$", msg)
+    write(d .. "/p9.yaml", "order: score\n") -- now 9 long
+    assert.truthy(precis.policy(d .. "/p1.yaml"))
+    os.execute("rm -r '" .. d .. "'")
+  end)
+end)
+
 describe("extends", function()
   it("merges settings and replaces mixes, through files and built-ins", function()
     local p = assert(precis.policy(F .. "child.yaml"))

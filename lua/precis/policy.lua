@@ -35,6 +35,7 @@ M.SCHEMA = 1
 
 local MAX_ERRORS = 20  -- per file, as compilers stop somewhere
 local MAX_CHAIN = 32   -- extends depth: far past any real chain
+local MAX_FILE_BYTES = 1024 * 1024 -- as yaml.c's PRECIS_YAML_MAX_BYTES
 
 -- ---------------------------------------------------------------------
 -- Names the engine knows
@@ -209,41 +210,81 @@ end)
 -- Messages
 -- ---------------------------------------------------------------------
 
+-- Suggestions are for typos of short names: a longer word is no typo,
+-- and a long list of names is not searched past its first ones.
+local SUGGEST_MAX_LEN = 64
+local SUGGEST_MAX_NAMES = 256
+
 -- Optimal string alignment distance (Damerau-Levenshtein with adjacent
--- transpositions), for "did you mean".
+-- transpositions), for "did you mean"; three rows, reused.
 local function distance(a, b)
   local la, lb = #a, #b
-  local d = {}
-  for i = 0, la do d[i] = { [0] = i } end
-  for j = 0, lb do d[0][j] = j end
+  local prev2, prev, cur = {}, {}, {}
+  for j = 0, lb do prev[j] = j end
   for i = 1, la do
+    cur[0] = i
+    local ai, ai1 = byte(a, i), byte(a, i - 1)
     for j = 1, lb do
-      local cost = byte(a, i) == byte(b, j) and 0 or 1
-      local v = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if i > 1 and j > 1 and byte(a, i) == byte(b, j - 1)
-         and byte(a, i - 1) == byte(b, j) then
-        v = min(v, d[i - 2][j - 2] + 1)
+      local bj = byte(b, j)
+      local v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == bj and 0 or 1))
+      if i > 1 and j > 1 and ai == byte(b, j - 1) and ai1 == bj then
+        v = min(v, prev2[j - 2] + 1)
       end
-      d[i][j] = v
+      cur[j] = v
     end
+    prev2, prev, cur = prev, cur, prev2
   end
-  return d[la][lb]
+  return prev[lb]
 end
 
 -- The candidate nearest to `word`, if near enough to be a likely typo.
 local function nearest(word, candidates)
+  if #word > SUGGEST_MAX_LEN then return nil end
   local best, bestd
   local limit = max(1, min(3, floor(#word / 3)))
-  for _, c in ipairs(candidates) do
-    local d = lower(c) == lower(word) and 0 or distance(word, c)
-    if d <= limit and (bestd == nil or d < bestd) then best, bestd = c, d end
+  local lw = lower(word)
+  for i, c in ipairs(candidates) do
+    if i > SUGGEST_MAX_NAMES then break end
+    local gap = #c - #word
+    if gap <= limit and -gap <= limit then -- else the distance is past the limit
+      local d = lower(c) == lw and 0 or distance(word, c)
+      if d <= limit and (bestd == nil or d < bestd) then best, bestd = c, d end
+    end
   end
   return best
 end
 
-local function did_you_mean(word, candidates)
+-- " (did you mean 'x'?)" or ""; nothing is searched for an error that
+-- the collector `E` (when given) will not report.
+local function did_you_mean(word, candidates, E)
+  if E and #E.list >= MAX_ERRORS then return "" end
   local n = nearest(word, candidates)
   return n and format(" (did you mean '%s'?)", n) or ""
+end
+
+-- A string as a message quotes it: a long one cut after EXCERPT bytes,
+-- before a code point, never inside one.
+local EXCERPT = 60
+local function excerpt(s)
+  s = tostring(s)
+  if #s <= EXCERPT then return s end
+  local n = EXCERPT
+  while n > 0 do
+    local c = byte(s, n + 1)
+    if c < 0x80 or c >= 0xC0 then break end -- not a continuation byte
+    n = n - 1
+  end
+  return sub(s, 1, n) .. "\226\128\166" -- …
+end
+M.excerpt = excerpt
+
+-- A list of names for a message: the first ten, then how many more.
+local function names_text(names)
+  local shown = {}
+  for i = 1, min(#names, 10) do shown[i] = excerpt(names[i]) end
+  local t = concat(shown, ", ")
+  if #names > 10 then t = t .. format(" and %d more", #names - 10) end
+  return t
 end
 
 local function num(v)
@@ -258,7 +299,7 @@ end
 local function describe(node)
   local k = node.kind
   if k == "string" then
-    return format("'%s'%s", node.value, node.quoted and tonumber(node.value)
+    return format("'%s'%s", excerpt(node.value), node.quoted and tonumber(node.value)
                   and " (quoted, so a string)" or "")
   elseif k == "integer" or k == "float" then return num(node.value)
   elseif k == "boolean" then return tostring(node.value)
@@ -267,19 +308,23 @@ local function describe(node)
   else return "a mapping" end
 end
 
--- An error collector for one file.
+-- An error collector for one file: the first MAX_ERRORS errors, and how
+-- many more there were.
 local function new_errors(source)
-  return { source = source, list = {} }
+  return { source = source, list = {}, more = 0 }
 end
 
 local function add_error(E, node, fmt, ...)
   local list = E.list
-  if #list >= MAX_ERRORS then return end
+  if #list >= MAX_ERRORS then
+    E.more = E.more + 1
+    return
+  end
   list[#list + 1] = { line = node.line or 0, col = node.col or 0,
                       source = E.source, msg = format(fmt, ...) }
 end
 
-local function render_errors(list)
+local function render_errors(list, more, source)
   local lines = {}
   for _, e in ipairs(list) do
     if e.line > 0 then
@@ -287,6 +332,9 @@ local function render_errors(list)
     else -- a file that cannot be read has no position
       lines[#lines + 1] = format("%s: %s", e.source, e.msg)
     end
+  end
+  if more and more > 0 then
+    lines[#lines + 1] = format("%s: \226\128\166 and %d more", source, more)
   end
   return concat(lines, "\n")
 end
@@ -334,7 +382,7 @@ local function want_enum(E, node, path, choices)
     for _, c in ipairs(choices) do if c == node.value then return c end end
   end
   add_error(E, node, "'%s' must be one of %s; got %s%s", path, concat(choices, ", "),
-            describe(node), node.kind == "string" and did_you_mean(node.value, choices) or "")
+            describe(node), node.kind == "string" and did_you_mean(node.value, choices, E) or "")
   return nil
 end
 
@@ -383,8 +431,8 @@ local function each_key(E, node, known, order, where)
     if h then
       h(E, k, node.values[i])
     else
-      add_error(E, k, "unknown key '%s'%s%s", k.value,
-                where ~= "" and format(" in '%s'", where) or "", did_you_mean(k.value, order))
+      add_error(E, k, "unknown key '%s'%s%s", excerpt(k.value),
+                where ~= "" and format(" in '%s'", where) or "", did_you_mean(k.value, order, E))
     end
   end
 end
@@ -518,12 +566,12 @@ local function read_input(E, layer, node)
       if not want_map(E, v, "input.rules") then return end
       local rules = {}
       for i, k in ipairs(v.keys) do
-        local on = want_bool(E, v.values[i], "input.rules." .. k.value)
+        local on = want_bool(E, v.values[i], "input.rules." .. excerpt(k.value))
         if on ~= nil then
           local why = core_refuses({ params = { ["input.rule." .. k.value] = 1 } })
           if why then
-            add_error(E, k, "unknown clean-up rule '%s' in 'input.rules'%s", k.value,
-                      did_you_mean(k.value, RULES))
+            add_error(E, k, "unknown clean-up rule '%s' in 'input.rules'%s", excerpt(k.value),
+                      did_you_mean(k.value, RULES, E))
           else
             rules[k.value] = on
           end
@@ -584,7 +632,7 @@ local function read_scorers(E, layer, node)
     local v, name = node.values[i], k.value
     local canonical = SCORER_ALIASES[name] or name
     if not BUILTIN_SCORERS[canonical] and not lua_scorers[canonical] then
-      add_error(E, k, "unknown scorer '%s'%s", name, did_you_mean(name, names))
+      add_error(E, k, "unknown scorer '%s'%s", excerpt(name), did_you_mean(name, names, E))
     elseif seen[canonical] then
       add_error(E, k, "scorer '%s' is given twice (as '%s' and '%s')", canonical,
                 seen[canonical], name)
@@ -609,8 +657,8 @@ local function read_scorers(E, layer, node)
               elseif why == "unknown" then
                 local choices = { "weight" }
                 for _, p in ipairs(known) do choices[#choices + 1] = p end
-                add_error(E, pk, "unknown key '%s' in 'scorers.%s'%s", pname, name,
-                          did_you_mean(pname, choices))
+                add_error(E, pk, "unknown key '%s' in 'scorers.%s'%s", excerpt(pname), name,
+                          did_you_mean(pname, choices, E))
               end
             end
           end
@@ -632,7 +680,7 @@ local function read_filters(E, layer, node)
   local list, names = {}, filter_names()
   local function add(k, name, v)
     if not lua_filters[name] then
-      add_error(E, k, "unknown filter '%s'%s", name, did_you_mean(name, names))
+      add_error(E, k, "unknown filter '%s'%s", excerpt(name), did_you_mean(name, names, E))
       return
     end
     local entry = { name = name, params = {}, at = k }
@@ -693,15 +741,15 @@ local function read_params(E, layer, node)
   local p = {}
   for i, k in ipairs(node.keys) do
     local v = node.values[i]
-    local path = "params." .. k.value
+    local path = "params." .. excerpt(k.value)
     local value = param_value(E, v, path)
     if value then
       local ok, why = engine_param(E, v, path, k.value, value)
       if ok then
         p[k.value] = value
       elseif why == "unknown" then
-        add_error(E, k, "unknown engine parameter '%s'%s", k.value,
-                  did_you_mean(k.value, PARAM_NAMES))
+        add_error(E, k, "unknown engine parameter '%s'%s", excerpt(k.value),
+                  did_you_mean(k.value, PARAM_NAMES, E))
       end
     end
   end
@@ -714,7 +762,7 @@ local function read_language(E, layer, node)
   local why = core_refuses({ language = v })
   if why then
     local names = core.languages()
-    add_error(E, node, "%s%s", why, did_you_mean(v, names))
+    add_error(E, node, "%s%s", why, did_you_mean(v, names, E))
     return
   end
   layer.language = v
@@ -740,12 +788,14 @@ local function read_policy(E, node, file, named)
     end,
     policy = function(_, k, v)
       if named then
-        add_error(E, k, "policy '%s' is named by its key; 'policy' is not needed here", named)
+        add_error(E, k, "policy '%s' is named by its key; 'policy' is not needed here",
+                  excerpt(named))
         return
       end
       local name = want_string(E, v, "policy")
       if name and not find(name, "^[%w_][%w_.%-]*$") then
-        add_error(E, v, "a policy name is letters, digits, '_', '.' or '-', got '%s'", name)
+        add_error(E, v, "a policy name is letters, digits, '_', '.' or '-', got '%s'",
+                  excerpt(name))
       else
         layer.name = name
       end
@@ -840,6 +890,53 @@ function M.builtins()
   return names
 end
 
+--- Reads a file of at most `limit` bytes, in chunks: a file over the
+-- limit is refused without reading the rest (a regular file by its size,
+-- unread), so that /dev/zero or a pipe that never ends costs `limit`.
+-- @tparam string path
+-- @tparam number limit
+-- @treturn[1] string the bytes
+-- @treturn[2] nil
+-- @treturn[2] string why, without the path ("No such file or directory",
+-- "over the limit of 1048576 bytes")
+-- @treturn[2] string "EIO" or "ELIMIT"
+function M.read_file(path, limit)
+  local f, why = open(path, "rb")
+  if not f then
+    if sub(why, 1, #path + 2) == path .. ": " then why = sub(why, #path + 3) end
+    return nil, why, "EIO"
+  end
+  local text, rerr = M.read_stream(f, limit)
+  f:close()
+  return text, rerr, text == nil and (find(rerr or "", "^over the limit") and "ELIMIT" or "EIO") or nil
+end
+
+local CHUNK = 65536
+
+--- Reads an open file (standard input, say) to its end, as read_file.
+function M.read_stream(f, limit)
+  local parts, n = {}, 0
+  local first, why = f:read(min(CHUNK, limit + 1))
+  if first == nil and why then return nil, tostring(why) end -- a directory, say
+  if first then
+    parts[1], n = first, #first
+    local here = f:seek("cur") -- a regular file knows its size; a pipe does not
+    local size = here and f:seek("end")
+    if size and f:seek("set", here) and size > limit then n = size end
+  end
+  while first and n <= limit do
+    local chunk, rerr = f:read(min(CHUNK, limit + 1 - n))
+    if chunk == nil then
+      if rerr then return nil, tostring(rerr) end
+      break
+    end
+    parts[#parts + 1] = chunk
+    n = n + #chunk
+  end
+  if n > limit then return nil, format("over the limit of %d bytes", limit) end
+  return concat(parts)
+end
+
 -- Reads and parses one file (cached per load call in `cache`).
 -- Returns the file record, or raises a Failure for `via` (the extends
 -- node that asked for it) when it cannot be read.
@@ -847,19 +944,12 @@ local function load_file(cache, path, text, source, via, builtin)
   local key = text and source or path
   if cache[key] then return cache[key] end
   if not text then
-    local f, why = open(path, "rb")
-    if not f then
-      if via then fail_at(via.source, via.node, "cannot read '%s': %s%s", via.spec,
-                          (gsub(why, "^[^:]*: ", "")), via.chain .. " -> " .. path .. ")") end
-      fail_at(path, nil, "%s", (gsub(why, "^[^:]*: ", "")))
-    end
-    local why2
-    text, why2 = f:read("a")
-    f:close()
-    if not text then -- a directory, say
-      if via then fail_at(via.source, via.node, "cannot read '%s': %s%s", via.spec,
-                          tostring(why2), via.chain .. " -> " .. path .. ")") end
-      fail_at(path, nil, "%s", tostring(why2))
+    local why
+    text, why = M.read_file(path, MAX_FILE_BYTES)
+    if not text then
+      if via then fail_at(via.source, via.node, "cannot read '%s': %s%s", excerpt(via.spec),
+                          why, via.chain .. " -> " .. path .. ")") end
+      fail_at(path, nil, "%s", why)
     end
   end
   -- the source is added here: the core's error struct would cut long paths
@@ -874,7 +964,15 @@ local function load_file(cache, path, text, source, via, builtin)
       file.multi = root.values[i]
       if want_map(E, file.multi, "policies") then
         file.names = {}
-        for _, pk in ipairs(file.multi.keys) do file.names[#file.names + 1] = pk.value end
+        for j, pk in ipairs(file.multi.keys) do
+          file.names[#file.names + 1] = pk.value
+          local body = file.multi.values[j]
+          if body.kind ~= "mapping" then
+            add_error(E, body, "policy '%s' must be a mapping of keys, got %s",
+                      excerpt(pk.value), describe(body))
+          end
+        end
+        if #file.names == 0 then add_error(E, file.multi, "'policies' names no policy") end
       end
     end
   end
@@ -882,11 +980,11 @@ local function load_file(cache, path, text, source, via, builtin)
     for _, k in ipairs(root.keys) do
       if k.value ~= "policies" and k.value ~= "schema" then
         add_error(E, k, "a file with 'policies' holds only 'schema' and 'policies', not '%s'",
-                  k.value)
+                  excerpt(k.value))
       end
     end
   end
-  if #E.list > 0 then error(setmetatable({ list = E.list }, Failure), 0) end
+  if #E.list > 0 then error(setmetatable({ list = E.list, more = E.more }, Failure), 0) end
   cache[key] = file
   return file
 end
@@ -902,10 +1000,10 @@ local function pick(file, name, via)
       local where = via and via.node
       if via then
         fail_at(via.source, where, "'%s' holds %d policies (%s); name one as %s#NAME",
-                via.spec, #file.names, concat(file.names, ", "), via.spec)
+                excerpt(via.spec), #file.names, names_text(file.names), excerpt(via.spec))
       end
       fail_at(file.source, nil, "the file holds %d policies (%s); name one as %s#NAME",
-              #file.names, concat(file.names, ", "), file.source)
+              #file.names, names_text(file.names), file.source)
     end
   end
   for i, k in ipairs(file.multi.keys) do
@@ -973,8 +1071,9 @@ local function resolve_extends(S, file, self_name, spec, node, chain)
   if not text then
     local candidates = M.builtins()
     if file.multi then for _, n in ipairs(file.names) do candidates[#candidates + 1] = n end end
-    fail_at(file.source, node, "no policy named '%s'%s; the built-ins are %s%s -> %s)", spec,
-            did_you_mean(spec, candidates), concat(M.builtins(), ", "), via.chain, spec)
+    fail_at(file.source, node, "no policy named '%s'%s; the built-ins are %s%s -> %s)",
+            excerpt(spec), did_you_mean(spec, candidates), concat(M.builtins(), ", "),
+            via.chain, excerpt(spec))
   end
   local target = load_file(S.cache, nil, text, builtin_source(spec), via, true)
   return resolve(S, target, nil, chain, via)
@@ -987,10 +1086,11 @@ function resolve(S, file, name, chain, via)
   if not body then
     if via then
       fail_at(via.source, via.node, "'%s' has no policy named '%s' (it has %s)%s -> %s#%s)",
-              file.source, name, concat(file.names, ", "), via.chain, file.source, name)
+              file.source, excerpt(name), names_text(file.names), via.chain, file.source,
+              excerpt(name))
     end
-    fail_at(file.source, nil, "the file has no policy named '%s' (it has %s)", name,
-            concat(file.names, ", "))
+    fail_at(file.source, nil, "the file has no policy named '%s' (it has %s)", excerpt(name),
+            names_text(file.names))
   end
   local id = (file.path or file.source) .. "#" .. (picked or "")
   local display = file.builtin and (match(file.source, "([^/]+)%.yaml$") .. " (built-in)")
@@ -1006,7 +1106,7 @@ function resolve(S, file, name, chain, via)
   end
   local E = new_errors(file.source)
   local layer = read_policy(E, body, file, picked)
-  if #E.list > 0 then error(setmetatable({ list = E.list }, Failure), 0) end
+  if #E.list > 0 then error(setmetatable({ list = E.list, more = E.more }, Failure), 0) end
   local here = { id = id, display = display }
   local sub_chain = {}
   for i, c in ipairs(chain) do sub_chain[i] = c end
@@ -1037,6 +1137,16 @@ Policy.__index = Policy
 Policy.__name = "precis.Policy"
 function Policy:__tostring() return format("precis.Policy (%s)", self.name) end
 
+-- A failure that is no policy error: out of memory, or a fault of this
+-- module; returned like the others, never raised, naming what was loaded.
+local function unexpected(e, what)
+  local msg = type(e) == "string" and e or tostring(type(e))
+  if find(msg, "not enough memory", 1, true) then
+    return nil, format("%s: out of memory", excerpt(what)), "ENOMEM"
+  end
+  return nil, format("%s: cannot load the policy: %s", excerpt(what), msg), "EPOLICY"
+end
+
 -- Loads `spec` (a built-in name, a path, "path#name") or `text`.
 local function load(spec, text, source)
   local S = { cache = {} }
@@ -1058,25 +1168,26 @@ local function load(spec, text, source)
     local t = builtin_texts[spec]
     if not t then
       error(setmetatable({ text = format("no built-in policy named '%s'%s (the built-ins are %s; a file needs a path such as ./%s.yaml)",
-                                         spec, did_you_mean(spec, M.builtins()),
-                                         concat(M.builtins(), ", "), spec) }, Failure), 0)
+                                         excerpt(spec), did_you_mean(spec, M.builtins()),
+                                         concat(M.builtins(), ", "), excerpt(spec)) }, Failure), 0)
     end
     return resolve(S, load_file(S.cache, nil, t, builtin_source(spec), nil, true), nil, {})
   end)
   if not ok then
     local f = settings
-    if getmetatable(f) ~= Failure then error(f, 0) end
+    if getmetatable(f) ~= Failure then return unexpected(f, text and (source or "<string>") or spec) end
     if f.text then return nil, f.text, "EPOLICY" end
-    sort(f.list, function(a, b)
-      if a.source ~= b.source then return false end
-      if a.line ~= b.line then return a.line < b.line end
-      return a.col < b.col
+    sort(f.list, function(x, y)
+      if x.line ~= y.line then return x.line < y.line end
+      return x.col < y.col
     end)
-    return nil, render_errors(f.list), "EPOLICY"
+    return nil, render_errors(f.list, f.more, f.list[1] and f.list[1].source), "EPOLICY"
   end
   local p = setmetatable({ name = info.name, description = info.description,
                            lineage = lineage, settings = settings }, Policy)
-  local copts, why, where = M.options(p)
+  local copts, why, where
+  ok, copts, why, where = pcall(M.options, p)
+  if not ok then return unexpected(copts, text and (source or "<string>") or spec) end
   if not copts then
     return nil, format("%s:%d:%d: %s", where.source, where.line, where.col, why), "EPOLICY"
   end
