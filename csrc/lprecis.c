@@ -750,7 +750,8 @@ static int run(lua_State *L, int segment_only) {
   st = segment_only ? precis_segment(s, docs, ndocs, &rb->r, &err)
      : has_extra ? precis_summarize_with(s, docs, ndocs, &ex, &rb->r, &err)
                  : precis_summarize(s, docs, ndocs, &rb->r, &err);
-  if (st == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+  /* the core's failures, out of memory among them, are results: fail,
+  ** message, code; only misuse (EINVAL: the arguments) raises */
   if (st == PRECIS_EINVAL) return luaL_error(L, "%s", err.message);
   if (st != PRECIS_OK) return push_error(L, &err);
   push_result(L, rb->r, docs, ndocs, units);

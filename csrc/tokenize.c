@@ -160,11 +160,17 @@ static int lookup(tokenizer *tk, const char *w, size_t n, uint32_t *out) {
     if (f && tk->stemmer) {
       const sb_symbol *st = sb_stemmer_stem(tk->stemmer,
                                             (const sb_symbol *)key, (int)klen);
-      if (st) {
+      /* An empty stem (Snowball's Greek stemmer strips "ίδια", "όταν"
+      ** or "εις" to nothing) says the whole word is an ending: the word
+      ** then stands for itself, as its folded form. Dropping it as a
+      ** stopword would let the stemmer decide what the language pack's
+      ** stopword list did not, and lose content words. */
+      if (st && sb_stemmer_length(tk->stemmer) > 0) {
         key = (const char *)st;
         klen = (size_t)sb_stemmer_length(tk->stemmer);
       }
     }
+    if (klen == 0) { key = w; klen = n; } /* a key is never empty */
     h2 = fnv(key, klen);
     t = find(&tk->stems, key, klen, h2);
     if (t->len == 0) {
