@@ -38,6 +38,8 @@ usage: lua5.4 eval/seg.lua [options] [FILE...]
   --failures      print every failing case: expected and got
   --no-unwrap     run every file with the defaults (no input.unwrap)
   --web           only the scraped pages of eval/web (written for precis)
+  --ud [LANG,...] only the Universal Dependencies dev data (all, or these codes)
+  --auto          in the UD table, language "auto" instead of the file's
   --help          this text
 Data: $PRECIS_DATA (default ../shared/data).]]
 
@@ -55,13 +57,23 @@ local FILES = {
 local RAW = { english = true, issues = true }
 
 local opts = { files = {} }
-for _, a in ipairs(arg) do
+local k = 1
+while k <= #arg do
+  local a = arg[k]
   if a == "--help" then print(USAGE) os.exit(0)
   elseif a == "--failures" then opts.failures = true
   elseif a == "--no-unwrap" then opts.no_unwrap = true
   elseif a == "--web" then opts.web_only = true
+  elseif a == "--auto" then opts.auto = true
+  elseif a == "--ud" then
+    opts.ud_only = {}
+    if arg[k + 1] and arg[k + 1]:sub(1, 2) ~= "--" then
+      for c in arg[k + 1]:gmatch("[^,%s]+") do opts.ud_only[#opts.ud_only + 1] = c end
+      k = k + 1
+    end
   elseif a:sub(1, 2) == "--" then io.stderr:write("seg.lua: unknown option ", a, "\n") os.exit(2)
   else opts.files[#opts.files + 1] = a:gsub("%.jsonl$", "") end
+  k = k + 1
 end
 
 -- white space of every kind (UTF-8): ASCII, NEL, NBSP, U+1680, U+2000..200A,
@@ -267,6 +279,181 @@ local function web_pages()
   print(fmt("| all |  | %d | %d | %d | %.3f | %.3f | %.3f |", T.n, T.g, T.ok, P, R, F))
 end
 
+-- Universal Dependencies: gold sentences of the dev splits of 22
+-- treebanks ($PRECIS_DATA/segmentation-ud-dev/CODE.jsonl, one paragraph
+-- per line: `text`, the gold `sentences` joined by one space, none for
+-- Chinese and Japanese). Scored as the data's README asks: boundaries are
+-- positions in the paragraph's non-white-space characters, with
+-- precision, recall and F1 over all of them (micro), and a paragraph
+-- counts as changed when the units precis prints do not hold its
+-- non-white-space text, all of it, in order (a unit dropped as
+-- boilerplate loses text). Beside precis, the naive baseline: a boundary
+-- after a run of `.`, `!`, `?` or the script's own terminators followed
+-- by white space, and after the full-width `。！？` of Chinese and
+-- Japanese with or without it.
+local UD_LANGS = {
+  bg = "bulgarian", da = "danish", de = "german", el = "greek", en = "english",
+  es = "spanish", fa = "persian", fi = "finnish", fr = "french", hy = "armenian",
+  it = "italian", ja = "japanese", mr = "marathi", nl = "dutch", pl = "polish",
+  pt = "portuguese", ru = "russian", sk = "slovak", sv = "swedish", tr = "turkish",
+  ur = "urdu", zh = "chinese",
+}
+
+-- the script's own terminators, beside . ! ? (UTF-8 byte strings)
+local NAIVE_EXTRA = {
+  el = { ";", "\xCD\xBE" },                       -- ; and U+037E, the Greek question mark
+  hy = { "\xD6\x89", ":" },                       -- U+0589 and the colon typed for it
+  fa = { "\xD8\x9F" },                            -- U+061F
+  ur = { "\xD8\x9F", "\xDB\x94" },                -- U+061F, U+06D4
+  mr = { "\xE0\xA5\xA4", "\xE0\xA5\xA5" },        -- U+0964, U+0965
+  ja = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F" },
+  zh = { "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F" },
+}
+local FULLWIDTH = { ["\xE3\x80\x82"] = true, ["\xEF\xBC\x81"] = true, ["\xEF\xBC\x9F"] = true }
+
+-- the code point at byte i of s and its length
+local function char_at(s, i)
+  local c = s:byte(i)
+  local n = c < 0x80 and 1 or c < 0xE0 and 2 or c < 0xF0 and 3 or 4
+  return s:sub(i, i + n - 1), n
+end
+
+local function is_space_at(s, i)
+  local ch = char_at(s, i)
+  return squeeze(ch) == ""
+end
+
+local function naive_split(text, code)
+  local term = { ["."] = true, ["!"] = true, ["?"] = true }
+  for _, t in ipairs(NAIVE_EXTRA[code] or {}) do term[t] = true end
+  local out, start, i, n = {}, 1, 1, #text
+  while i <= n do
+    local ch, len = char_at(text, i)
+    if term[ch] then
+      local j, full = i + len, FULLWIDTH[ch]
+      while j <= n do
+        local c2, l2 = char_at(text, j)
+        if not term[c2] then break end
+        full = full or FULLWIDTH[c2]
+        j = j + l2
+      end
+      if j <= n and (full or is_space_at(text, j)) then
+        out[#out + 1] = text:sub(start, j - 1)
+        start = j
+      end
+      i = j
+    else
+      i = i + len
+    end
+  end
+  if start <= n then out[#out + 1] = text:sub(start) end
+  return out
+end
+
+local function precis_split(text, code)
+  local r, msg = precis.segment(text, { language = opts.auto and "auto" or UD_LANGS[code] })
+  if not r then return nil, msg end
+  local out = {}
+  for _, u in ipairs(r.units) do
+    if u.kind ~= "dropped" then out[#out + 1] = u.text end
+  end
+  return out
+end
+
+-- scores one split of a paragraph against its gold: tp, predicted, gold
+-- boundaries, and whether the non-white-space text came out whole
+local function score_split(gold, got, st)
+  local g, p = {}, {}
+  for k, x in ipairs(gold) do g[k] = squeeze(x) end
+  for _, x in ipairs(got) do
+    local q = squeeze(x)
+    if #q > 0 then p[#p + 1] = q end
+  end
+  local gs, gset = boundaries(g)
+  local ps, pset = boundaries(p)
+  local map = gs == ps and nil or align(ps, gs)
+  if gs ~= ps then st.changed = st.changed + 1 end
+  local miss, extra = {}, {}
+  for pos in pairs(gset) do st.ngold = st.ngold + 1 end
+  local hit = {}
+  for pos in pairs(pset) do
+    st.npred = st.npred + 1
+    local q = pos
+    if map then
+      q = nil
+      for x = pos, #ps do
+        if map[x] then q = map[x] break end
+      end
+    end
+    if q and gset[q] then st.tp = st.tp + 1 hit[q] = true
+    else extra[#extra + 1] = q or pos end
+  end
+  for pos in pairs(gset) do if not hit[pos] then miss[#miss + 1] = pos end end
+  return gs, miss, extra
+end
+
+local function show_at(s, pos)
+  local a = math.max(1, pos - 60)
+  while a > 1 and s:byte(a) and s:byte(a) >= 0x80 and s:byte(a) < 0xC0 do a = a - 1 end
+  local b = pos + 60
+  while s:byte(b) and s:byte(b) >= 0x80 and s:byte(b) < 0xC0 do b = b + 1 end
+  return s:sub(a, pos - 1) .. " ‖ " .. s:sub(pos, b - 1)
+end
+
+local function ud_table(codes)
+  local dir = datasets.data_dir() .. "/segmentation-ud-dev/"
+  print(fmt("\n| language | treebank | paragraphs | sentences | naive P | naive R | naive F1 | precis P | precis R | precis F1 | changed |"))
+  print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+  local N = { tp = 0, npred = 0, ngold = 0, changed = 0 }
+  local P = { tp = 0, npred = 0, ngold = 0, changed = 0 }
+  local paras, sents = 0, 0
+  for _, code in ipairs(codes) do
+    local f = io.open(dir .. code .. ".jsonl", "rb")
+    if not f then
+      io.stderr:write("seg.lua: no file segmentation-ud-dev/", code, ".jsonl\n")
+    else
+      local n = { tp = 0, npred = 0, ngold = 0, changed = 0 }
+      local p = { tp = 0, npred = 0, ngold = 0, changed = 0 }
+      local np, ns, bank = 0, 0, ""
+      for line in f:lines() do
+        if line:match("%S") then
+          local case = cjson.decode(line)
+          bank = (case.treebank or ""):gsub("^UD_", "")
+          np, ns = np + 1, ns + #case.sentences
+          score_split(case.sentences, naive_split(case.text, code), n)
+          local got, err = precis_split(case.text, code)
+          if not got then io.stderr:write("seg.lua: ", code, ": ", err, "\n") got = {} end
+          local gs, miss, extra = score_split(case.sentences, got, p)
+          if opts.failures and (#miss > 0 or #extra > 0) then
+            for _, pos in ipairs(miss) do print("  missed " .. code .. ": " .. show_at(gs, pos)) end
+            for _, pos in ipairs(extra) do print("  extra  " .. code .. ": " .. show_at(gs, pos)) end
+          end
+        end
+      end
+      f:close()
+      for k2 in pairs(N) do N[k2] = N[k2] + n[k2] P[k2] = P[k2] + p[k2] end
+      paras, sents = paras + np, sents + ns
+      local a1, a2, a3 = prf(n.tp, n.npred, n.ngold)
+      local b1, b2, b3 = prf(p.tp, p.npred, p.ngold)
+      print(fmt("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
+                code, bank, np, ns, a1, a2, a3, b1, b2, b3, p.changed))
+    end
+  end
+  local a1, a2, a3 = prf(N.tp, N.npred, N.ngold)
+  local b1, b2, b3 = prf(P.tp, P.npred, P.ngold)
+  print(fmt("| all (micro) |  | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
+            paras, sents, a1, a2, a3, b1, b2, b3, P.changed))
+end
+
+local function ud_codes()
+  if opts.ud_only and #opts.ud_only > 0 then return opts.ud_only end
+  local codes = {}
+  for c in pairs(UD_LANGS) do codes[#codes + 1] = c end
+  table.sort(codes)
+  return codes
+end
+
+if opts.ud_only then ud_table(ud_codes()) os.exit(0) end
 if opts.web_only then web_pages() os.exit(0) end
 
 local names = {}
@@ -302,4 +489,4 @@ print(fmt("\nCases pySBD passes that precis fails: %d of %d. Cases pySBD fails t
           total.regress, total.upstream, total.xfixed, total.xfail))
 print(fmt("Language \"auto\" names the file's language for %d of the %d texts (most of one or two sentences, some in English whatever their file).",
           total.detected, total.cases))
-if #opts.files == 0 then web_pages() end
+if #opts.files == 0 then web_pages() ud_table(ud_codes()) end
