@@ -163,6 +163,11 @@ static int matches(int32_t open, int32_t cp) {
 
 #define MAX_NEST 64
 
+/* the `` of tokenized text and of LaTeX, at o */
+static int double_tick(const block *b, size_t o) {
+  return b->c[o].cp == '`' && CP(b, o + 1) == '`';
+}
+
 /* brackets, and the quotation marks of scripts that quote inside
 ** sentences only, always hold a part of a sentence */
 static int bracket(int32_t open) {
@@ -216,6 +221,7 @@ static int whole_block(const block *b, size_t o, size_t c) {
   int ends_para = 1, ends_sentence;
   int32_t prev;
   k = c;
+  if (k > 0 && b->c[c].cp == '\'' && b->c[k - 1].cp == '\'') k--; /* a '' */
   while (k > 0 && sp(b->c[k - 1].cp)) k--; /* "... Non. »" */
   ends_sentence = k > 0 && terminal(b, b->c[k - 1].cp);
   for (k = c + 1; k < b->n; k++)
@@ -251,16 +257,29 @@ static void quotations(block *b) {
       b->c[i].cp = 0x201E; /* read the pair as „ from here on */
       continue;
     }
-    if (cp == '\'' && next == '\'' && i > 0 && sp(prev)) { /* tokenized '' */
+    if (cp == '\'' && next == '\'' && i > 0) {
+      /* '' closes a `` (tokenized text, and LaTeX's ``quotes''): spaced
+      ** ("`` Yes . ''") it holds a part of a sentence; glued to its
+      ** word it is a quotation like any other */
       for (k = depth; k > 0; k--)
-        if (b->c[st[k - 1]].cp == '`') break;
+        if (double_tick(b, st[k - 1])) break;
       if (k > 0) {
         size_t o = st[k - 1];
-        if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 2]--; }
+        if (sp(prev)) {
+          if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 2]--; }
+        } else if (i > o + 2 && (embedded(b, o) || continued(b, i + 1) ||
+                                 whole_block(b, o, i + 1))) {
+          b->inside[o + 2]++;
+          b->inside[i + 2]--;
+        } else if (i > o + 2 && after_colon(b, o)) {
+          b->calls[o + 2]++;
+          b->calls[i + 2]--;
+        }
         depth = k - 1;
+        i++;
+        continue;
       }
-      i++;
-      continue;
+      if (sp(prev)) { i++; continue; }
     }
     if (cp == '`' && next == '`') { /* tokenized `` */
       if (depth < MAX_NEST) st[depth++] = i;
@@ -278,8 +297,8 @@ static void quotations(block *b) {
                                          !sp(b->c[i - 2].cp)));
     /* a closer: pop to the opener it matches, if any */
     if (can_close || cp == ')' || cp == ']' || cp >= 0x3000) {
-      for (k = depth; k > 0; k--)
-        if (matches(b->c[st[k - 1]].cp, cp)) break;
+      for (k = depth; k > 0; k--) /* a single ' never closes a `` */
+        if (matches(b->c[st[k - 1]].cp, cp) && !double_tick(b, st[k - 1])) break;
       if (k > 0 && !(cp == '"' && can_open && k != depth) &&
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
@@ -699,8 +718,20 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
                     size_t k) {
   int32_t term = b->c[i].cp, next, after;
   size_t nk = k, ws, dots = 0, q;
-  int spaced = 0, cls;
+  int spaced = 0, cls, speech = 0;
   for (q = i; q < r; q++) if (b->c[q].cp == '.') dots++;
+  /* a dash that opens a line of speech: "Wrócił późno. - Gdzie byłeś?",
+  ** "Он кивнул. — Ты придёшь?", "Llegó. —¿Dónde estabas?" */
+  if (nk < b->n && dash(b->c[nk].cp) && k > j) {
+    size_t d = nk + 1;
+    if (d < b->n && b->c[d].cp == b->c[nk].cp) d++; /* "--" */
+    while (d < b->n && sp(b->c[d].cp)) d++;
+    if (d < b->n && (precisI_is_word(b->c[d].cp) || opener(b->c[d].cp)) &&
+        !precisI_is_digit(b->c[d].cp)) {
+      nk = d;
+      speech = 1;
+    }
+  }
   while (nk < b->n && (opener(b->c[nk].cp) || invisible(b->c[nk].cp) ||
                        b->c[nk].cp == '*' || b->c[nk].cp == '_' ||
                        (nk > k && sp(b->c[nk].cp) && /* French "« C'est" */
@@ -709,6 +740,7 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   next = CP(b, nk);
   after = CP(b, k);
   if (!has_word(b, sent, i)) return 0; /* "! ! !", ". . ." alone */
+  if (speech && precisI_is_lower(next)) return 0; /* "... - zapytała." */
   if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
   if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;

@@ -25,6 +25,7 @@ Suite *extras_suite(void);
 Suite *date_suite(void);
 Suite *methods_suite(void);
 Suite *mix_suite(void);
+Suite *languages_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */
