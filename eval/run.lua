@@ -350,10 +350,18 @@ local function main(argv)
   local text = concat(out, "\n") .. "\n"
   stdout:write(text)
   if o.write then
+    -- the segmentation section (eval/seg.lua --write) stays as it is
+    local keep = ""
+    local old = io.open(REPO .. "/eval/RESULTS.md", "rb")
+    if old then
+      keep = old:read("a"):match("\n(## Segmentation\n.*)$") or ""
+      old:close()
+    end
     local f = assert(io.open(REPO .. "/eval/RESULTS.md", "w"))
     f:write("# Evaluation results\n\n",
             "Written by `eval/run.lua --write` on ", os.date("!%Y-%m-%d"),
-            " with precis ", tostring(precis._VERSION), ".\n\n", text)
+            " with precis ", tostring(precis._VERSION), ".\n\n", text,
+            keep ~= "" and "\n" or "", keep)
     f:close()
     stderr:write("wrote eval/RESULTS.md\n")
   end

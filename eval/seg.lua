@@ -40,6 +40,7 @@ usage: lua5.4 eval/seg.lua [options] [FILE...]
   --web           only the scraped pages of eval/web (written for precis)
   --ud [LANG,...] only the Universal Dependencies dev data (all, or these codes)
   --auto          in the UD table, language "auto" instead of the file's
+  --write         also write the UD table (and the golden rules' line) to eval/RESULTS.md
   --help          this text
 Data: $PRECIS_DATA (default ../shared/data).]]
 
@@ -65,6 +66,7 @@ while k <= #arg do
   elseif a == "--no-unwrap" then opts.no_unwrap = true
   elseif a == "--web" then opts.web_only = true
   elseif a == "--auto" then opts.auto = true
+  elseif a == "--write" then opts.write = true
   elseif a == "--ud" then
     opts.ud_only = {}
     if arg[k + 1] and arg[k + 1]:sub(1, 2) ~= "--" then
@@ -402,8 +404,9 @@ end
 
 local function ud_table(codes)
   local dir = datasets.data_dir() .. "/segmentation-ud-dev/"
-  print(fmt("\n| language | treebank | paragraphs | sentences | naive P | naive R | naive F1 | precis P | precis R | precis F1 | changed |"))
-  print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+  local lines = {
+    "| language | treebank | paragraphs | sentences | naive P | naive R | naive F1 | precis P | precis R | precis F1 | changed |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" }
   local N = { tp = 0, npred = 0, ngold = 0, changed = 0 }
   local P = { tp = 0, npred = 0, ngold = 0, changed = 0 }
   local paras, sents = 0, 0
@@ -425,8 +428,21 @@ local function ud_table(codes)
           if not got then io.stderr:write("seg.lua: ", code, ": ", err, "\n") got = {} end
           local gs, miss, extra = score_split(case.sentences, got, p)
           if opts.failures and (#miss > 0 or #extra > 0) then
-            for _, pos in ipairs(miss) do print("  missed " .. code .. ": " .. show_at(gs, pos)) end
-            for _, pos in ipairs(extra) do print("  extra  " .. code .. ": " .. show_at(gs, pos)) end
+            -- squeezed positions back to the paragraph's bytes, when its
+            -- text is the gold sentences' (it is, but for white space)
+            local back, t = {}, case.text
+            if squeeze(t) == gs then
+              local i = 1
+              while i <= #t do
+                local ch, len = char_at(t, i)
+                if squeeze(ch) ~= "" then
+                  for x = 0, len - 1 do back[#back + 1] = i + x end
+                end
+                i = i + len
+              end
+            else t = gs end
+            for _, pos in ipairs(miss) do print("  missed " .. code .. ": " .. show_at(t, back[pos] or pos)) end
+            for _, pos in ipairs(extra) do print("  extra  " .. code .. ": " .. show_at(t, back[pos] or pos)) end
           end
         end
       end
@@ -435,14 +451,38 @@ local function ud_table(codes)
       paras, sents = paras + np, sents + ns
       local a1, a2, a3 = prf(n.tp, n.npred, n.ngold)
       local b1, b2, b3 = prf(p.tp, p.npred, p.ngold)
-      print(fmt("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
-                code, bank, np, ns, a1, a2, a3, b1, b2, b3, p.changed))
+      lines[#lines + 1] = fmt("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
+                              code, bank, np, ns, a1, a2, a3, b1, b2, b3, p.changed)
     end
   end
   local a1, a2, a3 = prf(N.tp, N.npred, N.ngold)
   local b1, b2, b3 = prf(P.tp, P.npred, P.ngold)
-  print(fmt("| all (micro) |  | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
-            paras, sents, a1, a2, a3, b1, b2, b3, P.changed))
+  lines[#lines + 1] = fmt("| all (micro) |  | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %d |",
+                          paras, sents, a1, a2, a3, b1, b2, b3, P.changed)
+  print("\n" .. concat(lines, "\n"))
+  return lines
+end
+
+-- Replaces the section "## Segmentation" of eval/RESULTS.md (the ROUGE
+-- tables before it are eval/run.lua's) with the UD table.
+local function write_results(lines, golden)
+  local path = REPO .. "/eval/RESULTS.md"
+  local f = io.open(path, "rb")
+  local head = f and f:read("a") or "# Evaluation results\n"
+  if f then f:close() end
+  head = head:gsub("\n## Segmentation\n.*$", "\n")
+  f = assert(io.open(path, "wb"))
+  f:write(head, "\n## Segmentation\n\n",
+          "Written by `eval/seg.lua --write` on ", os.date("!%Y-%m-%d"), " with precis ",
+          tostring(precis._VERSION), ".\n\n", golden or "",
+          "Universal Dependencies dev treebanks (`$PRECIS_DATA/segmentation-ud-dev`): ",
+          "sentence-boundary precision, recall and F1 on non-white-space characters, ",
+          "precis with the language given", opts.auto and " as `auto`" or "",
+          ", beside the naive baseline; `changed` counts the paragraphs whose text ",
+          "precis did not give back whole (see eval/README.md).\n\n",
+          concat(lines, "\n"), "\n")
+  f:close()
+  io.stderr:write("wrote eval/RESULTS.md\n")
 end
 
 local function ud_codes()
@@ -453,7 +493,11 @@ local function ud_codes()
   return codes
 end
 
-if opts.ud_only then ud_table(ud_codes()) os.exit(0) end
+if opts.ud_only then
+  local lines = ud_table(ud_codes())
+  if opts.write then write_results(lines) end
+  os.exit(0)
+end
 if opts.web_only then web_pages() os.exit(0) end
 
 local names = {}
@@ -489,4 +533,14 @@ print(fmt("\nCases pySBD passes that precis fails: %d of %d. Cases pySBD fails t
           total.regress, total.upstream, total.xfixed, total.xfail))
 print(fmt("Language \"auto\" names the file's language for %d of the %d texts (most of one or two sentences, some in English whatever their file).",
           total.detected, total.cases))
-if #opts.files == 0 then web_pages() ud_table(ud_codes()) end
+if #opts.files == 0 then
+  web_pages()
+  local lines = ud_table(ud_codes())
+  if opts.write then
+    local p, r, f1 = prf(total.tp, total.npred, total.ngold)
+    write_results(lines, fmt("pySBD's golden rules (`$PRECIS_DATA/segmentation`): %d of %d cases " ..
+                             "pass (pySBD passes %d); boundary P %.3f, R %.3f, F1 %.3f. Cases " ..
+                             "pySBD passes that precis fails: %d.\n\n", total.passed, total.cases,
+                             total.upstream, p, r, f1, total.regress))
+  end
+end
