@@ -174,7 +174,7 @@ clean:
 # Evaluation harness (eval/): ROUGE as in ROUGE-1.5.5, and the dataset runner.
 #   make eval-rouge   checks eval's ROUGE against the official figures
 #   make eval         ROUGE tables for precis, Lead-N and ots (EVAL_ARGS=...)
-#   make eval-seg     sentence segmentation against pySBD's golden rules
+#   make eval-seg     sentence segmentation: golden rules, scraped pages, UD treebanks
 # Data come from $(PRECIS_DATA), by default ../shared/data.
 # ---------------------------------------------------------------------------
 PRECIS_DATA ?= ../shared/data
