@@ -83,6 +83,13 @@ $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# md4c and gumbo tell no version at run time: precis_dependency reports
+# what pkg-config says at build time
+MD4C_VERSION  ?= $(shell $(PKG_CONFIG) --modversion md4c 2>/dev/null)
+GUMBO_VERSION ?= $(shell $(PKG_CONFIG) --modversion gumbo 2>/dev/null)
+$(B)/obj/csrc/version.o: DEFS += $(if $(MD4C_VERSION),-DPRECIS_MD4C_VERSION='"$(MD4C_VERSION)"') \
+                                $(if $(GUMBO_VERSION),-DPRECIS_GUMBO_VERSION='"$(GUMBO_VERSION)"')
+
 $(LB)/obj/csrc/lprecis.o: csrc/lprecis.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -MMD -MP -c $< -o $@

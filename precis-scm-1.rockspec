@@ -48,7 +48,7 @@ build = {
         "csrc/scorers/submodular.c", "csrc/scorers/sumbasic.c",
         "csrc/scorers/textrank.c", "csrc/scorers/title.c",
         "csrc/segment.c", "csrc/select.c", "csrc/summarize.c",
-        "csrc/tokenize.c", "csrc/utf8.c", "csrc/yaml.c",
+        "csrc/tokenize.c", "csrc/utf8.c", "csrc/version.c", "csrc/yaml.c",
       },
       defines = { "_POSIX_C_SOURCE=200809L" },
       incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)",

@@ -16,8 +16,6 @@ const char *precis_status_name(precis_status s) {
   return "EUNKNOWN";
 }
 
-const char *precis_version(void) { return PRECIS_VERSION; }
-
 /* Fills `err` (when given) with `code` and a formatted message; position
 ** fields are reset, callers set what applies. Returns `code`. */
 precis_status precisI_seterr(precis_error *err, precis_status code,

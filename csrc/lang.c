@@ -30,6 +30,15 @@ const char *precis_language_name(size_t k) {
   return k == precisI_nlangs ? none.name : NULL;
 }
 
+const char *precis_language_code(size_t k) {
+  if (k < precisI_nlangs) return precisI_langs[k].code;
+  return k == precisI_nlangs ? none.code : NULL;
+}
+
+const char *precis_language_stemmer(size_t k) {
+  return k < precisI_nlangs ? precisI_langs[k].stemmer : NULL;
+}
+
 /* ASCII case-insensitive equality with a NUL-terminated lowercase word */
 static int eqfold(const char *a, const char *lower) {
   for (; *a && *lower; a++, lower++) {

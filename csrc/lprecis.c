@@ -856,6 +856,50 @@ static int l_languages(lua_State *L) {
   return 1;
 }
 
+/* core.language_packs() -> { { name = "english", code = "en",
+** stemmer = "english" }, ... } */
+static int l_language_packs(lua_State *L) {
+  size_t k;
+  const char *name;
+  lua_newtable(L);
+  for (k = 0; (name = precis_language_name(k)) != NULL; k++) {
+    const char *stemmer = precis_language_stemmer(k);
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, precis_language_code(k));
+    lua_setfield(L, -2, "code");
+    if (stemmer != NULL) {
+      lua_pushstring(L, stemmer);
+      lua_setfield(L, -2, "stemmer");
+    }
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
+/* core.dependencies() -> { { name = "utf8proc", version = "2.8.0",
+** runtime = true }, ... } */
+static int l_dependencies(lua_State *L) {
+  size_t k;
+  const char *name, *version;
+  int runtime;
+  lua_newtable(L);
+  for (k = 0; (name = precis_dependency(k, &version, &runtime)) != NULL; k++) {
+    lua_createtable(L, 0, 3);
+    lua_pushstring(L, name);
+    lua_setfield(L, -2, "name");
+    if (version != NULL) {
+      lua_pushstring(L, version);
+      lua_setfield(L, -2, "version");
+    }
+    lua_pushboolean(L, runtime);
+    lua_setfield(L, -2, "runtime");
+    lua_rawseti(L, -2, (lua_Integer)k + 1);
+  }
+  return 1;
+}
+
 /* core.scorers() -> { "position", ... } */
 static int l_scorers(lua_State *L) {
   size_t k;
@@ -881,6 +925,8 @@ static int l_selectors(lua_State *L) {
 }
 
 static const luaL_Reg funcs[] = {
+  {"dependencies", l_dependencies},
+  {"language_packs", l_language_packs},
   {"languages", l_languages},
   {"load_yaml", l_load_yaml},
   {"new", l_new},

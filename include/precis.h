@@ -90,6 +90,19 @@ PRECIS_API const char *precis_status_name(precis_status s);
 /* The library's version string, equal to PRECIS_VERSION at build time. */
 PRECIS_API const char *precis_version(void);
 
+/*
+** The libraries precis is built on, one per k from 0: the k-th one's name
+** ("utf8proc", "libyaml", "md4c", "gumbo", "libstemmer"), or NULL past the
+** end. When `version` is not NULL, *version is set to the library's
+** version, or to NULL when it is not known. utf8proc and libyaml report
+** theirs at run time (*runtime, when not NULL, is set to 1); md4c, gumbo
+** and libstemmer report none, so their version is what pkg-config said
+** when precis was built (*runtime = 0), and unknown where the build did not
+** ask (libstemmer has no pkg-config file). Static strings. Thread-safe.
+*/
+PRECIS_API const char *precis_dependency(size_t k, const char **version,
+                                         int *runtime);
+
 /* ======================================================================
 ** Input documents
 ** ====================================================================== */
@@ -152,6 +165,15 @@ PRECIS_API precis_status precis_options_set_language(precis_options *opt,
 ** NULL past the end. Static strings. Thread-safe.
 */
 PRECIS_API const char *precis_language_name(size_t k);
+
+/*
+** The k-th language's ISO 639-1 code ("en"; "" for "none") and the
+** Snowball algorithm that stems it ("english"; NULL for a language
+** without one), for the same k as precis_language_name, or NULL past the
+** end. Static strings. Thread-safe.
+*/
+PRECIS_API const char *precis_language_code(size_t k);
+PRECIS_API const char *precis_language_stemmer(size_t k);
 
 /* How the length budget is counted. */
 typedef enum precis_unit {

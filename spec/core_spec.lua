@@ -35,6 +35,26 @@ describe("precis.core", function()
     assert.is_true(seen.german)
   end)
 
+  it("lists its language packs beside the names, in the same order", function()
+    local names, packs = core.languages(), core.language_packs()
+    assert.equal(#names, #packs)
+    for k, p in ipairs(packs) do assert.equal(names[k], p.name) end
+    local english
+    for _, p in ipairs(packs) do if p.name == "english" then english = p end end
+    assert.same({ name = "english", code = "en", stemmer = "english" }, english)
+    assert.same({ name = "none", code = "" }, packs[#packs])
+  end)
+
+  it("names the libraries it is built on", function()
+    local names = {}
+    for k, d in ipairs(core.dependencies()) do
+      names[k] = d.name
+      assert.is_boolean(d.runtime)
+      if d.runtime then assert.matches("^%d+%.%d+%.%d+", d.version) end
+    end
+    assert.same({ "utf8proc", "libyaml", "md4c", "gumbo", "libstemmer" }, names)
+  end)
+
   it("lists the scorers and selectors of the header", function()
     local names = core.scorers()
     table.sort(names)

@@ -391,6 +391,66 @@ START_TEST(options_language_list) {
 }
 END_TEST
 
+/* every language has a code that selects it and the same k's stemmer;
+** "none" has neither; the three lists end together */
+START_TEST(options_language_codes) {
+  precis_error err;
+  size_t k;
+  for (k = 0; precis_language_name(k); k++) {
+    const char *name = precis_language_name(k);
+    const char *code = precis_language_code(k);
+    const char *stemmer = precis_language_stemmer(k);
+    ck_assert_ptr_nonnull(code);
+    if (strcmp(name, "none") == 0) {
+      ck_assert_str_eq(code, "");
+      ck_assert_ptr_null(stemmer);
+      continue;
+    }
+    ck_assert_msg(strlen(code) == 2, "'%s' has code '%s'", name, code);
+    ck_assert_int_eq(precis_options_set_language(opt, code, &err), PRECIS_OK);
+    {
+      precis_summarizer *s = t_summarizer(opt);
+      precis_result *r = t_run(s, "The vote was close. The bridge will shut.", 41, 0);
+      ck_assert_str_eq(precis_result_language(r), name);
+      precis_result_free(r);
+      precis_summarizer_free(s);
+    }
+    if (strcmp(name, "english") == 0) ck_assert_str_eq(stemmer, "english");
+    if (strcmp(name, "chinese") == 0) ck_assert_ptr_null(stemmer);
+  }
+  ck_assert_ptr_null(precis_language_code(k));
+  ck_assert_ptr_null(precis_language_stemmer(k));
+  ck_assert_ptr_null(precis_language_code((size_t)-1));
+}
+END_TEST
+
+/* five libraries, by name; the two that report a version report one of
+** the form X.Y.Z; every out-parameter may be NULL */
+START_TEST(options_dependencies) {
+  static const char *const want[] = {"utf8proc", "libyaml", "md4c", "gumbo",
+                                     "libstemmer"};
+  size_t k;
+  for (k = 0; k < 5; k++) {
+    const char *version = "unset";
+    int runtime = -1;
+    const char *name = precis_dependency(k, &version, &runtime);
+    ck_assert_ptr_nonnull(name);
+    ck_assert_str_eq(name, want[k]);
+    ck_assert(runtime == 0 || runtime == 1);
+    if (runtime) {
+      int a, b, c;
+      ck_assert_ptr_nonnull(version);
+      ck_assert_int_eq(sscanf(version, "%d.%d.%d", &a, &b, &c), 3);
+    } else {
+      ck_assert(version == NULL || version[0] != '\0');
+    }
+    ck_assert_str_eq(precis_dependency(k, NULL, NULL), want[k]);
+  }
+  ck_assert_ptr_null(precis_dependency(5, NULL, NULL));
+  ck_assert_ptr_null(precis_dependency((size_t)-1, NULL, NULL));
+}
+END_TEST
+
 /* ---------------------------------------------------------------------
 ** Scorer names
 ** --------------------------------------------------------------------- */
@@ -714,11 +774,13 @@ Suite *options_suite(void) {
   tcase_add_loop_test(tc, options_language_table, 0, (int)N_ELEMS(language_cases));
   tcase_add_test(tc, options_language_errors);
   tcase_add_test(tc, options_language_list);
+  tcase_add_test(tc, options_language_codes);
   tcase_add_test(tc, options_scorer_list);
   tcase_add_test(tc, options_selector_list);
   tcase_add_loop_test(tc, options_status_table, 0, (int)N_ELEMS(status_cases));
   tcase_add_test(tc, options_status_values);
   tcase_add_test(tc, options_version);
+  tcase_add_test(tc, options_dependencies);
   suite_add_tcase(s, tc);
   tc = tcase_create("lifecycle");
   tcase_add_checked_fixture(tc, options_setup, options_teardown);

@@ -249,6 +249,18 @@ end
 -- @treturn {string,...}
 function M.languages() return core.languages() end
 
+--- The language packs, with what selects and stems each.
+-- @treturn {table,...} `{ name = "german", code = "de", stemmer = "german" }`
+-- for each language (`stemmer` is nil where Snowball has none; "none" has
+-- code "")
+function M.language_packs() return core.language_packs() end
+
+--- The libraries precis is built on, with their versions where known.
+-- @treturn {table,...} `{ name = "utf8proc", version = "2.8.0", runtime = true }`
+-- for each: `runtime` when the library reported its version itself, else
+-- `version` (when present) is the one precis was built against
+function M.dependencies() return core.dependencies() end
+
 --- The scorers precis knows.
 -- @treturn {string,...}
 function M.scorers() return core.scorers() end
