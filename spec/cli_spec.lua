@@ -296,10 +296,50 @@ describe("summarize", function()
     assert.equal(out, (summarize({ "-h", "--foo" })))
   end)
 
-  it("prints its version", function()
-    local out, _, status = summarize({ "--version" })
+  it("prints its version, the Lua it runs on and the libraries' versions", function()
+    local out, err, status = summarize({ "--version" })
     assert.equal(0, status)
-    assert.equal("summarize (precis) " .. precis._VERSION .. "\n", out)
+    assert.equal("", err)
+    local got = lines(out)
+    assert.equal("summarize (precis) " .. precis._VERSION, got[1])
+    assert.matches("^%d+%.%d+%.%d+$", precis._VERSION)
+    -- the interpreter bin/summarize runs: "Lua 5.4", "LuaJIT 2.1... (Lua 5.1)"
+    assert.is_truthy(got[2]:match("^Lua 5%.[1-4]$") or
+                     got[2]:match("^LuaJIT %S+ %(Lua 5%.1%)$"), got[2])
+    assert.equal(7, #got)
+    assert.matches("^utf8proc %d+%.%d+%.%d+$", got[3])
+    assert.matches("^libyaml %d+%.%d+%.%d+$", got[4])
+    assert.matches("^md4c %d[%d.]* %(at build time%)$", got[5])
+    assert.matches("^gumbo %d[%d.]* %(at build time%)$", got[6])
+    assert.equal("libstemmer (tells no version)", got[7])
+    -- the library's own figures, not the headers'
+    local yaml = assert(io.popen("pkg-config --modversion yaml-0.1")):read("l")
+    assert.equal("libyaml " .. yaml, got[4])
+  end)
+
+  it("lists the language packs: code, name, stemmer", function()
+    local out, err, status = summarize({ "languages" })
+    assert.equal(0, status)
+    assert.equal("", err)
+    local got = lines(out)
+    assert.equal(#precis.languages(), #got)
+    local by_name = {}
+    for _, line in ipairs(got) do
+      local code, name, what = line:match("^(%l*) +(%l+) +(%(.*%))$")
+      assert.is_string(name, line)
+      by_name[name] = { code = code, what = what }
+    end
+    for _, name in ipairs(precis.languages()) do assert.is_table(by_name[name], name) end
+    assert.same({ code = "de", what = "(Snowball: german)" }, by_name.german)
+    assert.same({ code = "zh", what = "(no stemmer)" }, by_name.chinese)
+    assert.same({ code = "", what = "(no stemming, no stopwords)" }, by_name.none)
+    -- each code it prints selects its language
+    local _, _, st = summarize({ "--language", "de", "-n", "1", A })
+    assert.equal(0, st)
+    assert.equal(2, select(3, summarize({ "languages", "extra" })))
+    assert.equal(2, select(3, summarize({ "-n", "2", "languages" })))
+    -- a file named "languages" is still readable as ./languages
+    assert.matches("No such file", select(2, summarize({ A, "languages" })))
   end)
 
   it("applies scoring options", function()

@@ -13,7 +13,7 @@ local compat = require "precis.compat"
 local io, os = io, os
 local type, tonumber, tostring, ipairs, error, xpcall, pcall, next =
   type, tonumber, tostring, ipairs, error, xpcall, pcall, next
-local setmetatable, getmetatable = setmetatable, getmetatable
+local setmetatable, getmetatable, rawget = setmetatable, getmetatable, rawget
 local concat, sort = table.concat, table.sort
 local format, gsub, match, sub, rep, find =
   string.format, string.gsub, string.match, string.sub, string.rep, string.find
@@ -31,6 +31,7 @@ Usage: summarize [OPTION...] [FILE...]
        summarize policy check FILE...
        summarize policy show NAME|FILE
        summarize policy list
+       summarize languages
 
 Prints the sentences that best summarize the FILEs, one per line, with
 runs of white space (line breaks too) shown as one space. Several FILEs make
@@ -40,6 +41,7 @@ line (to summarize a file named "split", write ./split). "policy check"
 validates policy files and prints nothing but their errors; "policy show"
 prints a policy fully resolved (after extends, with every default) as
 YAML; "policy list" lists the built-in policies and what each is for.
+"languages" lists the language packs: code, name and stemmer.
 
 Length (the last one given counts; default 3 sentences):
   -n, --sentences N      at most N sentences
@@ -63,10 +65,12 @@ Scoring:
                          given are the whole mix and override --method
       --lambda L         redundancy trade-off, 0 to 1 (1 = none; default 0.85)
       --param NAME=V     a tuning parameter, e.g. pacsum.beta=0.6 (repeatable;
-                         every parameter is listed in include/precis.h)
+                         every parameter is listed under PARAMETERS in
+                         summarize(1), and in the C header precis.h)
       --query TEXT       favour sentences that answer this question or topic
       --language LANG    auto (default: detected from the text), english, en,
-                         german, de, ..., or none
+                         german, de, ..., or none ("summarize languages"
+                         lists them)
       --order ORDER      document (default), score (best first) or date
                          (documents by the date they carry, then as document)
       --min-words N      never select sentences under N words (default 4)
@@ -90,7 +94,8 @@ Output:
                          score, each scorer's value and DOC:INDEX (0-based).
                          JSON: adds "scorers" and "units" (every unit).
   -h, --help             show this help and exit
-      --version          show the version and exit
+      --version          show the versions of precis, Lua and the
+                         libraries precis uses, and exit
 
 JSON output is one object: {"documents":[{"name":...}],"language":...,
 "sentences":[{"doc","index","start","end","text","score","rank","selected",
@@ -103,6 +108,9 @@ U+FFFD). "split" writes {"documents","language","units":[{"doc","index",
 Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
 UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
 error or a bad policy.
+
+Manuals: summarize(1), precis-policy(5) for policy files, precis(3) for
+the C library.
 ]]
 
 -- ---------------------------------------------------------------------
@@ -262,6 +270,9 @@ local function parse(args)
       elseif a == "policy" and not only_files and not cfg.split
          and not cfg.policy_cmd and #cfg.files == 0 then
         cfg.policy_cmd = true
+      elseif a == "languages" and not only_files and not cfg.split
+         and not cfg.policy_cmd and not cfg.languages and #cfg.files == 0 then
+        cfg.languages = true
       else
         cfg.files[#cfg.files + 1] = a
       end
@@ -295,7 +306,9 @@ local function parse(args)
     end
     i = i + 1
   end
-  if #cfg.files == 0 and not cfg.policy_cmd then cfg.files[1] = "-" end
+  if #cfg.files == 0 and not cfg.policy_cmd and not cfg.languages then
+    cfg.files[1] = "-"
+  end
   return cfg
 end
 
@@ -512,6 +525,40 @@ local function policy_command(cfg)
         what and format(", not '%s'", what) or "")
 end
 
+-- summarize languages: code, name and stemmer of every language pack
+local function languages_command(cfg)
+  if #cfg.files > 0 then usage("'languages' takes no argument") end
+  if next(cfg.opts) or cfg.policy or cfg.explain or cfg.format_given then
+    usage("options do not apply to 'languages'")
+  end
+  local out, width = {}, 0
+  local packs = precis.language_packs()
+  for _, p in ipairs(packs) do if #p.name > width then width = #p.name end end
+  for _, p in ipairs(packs) do
+    local what = p.name == "none" and "(no stemming, no stopwords)"
+                 or p.stemmer and "(Snowball: " .. p.stemmer .. ")"
+                 or "(no stemmer)"
+    out[#out + 1] = format("%-3s %s%s  %s", p.code, p.name,
+                           rep(" ", width - #p.name), what)
+  end
+  write(out)
+  return 0
+end
+
+-- `summarize --version`: precis, the Lua it runs on, the libraries
+local function version_lines()
+  local out = { PROG .. " (precis) " .. precis._VERSION }
+  local jit = rawget(_G, "jit")
+  out[2] = type(jit) == "table" and jit.version and
+           format("%s (%s)", jit.version, _VERSION) or _VERSION
+  for _, d in ipairs(precis.dependencies()) do
+    out[#out + 1] = d.name .. (d.version and " " .. d.version or "") ..
+      (d.runtime and "" or d.version and " (at build time)" or
+       " (tells no version)")
+  end
+  return out
+end
+
 -- `summarize eval [DATASET...] [OPTION...]`: the ROUGE evaluation of
 -- eval/run.lua, which lives in the source tree (bin/summarize says where).
 local EVAL_DATASETS = { cnndm = true, bbc = true, all = true }
@@ -555,10 +602,11 @@ local function run(args)
     return 0
   end
   if cfg.version then
-    write({ PROG .. " (precis) " .. precis._VERSION })
+    write(version_lines())
     return 0
   end
   if cfg.policy_cmd then return policy_command(cfg) end
+  if cfg.languages then return languages_command(cfg) end
   local policy_format -- a policy's input format beats a guess from a name
   if cfg.policy then -- its output settings count unless an option says
     local p, msg = precis.policy(cfg.policy)
