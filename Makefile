@@ -41,6 +41,7 @@ INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_ABI)
 INST_BINDIR ?= $(PREFIX)/bin
 INST_INCDIR ?= $(PREFIX)/include
 INST_CLIBDIR ?= $(PREFIX)/lib
+INST_MANDIR ?= $(PREFIX)/share/man
 LUA         ?= $(if $(IS_JIT),luajit,lua$(LUA_VERSION))
 # the generators of committed files (tools/) are written for Lua 5.4
 TOOL_LUA    ?= lua5.4
@@ -75,9 +76,9 @@ ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 
 .PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
-        install uninstall clean eval eval-rouge policies eval-seg
+        install uninstall clean eval eval-rouge policies eval-seg man test-man
 
-all: $(LIB) $(MODULE) $(ROUGE_MODULE)
+all: $(LIB) $(MODULE) $(ROUGE_MODULE) man
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -126,7 +127,7 @@ spec: $(MODULE) $(ROUGE_MODULE)
 	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) $(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 test: deps
-	@$(MAKE) --no-print-directory check spec
+	@$(MAKE) --no-print-directory check spec test-man
 
 # ASan+UBSan: a separate build tree; the specs run with the runtime preloaded.
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -159,6 +160,28 @@ policies: lua/precis/policies.lua
 lua/precis/policies.lua: $(POLICY_YAML) tools/embed_policies.lua
 	$(TOOL_LUA) tools/embed_policies.lua $(POLICY_YAML) > $@.tmp && mv $@.tmp $@
 
+# The manual pages: scdoc sources in docs/man, rendered at build time.
+# scdoc writes .nh before .TH, which turns hyphenation back on: repeat it
+# after, so that names like precis_summarizer_new stay whole. The date is
+# the last commit's (or the packager's SOURCE_DATE_EPOCH), never today's.
+SCDOC ?= scdoc
+MAN_SRC = $(sort $(wildcard docs/man/*.scd))
+MAN = $(MAN_SRC:docs/man/%.scd=$(B)/man/%)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+man: $(MAN)
+$(B)/man/%: docs/man/%.scd
+	@mkdir -p $(dir $@)
+	$(if $(SOURCE_DATE_EPOCH),SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH)) $(SCDOC) < $< > $@.tmp
+	awk '{ print } /^\.TH /{ print ".nh" }' $@.tmp > $@ && rm -f $@.tmp
+
+# Each page renders without a single warning, through groff and man(1).
+test-man: $(MAN)
+	@for f in $(MAN); do \
+	  w=$$( { groff -man -ww -z $$f && man --warnings -l $$f > /dev/null; } 2>&1 ) || \
+	    { echo "$$f: does not render"; echo "$$w"; exit 1; }; \
+	  [ -z "$$w" ] || { echo "$$f: warnings:"; echo "$$w"; exit 1; }; \
+	done; echo "man pages: $(words $(MAN)) rendered without warnings"
+
 install: all
 	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \
 	           $(DESTDIR)$(INST_INCDIR) $(DESTDIR)$(INST_CLIBDIR)
@@ -167,11 +190,14 @@ install: all
 	install -m 755 lua/summarize.lua $(DESTDIR)$(INST_BINDIR)/summarize
 	install -m 644 include/precis.h $(DESTDIR)$(INST_INCDIR)/precis.h
 	install -m 644 $(LIB) $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
+	for f in $(MAN); do s=$${f##*.}; install -d $(DESTDIR)$(INST_MANDIR)/man$$s && \
+	  install -m 644 $$f $(DESTDIR)$(INST_MANDIR)/man$$s/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(INST_LIBDIR)/precis/core.so $(DESTDIR)$(INST_BINDIR)/summarize \
 	      $(DESTDIR)$(INST_INCDIR)/precis.h $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
 	rm -f $(addprefix $(DESTDIR)$(INST_LUADIR)/precis/,$(notdir $(wildcard lua/precis/*.lua)))
+	for f in $(notdir $(MAN)); do rm -f $(DESTDIR)$(INST_MANDIR)/man$${f##*.}/$$f; done
 	-rmdir $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis 2>/dev/null
 
 clean:

@@ -5,7 +5,8 @@
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
-libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev lua-cjson"
+libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev lua-cjson
+scdoc groff-base man-db"
 case "${1:-}" in
   eval) PKGS="$PKGS wordnet-base ots time" ;;
   "") ;;
