@@ -313,7 +313,7 @@ describe("summarize", function()
     assert.matches("^gumbo %d[%d.]* %(at build time%)$", got[6])
     assert.equal("libstemmer (tells no version)", got[7])
     -- the library's own figures, not the headers'
-    local yaml = assert(io.popen("pkg-config --modversion yaml-0.1")):read("l")
+    local yaml = assert(io.popen("pkg-config --modversion yaml-0.1")):read("*l")
     assert.equal("libyaml " .. yaml, got[4])
   end)
 
