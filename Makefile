@@ -57,28 +57,42 @@ CFLAGS ?= -O3 -g
 DEFS    = -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \
              -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(MD4C_CFLAGS) \
-             $(GUMBO_CFLAGS) $(CFLAGS) $(SAN)
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(YAML_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) -lm
+             $(GUMBO_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+# what libprecis links; libyaml is the policy reader's, in the Lua module
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) -lm
 
 B ?= build
 # the Lua modules, per Lua version: build/ for 5.4, build/lua5.1,
 # build/luajit, ... for the others; the core library is shared
 LB ?= $(if $(filter 5.4,$(LUA_VERSION)),$(B),$(B)/$(LUA))
+# The engine is libprecis; the policy reader (yaml.c, over libyaml) serves
+# the Lua layer, where policies live, and goes into the module.
 CORE_SRC = $(sort $(wildcard csrc/*.c csrc/scorers/*.c))
-CORE_SRC := $(filter-out csrc/lprecis.c,$(CORE_SRC))
+CORE_SRC := $(filter-out csrc/lprecis.c csrc/yaml.c,$(CORE_SRC))
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/obj/%.o)
+YAML_OBJ = $(B)/obj/csrc/yaml.o
 TEST_SRC = $(sort $(wildcard tests/*.c))
 TEST_OBJ = $(TEST_SRC:%.c=$(B)/obj/%.o)
 
+# The version, from include/precis.h: libprecis.so.$(VERSION) is the
+# library, libprecis.so.$(SOMAJOR) its soname, libprecis.so the link
+# that -lprecis finds.
+VERSION := $(shell sed -n 's/^\#define PRECIS_VERSION "\(.*\)"$$/\1/p' include/precis.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+SONAME  = libprecis.so.$(SOMAJOR)
+
 LIB    = $(B)/libprecis.a
+SHLIB  = $(B)/libprecis.so.$(VERSION)
+SHLINKS = $(B)/$(SONAME) $(B)/libprecis.so
+PC     = $(B)/precis.pc
 MODULE = $(LB)/precis/core.so
 ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 
-.PHONY: all check spec test sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test test-install sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
-all: $(LIB) $(MODULE) $(ROUGE_MODULE) man
+all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -100,13 +114,54 @@ $(LIB): $(CORE_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^
 
-# The module links no liblua: the host interpreter provides those symbols.
-$(MODULE): $(LB)/obj/csrc/lprecis.o $(CORE_OBJ)
-	@mkdir -p $(dir $@)
-	$(CC) $(LIBFLAG) $(CFLAGS) $(SAN) -o $@ $^ $(CORE_LIBS)
+# The shared library exports precis_* and nothing else: -fvisibility=hidden
+# with PRECIS_API, and the version script as a second fence.
+SHLIB_FLAGS ?= -shared -Wl,-soname,$(SONAME) -Wl,--version-script=csrc/precis.map \
+               -Wl,--no-undefined
+$(SHLIB): $(CORE_OBJ) csrc/precis.map
+	$(CC) $(SHLIB_FLAGS) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(CORE_OBJ) $(CORE_LIBS)
+$(B)/$(SONAME): $(SHLIB)
+	ln -sf $(notdir $<) $@
+$(B)/libprecis.so: $(B)/$(SONAME)
+	ln -sf $(notdir $<) $@
 
-$(CHECKS): $(TEST_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(CORE_LIBS) -lpthread
+# pkg-config's precis module, for the paths of `make install` (remade
+# when they change); directories under the prefix are written from
+# ${prefix}, so that pkg-config --define-prefix can move them
+PC_DIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+$(PC): precis.pc.in include/precis.h FORCE
+	@mkdir -p $(dir $@)
+	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(call PC_DIR,$(INST_CLIBDIR))|' \
+	    -e 's|@INCLUDEDIR@|$(call PC_DIR,$(INST_INCDIR))|' -e 's|@VERSION@|$(VERSION)|' \
+	    precis.pc.in > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; echo "made $@"; fi
+
+# The module links libprecis.so, so that a process holds one engine however
+# many hosts load it; the policy reader and the few helpers it shares with
+# the engine come from the objects, and only luaopen_precis_core leaves the
+# module. It links no liblua: the host interpreter provides those symbols.
+# It finds libprecis beside the build tree, and once installed by the path
+# from lib/lua/X.Y/precis to the library directory: both relative to
+# itself ($ORIGIN), so an installed tree works wherever it is. Packagers
+# whose library directory is on the loader's path set MODULE_RPATH= .
+MODULE_RPATH ?= $$ORIGIN/$(shell realpath -m --relative-to=$(LB)/precis $(B)):$$ORIGIN/$(shell \
+                realpath -m --relative-to=$(INST_LIBDIR)/precis $(INST_CLIBDIR))
+MODULE_FLAGS ?= -Wl,--version-script=csrc/lprecis.map
+# relinks the module when the path changes (make install INST_LIBDIR=...)
+$(LB)/rpath: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(MODULE_RPATH)' | cmp -s - $@ || echo '$(MODULE_RPATH)' > $@
+FORCE:
+$(MODULE): $(LB)/obj/csrc/lprecis.o $(YAML_OBJ) $(SHLINKS) $(LIB) csrc/lprecis.map $(LB)/rpath
+	@mkdir -p $(dir $@)
+	$(CC) $(LIBFLAG) $(MODULE_FLAGS) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(LB)/obj/csrc/lprecis.o \
+	  $(YAML_OBJ) -L$(B) -lprecis $(LIB) $(YAML_LIBS) $(UTF8PROC_LIBS) -lm \
+	  $(if $(MODULE_RPATH),-Wl$(,)-rpath$(,)'$(MODULE_RPATH)')
+, := ,
+
+$(CHECKS): $(TEST_OBJ) $(YAML_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(TEST_OBJ) $(YAML_OBJ) $(LIB) $(CHECK_LIBS) \
+	  $(CORE_LIBS) $(YAML_LIBS) -lpthread
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
@@ -127,7 +182,11 @@ spec: $(MODULE) $(ROUGE_MODULE)
 	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) $(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 test: deps
-	@$(MAKE) --no-print-directory check spec test-man
+	@$(MAKE) --no-print-directory check spec test-man test-install
+
+# the shared library's exports, make install and uninstall, pkg-config
+test-install: all
+	B=$(B) LB=$(LB) LUA_VERSION=$(LUA_VERSION) MAKE="$(MAKE)" sh tests/install.sh
 
 # ASan+UBSan: a separate build tree; the specs run with the runtime preloaded.
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -182,20 +241,28 @@ test-man: $(MAN)
 	  [ -z "$$w" ] || { echo "$$f: warnings:"; echo "$$w"; exit 1; }; \
 	done; echo "man pages: $(words $(MAN)) rendered without warnings"
 
+INST_PCDIR ?= $(INST_CLIBDIR)/pkgconfig
+
 install: all
 	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \
-	           $(DESTDIR)$(INST_INCDIR) $(DESTDIR)$(INST_CLIBDIR)
+	           $(DESTDIR)$(INST_INCDIR) $(DESTDIR)$(INST_CLIBDIR) $(DESTDIR)$(INST_PCDIR)
 	install -m 755 $(MODULE) $(DESTDIR)$(INST_LIBDIR)/precis/core.so
 	install -m 644 lua/precis/*.lua $(DESTDIR)$(INST_LUADIR)/precis/
 	install -m 755 lua/summarize.lua $(DESTDIR)$(INST_BINDIR)/summarize
 	install -m 644 include/precis.h $(DESTDIR)$(INST_INCDIR)/precis.h
 	install -m 644 $(LIB) $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(INST_CLIBDIR)/$(notdir $(SHLIB))
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(INST_CLIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(INST_CLIBDIR)/libprecis.so
+	install -m 644 $(PC) $(DESTDIR)$(INST_PCDIR)/precis.pc
 	for f in $(MAN); do s=$${f##*.}; install -d $(DESTDIR)$(INST_MANDIR)/man$$s && \
 	  install -m 644 $$f $(DESTDIR)$(INST_MANDIR)/man$$s/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(INST_LIBDIR)/precis/core.so $(DESTDIR)$(INST_BINDIR)/summarize \
-	      $(DESTDIR)$(INST_INCDIR)/precis.h $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
+	      $(DESTDIR)$(INST_INCDIR)/precis.h $(DESTDIR)$(INST_CLIBDIR)/libprecis.a \
+	      $(DESTDIR)$(INST_CLIBDIR)/$(notdir $(SHLIB)) $(DESTDIR)$(INST_CLIBDIR)/$(SONAME) \
+	      $(DESTDIR)$(INST_CLIBDIR)/libprecis.so $(DESTDIR)$(INST_PCDIR)/precis.pc
 	rm -f $(addprefix $(DESTDIR)$(INST_LUADIR)/precis/,$(notdir $(wildcard lua/precis/*.lua)))
 	for f in $(notdir $(MAN)); do rm -f $(DESTDIR)$(INST_MANDIR)/man$${f##*.}/$$f; done
 	-rmdir $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis 2>/dev/null

@@ -50,7 +50,9 @@ build = {
         "csrc/segment.c", "csrc/select.c", "csrc/summarize.c",
         "csrc/tokenize.c", "csrc/utf8.c", "csrc/version.c", "csrc/yaml.c",
       },
-      defines = { "_POSIX_C_SOURCE=200809L" },
+      -- the engine is compiled in: nothing of it leaves the module, so it
+      -- never binds to a libprecis.so loaded in the same process
+      defines = { "_POSIX_C_SOURCE=200809L", "PRECIS_NO_EXPORT" },
       incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)",
                   "$(MD4C_INCDIR)", "$(GUMBO_INCDIR)" },
       libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)",

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <yaml.h> /* its version, for core.dependencies */
+
 #include "lua.h"
 #include "lauxlib.h"
 #include "luacompat.h" /* one source for Lua 5.1, LuaJIT, 5.2, 5.3, 5.4 */
@@ -30,7 +32,14 @@ typedef struct { precisI_yaml *y; } YamlBox;
 /* Defaults documented for precis_options_new ("sentences of 4 to 80
 ** words"): the setter takes both bounds and the API has no getter. */
 
-PRECIS_API int luaopen_precis_core(lua_State *L);
+/* the module's one export, whatever PRECIS_API means in this build */
+#if defined(__GNUC__) || defined(__clang__)
+#define LPRECIS_API __attribute__((visibility("default")))
+#else
+#define LPRECIS_API
+#endif
+
+LPRECIS_API int luaopen_precis_core(lua_State *L);
 
 /* ======================================================================
 ** Helpers
@@ -878,25 +887,31 @@ static int l_language_packs(lua_State *L) {
   return 1;
 }
 
+static void push_dependency(lua_State *L, const char *name,
+                            const char *version, int runtime, size_t k) {
+  lua_createtable(L, 0, 3);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "name");
+  if (version != NULL) {
+    lua_pushstring(L, version);
+    lua_setfield(L, -2, "version");
+  }
+  lua_pushboolean(L, runtime);
+  lua_setfield(L, -2, "runtime");
+  lua_rawseti(L, -2, (lua_Integer)k);
+}
+
 /* core.dependencies() -> { { name = "utf8proc", version = "2.8.0",
-** runtime = true }, ... } */
+** runtime = true }, ... }: the library's, then libyaml, the policy
+** reader's */
 static int l_dependencies(lua_State *L) {
   size_t k;
   const char *name, *version;
   int runtime;
   lua_newtable(L);
-  for (k = 0; (name = precis_dependency(k, &version, &runtime)) != NULL; k++) {
-    lua_createtable(L, 0, 3);
-    lua_pushstring(L, name);
-    lua_setfield(L, -2, "name");
-    if (version != NULL) {
-      lua_pushstring(L, version);
-      lua_setfield(L, -2, "version");
-    }
-    lua_pushboolean(L, runtime);
-    lua_setfield(L, -2, "runtime");
-    lua_rawseti(L, -2, (lua_Integer)k + 1);
-  }
+  for (k = 0; (name = precis_dependency(k, &version, &runtime)) != NULL; k++)
+    push_dependency(L, name, version, runtime, k + 1);
+  push_dependency(L, "libyaml", yaml_get_version_string(), 1, k + 1);
   return 1;
 }
 

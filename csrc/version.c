@@ -1,9 +1,9 @@
 /*
 ** version.c: the library's version and the versions of the libraries it
-** is built on, for `summarize --version` and bug reports.
+** is built on, for `summarize --version` and bug reports. (libyaml is the
+** Lua module's, for policies: the binding reports it.)
 */
 #include <utf8proc.h>
-#include <yaml.h>
 
 #include "internal.h"
 
@@ -27,10 +27,9 @@ const char *precis_dependency(size_t k, const char **version, int *runtime) {
   int rt = 0;
   switch (k) {
     case 0: name = "utf8proc"; v = utf8proc_version(); rt = 1; break;
-    case 1: name = "libyaml"; v = yaml_get_version_string(); rt = 1; break;
-    case 2: name = "md4c"; v = MD4C_VERSION; break;
-    case 3: name = "gumbo"; v = GUMBO_VERSION; break;
-    case 4: name = "libstemmer"; break; /* no version call, no .pc file */
+    case 1: name = "md4c"; v = MD4C_VERSION; break;
+    case 2: name = "gumbo"; v = GUMBO_VERSION; break;
+    case 3: name = "libstemmer"; break; /* no version call, no .pc file */
     default: return NULL;
   }
   if (version != NULL) *version = v;

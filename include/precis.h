@@ -33,7 +33,16 @@
 extern "C" {
 #endif
 
-#if defined(__GNUC__) || defined(__clang__)
+/*
+** PRECIS_API marks what the shared library exports (it is built with
+** -fvisibility=hidden). A build that compiles the engine into another
+** shared object, as LuaRocks builds precis.core, defines PRECIS_NO_EXPORT:
+** the engine's functions then stay inside that object and never bind to
+** another copy of libprecis in the same process.
+*/
+#if defined(PRECIS_NO_EXPORT) && (defined(__GNUC__) || defined(__clang__))
+#define PRECIS_API __attribute__((visibility("hidden")))
+#elif defined(__GNUC__) || defined(__clang__)
 #define PRECIS_API __attribute__((visibility("default")))
 #else
 #define PRECIS_API
@@ -92,13 +101,13 @@ PRECIS_API const char *precis_version(void);
 
 /*
 ** The libraries precis is built on, one per k from 0: the k-th one's name
-** ("utf8proc", "libyaml", "md4c", "gumbo", "libstemmer"), or NULL past the
-** end. When `version` is not NULL, *version is set to the library's
-** version, or to NULL when it is not known. utf8proc and libyaml report
-** theirs at run time (*runtime, when not NULL, is set to 1); md4c, gumbo
-** and libstemmer report none, so their version is what pkg-config said
-** when precis was built (*runtime = 0), and unknown where the build did not
-** ask (libstemmer has no pkg-config file). Static strings. Thread-safe.
+** ("utf8proc", "md4c", "gumbo", "libstemmer"), or NULL past the end. When
+** `version` is not NULL, *version is set to the library's version, or to
+** NULL when it is not known. utf8proc reports its own at run time
+** (*runtime, when not NULL, is set to 1); md4c, gumbo and libstemmer
+** report none, so their version is what pkg-config said when precis was
+** built (*runtime = 0), and unknown where the build did not ask
+** (libstemmer has no pkg-config file). Static strings. Thread-safe.
 */
 PRECIS_API const char *precis_dependency(size_t k, const char **version,
                                          int *runtime);
