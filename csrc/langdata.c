@@ -322,7 +322,7 @@ static const char *const ar_promo[] = {
 static const char *const ar_navigation[] = {
   "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3\xD9\x8A\xD8\xA9",
 };
-static const int32_t ar_term[] = { 0x002E, 0x0021, 0x003F, 0x061F, 0x060C, 0x003A, 0x2026 };
+static const int32_t ar_term[] = { 0x002E, 0x0021, 0x003F, 0x061F, 0x2026 };
 
 static const char *const hy_stopwords[] = {
   "\xD5\xA1\xD5\xB5\xD5\xA4", "\xD5\xA1\xD5\xB5\xD5\xAC",
@@ -4565,7 +4565,7 @@ const precisI_lang precisI_lang_common =
 const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
-  {"arabic", "ar", "arabic", "Arab", ar_term, 7, 0,
+  {"arabic", "ar", "arabic", "Arab", ar_term, 5, 0,
    {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ar_advertisement, 1}, {ar_promo, 4}, {ar_navigation, 1}, {NULL, 0}, NULL},
   {"armenian", "hy", "armenian", "Armn", hy_term, 4, 0,
    {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},

@@ -759,7 +759,7 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   }
   if (term == '?' || term == '!' || term == 0xFF1F || term == 0xFF01 ||
       term == ';' || term == 0x037E || term == ':' || term == 0x0589 ||
-      term == 0x061F || term == 0x060C || term == 0x203C ||
+      term == 0x061F || term == 0x203C ||
       (term != '.' && term != 0x2026)) {
     /* "Yahoo! Research": a name with its "!" */
     if (term == '!' && ws < i) {
@@ -769,17 +769,6 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
         memcpy(w, b->t + b->c[ws].off, n);
         if (precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_INNER) return 0;
       }
-    }
-    if (term == 0x060C) { /* an Arabic comma ends a clause of two words */
-      size_t q2 = k, words = 0;
-      int in = 0;
-      while (q2 < b->n && !terminal(b, b->c[q2].cp)) {
-        int w = precisI_is_word(b->c[q2].cp);
-        if (w && !in) words++;
-        in = w;
-        q2++;
-      }
-      if (words < 2) return 0;
     }
     if (dash(after)) { /* "? – спросила мама", "? - Posted" */
       size_t d = k + 1;
@@ -984,7 +973,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
     }
     if (!terminal(b, cp) || b->quiet[i]) { i++; continue; }
     /* a terminator inside a number or a word: "3.14", "tel.:0123", "a.m" */
-    if (cp == '.' || cp == ':' || cp == 0x060C || cp == 0xFF0E) {
+    if (cp == '.' || cp == ':' || cp == 0xFF0E) {
       int32_t nx = CP(b, i + 1), pv = i ? b->c[i - 1].cp : ' ';
       if (precisI_is_word(nx) && precisI_is_word(pv) &&
           !(cp == '.' && glued(b, i, sent)) &&
