@@ -103,6 +103,14 @@ static int tight(int32_t cp) {
   }
 }
 
+/* scripts written without spaces, whose sentences follow each other
+** with none: Han and kana */
+static int cjk(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
 static int terminal(const block *b, int32_t cp) {
   return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E || cp == 0x203C ||
          cp == 0x2047 || cp == 0x2048 || cp == 0x2049 ||
@@ -741,6 +749,10 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   after = CP(b, k);
   if (!has_word(b, sent, i)) return 0; /* "! ! !", ". . ." alone */
   if (speech && precisI_is_lower(next)) return 0; /* "... - zapytała." */
+  /* a Japanese quotation goes on with its particle: 「来ますか？」と聞いた */
+  if (k == j && j > r && (after == 0x3068 || after == 0x3063) &&
+      (b->c[j - 1].cp == 0x300D || b->c[j - 1].cp == 0x300F || b->c[j - 1].cp == 0x201D))
+    return 0;
   if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
   if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;
@@ -1017,6 +1029,10 @@ static precis_status split_block(block *b, precisI_vec *out) {
     /* closers: quotes, brackets, citations "[7][8]", footnotes ".11 12" */
     for (;;) {
       int32_t c2 = CP(b, j);
+      /* after "。" a "“" opens the next sentence: "他说完了。“你来吗？”" */
+      if ((c2 == 0x201C || c2 == '*') && tight(cp) && j + 1 < b->n &&
+          !sp(b->c[j + 1].cp) && !closer(b->c[j + 1].cp))
+        break;
       if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
       if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && b->inside[j] > 0) {
         j += 2; /* French "indispensable. »" */
@@ -1054,7 +1070,12 @@ static precis_status split_block(block *b, precisI_vec *out) {
       while (k < b->n && sp(b->c[k].cp)) k++;
     }
     if (k >= b->n) break;
-    if (k == j && !tight(cp) && !(cp == '.' && glued(b, i, sent))) {
+    /* no space after the run: no end, but after a CJK terminator, a
+    ** period glued to a capital ("world.Today") or an ASCII mark between
+    ** CJK characters ("好的!我们走吧") */
+    if (k == j && !tight(cp) && !(cp == '.' && glued(b, i, sent)) &&
+        !((cp == '!' || cp == '?') && i > 0 && cjk(b->c[i - 1].cp) &&
+          (cjk(CP(b, k)) || opener(CP(b, k)) || precisI_is_digit(CP(b, k))))) {
       i = j > i ? j : i + 1;
       continue;
     }
