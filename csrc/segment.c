@@ -689,23 +689,33 @@ static int time_goes_on(const block *b, size_t k) {
 }
 
 /*
-** A single period after a plain word of three letters or more, in
-** lowercase or in capitals, that no pack lists, then white space and a
-** lowercase word: "in the city. features", "steep IMO. my ticket". Sentences that start in lowercase are common in
-** scraped and informal text; an unknown abbreviation before a lowercase
-** word is rarer, and short ones ("al.", "ca.") are listed or kept by the
-** length. Not after closers or inside tokens ("example.com").
+** A single period (or question mark) after a plain word, in lowercase or
+** in capitals, that no pack lists, then white space and a lowercase
+** word: "in the city. features", "like mcdonald's. that may", "steep
+** IMO. my ticket", "what that means? where did you". The word has three
+** letters or more, or two when the pack lists it as a stopword ("set it
+** up. i wish"). Sentences that start in lowercase are common in scraped
+** and informal text; an unknown abbreviation before a lowercase word is
+** rarer, and short ones ("al.", "ca.") are listed or kept by the length.
+** Not after closers or inside tokens ("example.com").
 */
 static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
                             size_t j, size_t k) {
-  size_t q, lower = 0, upper = 0;
-  if (r - i != 1 || j != r || k == j || i - ws < 3) return 0;
+  size_t q, lower = 0, upper = 0, apos = 0;
+  if (r - i != 1 || j != r || k == j || i - ws < 2) return 0;
   for (q = ws; q < i; q++) {
-    if (precisI_is_lower(b->c[q].cp)) lower++;
-    else if (precisI_is_upper(b->c[q].cp)) upper++;
+    int32_t cp = b->c[q].cp;
+    if (precisI_is_lower(cp)) lower++;
+    else if (precisI_is_upper(cp)) upper++;
+    else if ((cp == '\'' || cp == 0x2019) && q > ws && q + 1 < i) apos++; /* "mcdonald's" */
     else return 0;
   }
-  if (upper == i - ws) { /* "IMO. my", but not "LLC. and" */
+  /* a word of two letters only when the pack lists it as a stopword:
+  ** "set it up. i wish", not "ca. ten" */
+  if (i - ws == 2 && !precisI_lang_is_stop(b->lang, b->t + b->c[ws].off,
+                                           b->c[i].off - b->c[ws].off))
+    return 0;
+  if (upper == i - ws - apos) { /* "IMO. my", but not "LLC. and" */
     char w[32];
     size_t n = b->c[i].off - b->c[ws].off, x;
     if (n >= sizeof w) return 0;
@@ -715,7 +725,7 @@ static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
     }
     return precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_NONE;
   }
-  return lower == i - ws; /* "city. features" */
+  return lower == i - ws - apos; /* "city. features" */
 }
 
 /*
@@ -792,7 +802,9 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
       return 1; /* tokenized text: "safe ? he asked" */
     if (precisI_is_lower(next)) /* "didn't work either!! had to pay" */
       return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
-             ((term == '!' || term == '?') && r - i >= 2 && j == r && k > j);
+             ((term == '!' || term == '?') && r - i >= 2 && j == r && k > j) ||
+             /* "what that means? where did you grow up?" */
+             (term == '?' && lower_after_word(b, ws, i, r, j, k));
     return begins(b, k, nk) || lead_dots(b, nk) || next == '(' ||
            next == '-' || after == '(' || dash(next);
   }

@@ -74,6 +74,13 @@ static const seg_case seg_cases[] = {
    NULL, NULL, 0,
    {S("The ferry left at noon."), S("then it rained."),
     S("It was late in 2019. so what.")}},
+  {"... after a word with an apostrophe, a short stopword or a question",
+   "we went there like mcdonald's. that may be fine. i set it up. i wish it "
+   "worked. you don't know what that means? where did you grow up? "
+   "Leave me alone! he yelled.", NULL, NULL, 0,
+   {S("we went there like mcdonald's."), S("that may be fine."), S("i set it up."),
+    S("i wish it worked."), S("you don't know what that means?"),
+    S("where did you grow up?"), S("Leave me alone! he yelled.")}},
   {"... but not after an abbreviation, listed or short",
    "Lee et al. found the med. staff kind. Add 2 tbsp. sugar and stir. "
    "The ferry is ca. ten years old, etc. and so on. We sat on the dk. deck.",
