@@ -1050,12 +1050,27 @@ static precis_status split_block(block *b, precisI_vec *out) {
         j += 2; /* French "indispensable. »" */
         continue;
       }
-      if (c2 == '[' ) {
-        size_t q = j + 1;
+      if (c2 == '[' || (c2 == ' ' && CP(b, j + 1) == '[' && j == r)) {
+        /* citations: "[7][8]", "[1]: 207" with its page, and one set
+        ** apart after the end ("poďakoval. [18] Mimo") */
+        size_t o = c2 == '[' ? j : j + 1, q = o + 1;
         while (q < b->n && (precisI_is_digit(b->c[q].cp) || b->c[q].cp == ',' ||
                             dash(b->c[q].cp)))
           q++;
-        if (q > j + 1 && CP(b, q) == ']') { j = q + 1; continue; }
+        if (q > o + 1 && CP(b, q) == ']' && (c2 == '[' || sp(CP(b, q + 1)))) {
+          j = q + 1;
+          if (CP(b, j) == ':') { /* the page: ": 207", ":12–14" */
+            q = j + 1;
+            if (CP(b, q) == ' ') q++;
+            if (precisI_is_digit(CP(b, q))) {
+              while (q < b->n && (precisI_is_digit(b->c[q].cp) || dash(b->c[q].cp) ||
+                                  b->c[q].cp == ','))
+                q++;
+              j = q;
+            }
+          }
+          continue;
+        }
       }
       if (cp == '.' && precisI_is_digit(c2) && j == r && i > 0 &&
           !precisI_is_digit(b->c[i - 1].cp)) {

@@ -81,6 +81,12 @@ static const seg_case seg_cases[] = {
    {S("we went there like mcdonald's."), S("that may be fine."), S("i set it up."),
     S("i wish it worked."), S("you don't know what that means?"),
     S("where did you grow up?"), S("Leave me alone! he yelled.")}},
+  {"citation marks stay with the sentence they follow, with their page",
+   "The bridge opened in 1890.[1]: 207 It was widened later.[4]:12\xE2\x80\x93" "14 "
+   "Then it closed. [18] Trains ran again.[2][3] It still runs.", NULL, NULL, 0,
+   {S("The bridge opened in 1890.[1]: 207"),
+    S("It was widened later.[4]:12\xE2\x80\x93" "14"), S("Then it closed. [18]"),
+    S("Trains ran again.[2][3]"), S("It still runs.")}},
   {"... but not after an abbreviation, listed or short",
    "Lee et al. found the med. staff kind. Add 2 tbsp. sugar and stir. "
    "The ferry is ca. ten years old, etc. and so on. We sat on the dk. deck.",
