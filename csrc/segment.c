@@ -454,11 +454,31 @@ static int next_letter_upper(const block *b, size_t j) {
   return j < b->n && (precisI_is_upper(b->c[j].cp) || caseless(b->c[j].cp));
 }
 
+/* Does code point i start a sentence: the block's start, or after a
+** sentence end (not a colon)? */
+static int sentence_start(const block *b, size_t i) {
+  size_t k = i;
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  if (k == 0) return 1;
+  while (k > 0 && closer(b->c[k - 1].cp)) k--;
+  return k > 0 && (terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == '.') &&
+         b->c[k - 1].cp != ':';
+}
+
+/*
+** An enumeration starts a sentence at each item when it starts where a
+** sentence does ("1) The first item 2) The second item"), or when every
+** item opens with a capital ("It wants: 1) The bridge ... 2) The
+** ferry"); items in lowercase inside a sentence are part of it ("two
+** parts: (1) a bridge and (2) a ferry", "they are a) independent, b)
+** careful").
+*/
 static void enumerations(block *b) {
-  marker prev, m;
-  int have = 0, active = 0;
-  size_t i;
+  marker prev, m, first;
+  int have = 0, active = 0, split = 0;
+  size_t i, last = 0;
   memset(&prev, 0, sizeof prev);
+  memset(&first, 0, sizeof first);
   for (i = 0; i < b->n; i++) {
     if (i > 0 && !sp(b->c[i - 1].cp)) continue;
     if (sp(b->c[i].cp)) continue;
@@ -471,8 +491,15 @@ static void enumerations(block *b) {
     if (have && m.kind == prev.kind && m.style == prev.style &&
         m.value == prev.value + 1 &&
         (m.style != M_DOT || active || m.bulleted || list_start(b, prev.at))) {
-      b->start[m.at] = 1;
-      b->start[prev.at] = 1;
+      if (!active || last != prev.at) first = prev; /* a new run */
+      last = m.at;
+      if (first.at == prev.at)
+        split = first.bulleted || sentence_start(b, first.at) ||
+                next_letter_upper(b, first.end);
+      if (split && (m.bulleted || sentence_start(b, first.at) || next_letter_upper(b, m.end))) {
+        b->start[m.at] = 1;
+        b->start[prev.at] = 1;
+      }
       if (m.dotperiod) b->quiet[m.dotperiod] = 1;
       if (prev.dotperiod) b->quiet[prev.dotperiod] = 1;
       prev = m;
@@ -486,7 +513,7 @@ static void enumerations(block *b) {
     if (m.bulleted || i == 0 || (m.value == 1 && (active || list_start(b, i)))) {
       if (m.dotperiod && (m.bulleted || i == 0 || m.kind == 'n'))
         b->quiet[m.dotperiod] = 1;
-      if (active && m.value == 1) b->start[m.at] = 1;
+      if (active && split && m.value == 1) b->start[m.at] = 1;
     }
   }
   b->start[0] = 0;

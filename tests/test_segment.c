@@ -87,6 +87,19 @@ static const seg_case seg_cases[] = {
    {S("The bridge opened in 1890.[1]: 207"),
     S("It was widened later.[4]:12\xE2\x80\x93" "14"), S("Then it closed. [18]"),
     S("Trains ran again.[2][3]"), S("It still runs.")}},
+  {"an enumeration in lowercase inside a sentence is part of it",
+   "The plan has two parts: (1) a new bridge and (2) a ferry. We need 1) money, "
+   "2) time and 3) luck. The firms are a) local, b) careful. It starts soon.",
+   NULL, NULL, 0,
+   {S("The plan has two parts: (1) a new bridge and (2) a ferry."),
+    S("We need 1) money, 2) time and 3) luck."), S("The firms are a) local, b) careful."),
+    S("It starts soon.")}},
+  {"an enumeration that starts a sentence, or of capitalised items, splits",
+   "1) The first item 2) The second item. The council wants: 1) The bridge "
+   "must open. 2) The ferry must run. Then w) one x) two",
+   NULL, NULL, 0,
+   {S("1) The first item"), S("2) The second item."), S("The council wants:"),
+    S("1) The bridge must open."), S("2) The ferry must run."), S("Then w) one x) two")}},
   {"... but not after an abbreviation, listed or short",
    "Lee et al. found the med. staff kind. Add 2 tbsp. sugar and stir. "
    "The ferry is ca. ten years old, etc. and so on. We sat on the dk. deck.",
