@@ -3,10 +3,14 @@
 ** Thin: it checks and converts arguments and turns results into tables;
 ** the only file of the core that includes lua.h. See LICENSE.
 */
+#if !defined(_XOPEN_SOURCE)
+#define _XOPEN_SOURCE 700 /* realpath is XSI */
+#endif
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yaml.h> /* its version, for core.dependencies */
@@ -939,12 +943,125 @@ static int l_selectors(lua_State *L) {
   return 1;
 }
 
+/* ======================================================================
+** For policy code run in a sandbox (lua/precis/sandbox.lua): a memory
+** budget over the state's allocator, and where a path really leads
+** ====================================================================== */
+
+#define BUDGET_MT "precis.MemoryBudget"
+
+typedef struct {
+  lua_Alloc f;   /* the state's allocator, while the budget stands in */
+  void *ud;
+  size_t limit;  /* bytes the state may grow by */
+  size_t used;   /* bytes it has grown by (freeing older memory gives none) */
+  size_t gross;  /* bytes allocated in all: a measure of copying work */
+  int on, over;  /* over: an allocation was refused */
+} Budget;
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Budget *b = (Budget *)ud;
+  size_t old = ptr != NULL ? osize : 0; /* without ptr, osize is a type */
+  void *p;
+  if (nsize > old) {
+    size_t more = nsize - old;
+    if (b->used > b->limit || more > b->limit - b->used) {
+      b->over = 1;
+      return NULL; /* Lua raises "not enough memory" */
+    }
+    p = b->f(b->ud, ptr, osize, nsize);
+    if (p != NULL) { b->used += more; b->gross += more; }
+    return p;
+  }
+  p = b->f(b->ud, ptr, osize, nsize); /* frees and shrinks never fail */
+  b->used = b->used > old - nsize ? b->used - (old - nsize) : 0;
+  return p;
+}
+
+static Budget *checkbudget(lua_State *L) {
+  return (Budget *)luaL_checkudata(L, 1, BUDGET_MT);
+}
+
+static void budget_off(lua_State *L, Budget *b) {
+  if (b->on) lua_setallocf(L, b->f, b->ud);
+  b->on = 0;
+}
+
+/* core.budget() -> a memory budget, off */
+static int l_budget(lua_State *L) {
+  Budget *b = (Budget *)lua_newuserdatauv(L, sizeof *b, 0);
+  memset(b, 0, sizeof *b);
+  luaL_setmetatable(L, BUDGET_MT);
+  return 1;
+}
+
+/* budget:start(bytes): from now on the state may grow by at most bytes */
+static int l_budget_start(lua_State *L) {
+  Budget *b = checkbudget(L);
+  lua_Number n = luaL_checknumber(L, 2);
+  luaL_argcheck(L, n >= 0, 2, "a number of bytes expected");
+  luaL_argcheck(L, !b->on, 1, "the budget is already on");
+  b->limit = n >= (lua_Number)SIZE_MAX ? SIZE_MAX : (size_t)n;
+  b->used = b->gross = 0;
+  b->over = 0;
+  b->f = lua_getallocf(L, &b->ud);
+  lua_setallocf(L, budget_alloc, b);
+  b->on = 1;
+  return 0;
+}
+
+/* budget:stop() -> over, used, gross: the state's own allocator again */
+static int l_budget_stop(lua_State *L) {
+  Budget *b = checkbudget(L);
+  budget_off(L, b);
+  lua_pushboolean(L, b->over);
+  lua_pushnumber(L, (lua_Number)b->used);
+  lua_pushnumber(L, (lua_Number)b->gross);
+  return 3;
+}
+
+/* budget:state() -> over, used, gross, while on */
+static int l_budget_state(lua_State *L) {
+  Budget *b = checkbudget(L);
+  lua_pushboolean(L, b->over);
+  lua_pushnumber(L, (lua_Number)b->used);
+  lua_pushnumber(L, (lua_Number)b->gross);
+  return 3;
+}
+
+static int l_budget_gc(lua_State *L) {
+  budget_off(L, checkbudget(L));
+  return 0;
+}
+
+/* core.realpath(path) -> the absolute path without links, "." or "..",
+** or nil when it does not resolve */
+static int l_realpath(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  char *buf = (char *)lua_newuserdatauv(L, PATH_MAX, 0); /* freed by Lua */
+  if (realpath(path, buf) == NULL) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  lua_pushstring(L, buf);
+  return 1;
+}
+
+static const luaL_Reg budget_methods[] = {
+  {"start", l_budget_start},
+  {"state", l_budget_state},
+  {"stop", l_budget_stop},
+  {NULL, NULL}
+};
+
 static const luaL_Reg funcs[] = {
+  {"budget", l_budget},
   {"dependencies", l_dependencies},
   {"language_packs", l_language_packs},
   {"languages", l_languages},
   {"load_yaml", l_load_yaml},
   {"new", l_new},
+  {"realpath", l_realpath},
   {"scorers", l_scorers},
   {"selectors", l_selectors},
   {NULL, NULL}
@@ -980,6 +1097,11 @@ int luaopen_precis_core(lua_State *L) {
   newbox_meta(L, OPTIONS_MT, l_gc_options);
   newbox_meta(L, RESULT_MT, l_gc_result);
   newbox_meta(L, YAML_MT, l_gc_yaml);
+  newbox_meta(L, BUDGET_MT, l_budget_gc);
+  luaL_getmetatable(L, BUDGET_MT);
+  luaL_newlib(L, budget_methods);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
   luaL_newlib(L, funcs);
   lua_pushstring(L, precis_version());
   lua_setfield(L, -2, "_VERSION");
