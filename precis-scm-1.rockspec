@@ -65,6 +65,7 @@ build = {
     ["precis.json"] = "lua/precis/json.lua",
     ["precis.policy"] = "lua/precis/policy.lua",
     ["precis.policies"] = "lua/precis/policies.lua",
+    ["precis.sandbox"] = "lua/precis/sandbox.lua",
   },
   install = {
     bin = { summarize = "lua/summarize.lua" },
