@@ -108,6 +108,10 @@ describe("a bad policy file", function()
     assert.equal(F .. "missing-target.yaml:2:10: cannot read '../nowhere/parent.yaml': " ..
                  "No such file or directory (extends chain: " .. F ..
                  "missing-target.yaml -> spec/fixtures/nowhere/parent.yaml)",
+                 refused(precis.policy(F .. "missing-target.yaml", { trust = true })))
+    assert.equal(F .. "missing-target.yaml:2:10: '../nowhere/parent.yaml' leads outside the " ..
+                 "policy's folder 'spec/fixtures/policies'; trust the policy to allow it " ..
+                 "(extends chain: " .. F .. "missing-target.yaml -> ../nowhere/parent.yaml)",
                  refused(precis.policy(F .. "missing-target.yaml")))
   end)
 
@@ -646,8 +650,7 @@ describe("Lua scorers and filters", function()
   end)
 
   it("a Lua file that does not load is an error at its name", function()
-    assert.equal("t.yaml:1:6: cannot load 'nowhere.lua': cannot open nowhere.lua: " ..
-                 "No such file or directory",
+    assert.equal("t.yaml:1:6: cannot load 'nowhere.lua': No such file or directory",
                  from("lua: nowhere.lua\n"))
   end)
 
@@ -665,6 +668,198 @@ describe("Lua scorers and filters", function()
     assert.is_nil(s)
     assert.equal("EPOLICY", code)
     assert.matches("range.yaml:4:11:", msg)
+  end)
+end)
+
+describe("policy code", function()
+  -- a folder with a policy whose code would leave a mark
+  local dir, mark
+  local function write(path, text)
+    local f = assert(io.open(path, "wb"))
+    f:write(text)
+    f:close()
+  end
+  local function exists(path)
+    local f = io.open(path, "rb")
+    if f then f:close() end
+    return f ~= nil
+  end
+  local function evil(file)
+    write(dir .. "/" .. file,
+          "os.execute('touch " .. mark .. "')\nlocal f = io.open('" .. mark .. "', 'w')\n" ..
+          "f:write('ran')\nf:close()\nlocal precis = ...\n" ..
+          "precis.scorer('evil', function() return 1 end)\n")
+  end
+  before_each(function()
+    dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir -p '" .. dir .. "/in/deep'"))
+    mark = dir .. "/MARK"
+  end)
+  after_each(function()
+    os.execute("rm -rf '" .. dir .. "'")
+  end)
+
+  it("runs in a sandbox: os.execute and io.open are not there", function()
+    evil("evil.lua")
+    write(dir .. "/p.yaml", "lua: evil.lua\nscorers: { evil: 1 }\n")
+    local msg = refused(precis.policy(dir .. "/p.yaml"))
+    assert.equal(dir .. "/p.yaml:1:6: running 'evil.lua' failed: " .. dir ..
+                 "/evil.lua:1: attempt to index a nil value (global 'os')\n" ..
+                 dir .. "/p.yaml:2:12: unknown scorer 'evil'",
+                 (msg:gsub("global 'os' %(a nil value%)", "a nil value (global 'os')")))
+    assert.is_false(exists(mark))
+    local out, err, status = summarize({ "--policy", dir .. "/p.yaml", "spec/fixtures/orchard.txt" })
+    assert.same({ "", 2 }, { out, status })
+    assert.matches("evil%.lua:1: attempt to index", err)
+    assert.is_false(exists(mark))
+  end)
+
+  it("nothing runs from a policy reached through extends", function()
+    evil("evil.lua")
+    write(dir .. "/parent.yaml", "lua: evil.lua\n")
+    write(dir .. "/child.yaml", "extends: parent.yaml\nlength: { sentences: 1 }\n")
+    assert.matches("^" .. dir:gsub("%p", "%%%0") .. "/parent%.yaml:1:6: running 'evil%.lua' failed",
+                   refused(precis.policy(dir .. "/child.yaml")))
+    local _, _, status = summarize({ "--policy", dir .. "/child.yaml", "spec/fixtures/orchard.txt" })
+    assert.equal(2, status)
+    assert.is_false(exists(mark))
+  end)
+
+  it("policy check and policy show run nothing, and say where the code is", function()
+    evil("evil.lua")
+    write(dir .. "/p.yaml", "extends: news\nlua: evil.lua\nscorers: { evil: 1, textrank: 1 }\n")
+    write(dir .. "/child.yaml", "extends: p.yaml\n")
+    local out, err, status = summarize({ "policy", "check", dir .. "/p.yaml", dir .. "/child.yaml" })
+    assert.same({ "", "", 0 }, { out, err, status })
+    assert.is_false(exists(mark))
+    out, err, status = summarize({ "policy", "show", dir .. "/child.yaml" })
+    assert.same({ "", 0 }, { err, status })
+    assert.matches("\n# Lua code, not run: " .. dir:gsub("%p", "%%%0") .. "/evil%.lua %(lua: at " ..
+                   dir:gsub("%p", "%%%0") .. "/p%.yaml:2:6%)\n", out)
+    assert.matches("\nscorers:\n  evil: 1\n  textrank:\n", out)
+    assert.is_false(exists(mark))
+    -- from Lua: the same, and such a policy cannot be used
+    local p = assert(precis.policy(dir .. "/p.yaml", { code = false }))
+    assert.same({ { path = dir .. "/evil.lua", source = dir .. "/p.yaml", line = 2, col = 6 } }, p.code)
+    assert.equal(dir .. "/p.yaml: policy 'p' was loaded without running its Lua code " ..
+                 "({ code = false }): it can be checked and shown, not used",
+                 refused(precis.new({ policy = p })))
+    assert.is_false(exists(mark))
+    -- without code, an unknown scorer is still an error
+    write(dir .. "/q.yaml", "scorers: { evl: 1 }\n")
+    out, err, status = summarize({ "policy", "check", dir .. "/q.yaml" })
+    assert.same({ "", "summarize: " .. dir .. "/q.yaml:1:12: unknown scorer 'evl'\n", 2 },
+                { out, err, status })
+  end)
+
+  it("paths may not leave the policy's folder: .., absolute paths, links", function()
+    evil("evil.lua")
+    write(dir .. "/in/deep/p.yaml", "lua: ../../evil.lua\n")
+    assert.equal(dir .. "/in/deep/p.yaml:1:6: '../../evil.lua' leads outside the policy's " ..
+                 "folder '" .. dir .. "/in/deep'; trust the policy to allow it",
+                 refused(precis.policy(dir .. "/in/deep/p.yaml")))
+    write(dir .. "/in/deep/a.yaml", "lua: " .. dir .. "/evil.lua\n")
+    assert.equal(dir .. "/in/deep/a.yaml:1:6: '" .. dir .. "/evil.lua' is an absolute path, " ..
+                 "outside the policy's folder '" .. dir .. "/in/deep'; trust the policy to allow it",
+                 refused(precis.policy(dir .. "/in/deep/a.yaml")))
+    assert(os.execute("ln -s ../../evil.lua '" .. dir .. "/in/deep/link.lua'"))
+    write(dir .. "/in/deep/l.yaml", "lua: link.lua\n")
+    assert.equal(dir .. "/in/deep/l.yaml:1:6: 'link.lua' is a link that leads outside the " ..
+                 "policy's folder '" .. dir .. "/in/deep'; trust the policy to allow it",
+                 refused(precis.policy(dir .. "/in/deep/l.yaml")))
+    write(dir .. "/in/deep/e.yaml", "extends: ../../p.yaml\n")
+    assert.matches("'%.%./%.%./p%.yaml' leads outside the policy's folder",
+                   refused(precis.policy(dir .. "/in/deep/e.yaml")))
+    write(dir .. "/in/deep/z.yaml", "extends: /dev/zero\n")
+    assert.matches("'/dev/zero' is an absolute path", refused(precis.policy(dir .. "/in/deep/z.yaml")))
+    local _, err, status = summarize({ "policy", "check", dir .. "/in/deep/p.yaml" })
+    assert.equal(2, status)
+    assert.matches("leads outside", err)
+    assert.is_false(exists(mark))
+    -- inside the folder, a path may go down and up again
+    write(dir .. "/in/ok.lua", "local precis = ... precis.scorer('spec_inside', function() return 1 end)\n")
+    write(dir .. "/in/deep/../ok.yaml", "lua: deep/../ok.lua\nscorers: { spec_inside: 1 }\n")
+    assert.truthy(precis.policy(dir .. "/in/ok.yaml"))
+  end)
+
+  it("an endless loop ends with an error naming the file", function()
+    write(dir .. "/loop.lua", "while true do end\n")
+    write(dir .. "/p.yaml", "lua: loop.lua\n")
+    local t0 = os.clock()
+    assert.equal(dir .. "/p.yaml:1:6: running 'loop.lua' failed: " .. dir .. "/loop.lua: " ..
+                 "ran past its budget of 10000000 instructions",
+                 refused(precis.policy(dir .. "/p.yaml")))
+    assert.is_true(os.clock() - t0 < 10)
+    local _, err, status = summarize({ "--policy", dir .. "/p.yaml", "spec/fixtures/orchard.txt" })
+    assert.equal(2, status)
+    assert.matches("loop%.lua: ran past its budget of 10000000 instructions\n$", err)
+    -- and in a scorer, at summary time
+    write(dir .. "/slow.lua", "local precis = ...\n" ..
+          "precis.scorer('spec_slow', function(s) if s.position == 3 then while true do end end return 1 end)\n")
+    write(dir .. "/s.yaml", "lua: slow.lua\nscorers: { spec_slow: 1 }\n")
+    local r, msg, code = precis.summarize(ARTICLE, { policy = dir .. "/s.yaml" })
+    assert.is_nil(r)
+    assert.equal("EPOLICY", code)
+    assert.matches("^policy 's': scorer 'spec_slow' failed: " .. dir:gsub("%p", "%%%0") ..
+                   "/slow%.lua: ran past its budget of %d+ instructions$", msg)
+  end)
+
+  it("a trusted policy runs its code with the program's powers", function()
+    evil("evil.lua")
+    write(dir .. "/in/deep/p.yaml", "lua: ../../evil.lua\nscorers: { evil: 1 }\n")
+    local out, err, status = summarize({ "--trust-policy-code", "--policy", dir .. "/in/deep/p.yaml",
+                                         "-n", "1", "spec/fixtures/orchard.txt" })
+    assert.same({ "", 0 }, { err, status })
+    assert.equal(1, select(2, out:gsub("\n", "")))
+    assert.is_true(exists(mark))
+    os.remove(mark)
+    assert.truthy(precis.policy(dir .. "/in/deep/p.yaml", { trust = true }))
+    assert.is_true(exists(mark))
+    os.remove(mark)
+    assert.truthy(precis.policy(dir .. "/in/deep/p.yaml", { trust = true }))
+    assert.is_false(exists(mark)) -- once per process
+    assert.is_nil((precis.new({ policy = dir .. "/in/deep/p.yaml" })))
+    assert.truthy(precis.new({ policy = dir .. "/in/deep/p.yaml", trust_policy = true }))
+  end)
+
+  it("sandboxed code cannot replace what trusted code registered", function()
+    write(dir .. "/q.lua", "local precis = ...\nprecis.filter('questions', function() return true end)\n")
+    write(dir .. "/p.yaml", "lua: q.lua\n")
+    assert.equal(dir .. "/p.yaml:1:6: running 'q.lua' failed: " .. dir .. "/q.lua:2: bad argument " ..
+                 "#1 to 'filter' ('questions' is registered by trusted code)",
+                 refused(precis.policy(dir .. "/p.yaml")))
+  end)
+
+  it("sandboxed hooks get copies: what they change stays theirs", function()
+    write(dir .. "/m.lua", [[
+local precis = ...
+precis.filter("spec_meddle", function(s, ctx)
+  s.unit, s.doc, s.position = 1, 99, -1
+  ctx.sentences[1] = nil
+  ctx.documents[1].name = "x"
+  return false
+end)
+precis.scorer("spec_meddle", function(list, ctx)
+  local out = {}
+  for k, s in ipairs(list) do out[k] = 1; s.unit = 1 end
+  return setmetatable({}, { __index = function(_, k) return out[k] end })
+end, "document")
+]])
+    write(dir .. "/p.yaml", "lua: m.lua\nfilters: [spec_meddle]\nscorers: { spec_meddle: 1, position: 1 }\n")
+    local r = assert(precis.summarize(ARTICLE, { policy = dir .. "/p.yaml" }))
+    local base = assert(precis.summarize(ARTICLE, { weights = { position = 1 } }))
+    assert.same(texts(base), texts(r))
+    assert.equal(1, r.sentences[1].scores.spec_meddle)
+  end)
+
+  it("options: misuse raises", function()
+    assert.has_error(function() precis.policy("news", { trust = "yes" }) end,
+                     "bad argument #2 to 'policy' (option 'trust' must be a boolean)")
+    assert.has_error(function() precis.policy("news", { trusted = true }) end,
+                     "bad argument #2 to 'policy' (unknown option 'trusted')")
+    assert.has_error(function() precis.new({ policy = "news", trust_policy = 1 }) end,
+                     "option 'trust_policy' must be a boolean, got number")
   end)
 end)
 

@@ -40,8 +40,9 @@ is read. "split" prints every sentence, title and heading instead, one per
 line (to summarize a file named "split", write ./split). "policy check"
 validates policy files and prints nothing but their errors; "policy show"
 prints a policy fully resolved (after extends, with every default) as
-YAML; "policy list" lists the built-in policies and what each is for.
-"languages" lists the language packs: code, name and stemmer.
+YAML; neither runs a policy's Lua code. "policy list" lists the built-in
+policies and what each is for. "languages" lists the language packs:
+code, name and stemmer.
 
 Length (the last one given counts; default 3 sentences):
   -n, --sentences N      at most N sentences
@@ -54,6 +55,11 @@ Policy:
                          "summarize policy list"), a YAML file (a path with
                          a "/" or ending in .yaml), or FILE#NAME for one of
                          several in a file; the options given override it
+      --trust-policy-code
+                         run the policy's Lua code (lua:) with the powers
+                         of the program, and let its paths lead out of its
+                         folder; without it the code runs in a sandbox,
+                         with a budget (see docs/policies.md)
 
 Scoring:
       --method NAME      default (the built-in mix of scorers); one scorer
@@ -234,6 +240,7 @@ local handlers = {
     cfg.format_given = true
   end,
   policy = function(cfg, _, v) cfg.policy = v end,
+  trust_policy_code = function(cfg) cfg.trust = true end,
   explain = function(cfg) cfg.explain = true end,
   help = function(cfg) cfg.help = true end,
   version = function(cfg) cfg.version = true end,
@@ -249,13 +256,14 @@ local long = {
   ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
   ["--format"] = "format", ["--explain"] = "explain", ["--help"] = "help",
   ["--version"] = "version", ["--policy"] = "policy",
+  ["--trust-policy-code"] = "trust_policy_code",
 }
 local short = {
   ["-n"] = "sentences", ["-w"] = "words", ["-c"] = "chars", ["-r"] = "ratio",
   ["-h"] = "help",
 }
 local flags = { explain = true, help = true, version = true, unwrap = true,
-                no_unwrap = true }
+                no_unwrap = true, trust_policy_code = true }
 
 -- Parses the command line; stops early at --help or --version.
 local function parse(args)
@@ -495,18 +503,20 @@ local function policy_command(cfg)
   if next(cfg.opts) or cfg.policy or cfg.split or cfg.explain or cfg.format_given then
     usage("options do not apply to 'policy %s'", tostring(what))
   end
+  -- check and show read a policy, never run its code
+  local load_opts = { code = false, trust = cfg.trust }
   if what == "check" then
     if #args == 0 then usage("'policy check' needs a FILE") end
     local errors = {}
     for _, spec in ipairs(args) do
-      local p, msg = precis.policy(spec)
+      local p, msg = precis.policy(spec, load_opts)
       if not p then errors[#errors + 1] = msg end
     end
     if #errors > 0 then usage("%s", concat(errors, "\n")) end
     return 0
   elseif what == "show" then
     if #args ~= 1 then usage("'policy show' needs one NAME or FILE") end
-    local p, msg = precis.policy(args[1])
+    local p, msg = precis.policy(args[1], load_opts)
     if not p then usage("%s", msg) end
     write({ (gsub(policy.show(p), "\n$", "")) })
     return 0
@@ -609,7 +619,7 @@ local function run(args)
   if cfg.languages then return languages_command(cfg) end
   local policy_format -- a policy's input format beats a guess from a name
   if cfg.policy then -- its output settings count unless an option says
-    local p, msg = precis.policy(cfg.policy)
+    local p, msg = precis.policy(cfg.policy, { trust = cfg.trust })
     if not p then usage("%s", msg) end
     local out = policy.effective(p).output
     if not cfg.format_given then cfg.format = out.format end

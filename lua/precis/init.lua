@@ -44,7 +44,7 @@ local known = {
   language = true, unwrap = true,
   max_words = true, method = true, min_words = true, order = true,
   params = true, policy = true, query = true, ratio = true, selector = true,
-  sentences = true, weights = true, words = true,
+  sentences = true, trust_policy = true, weights = true, words = true,
 }
 local BUDGET = { "sentences", "words", "chars", "ratio" }
 
@@ -78,14 +78,22 @@ end
 
 -- The policy of `opts.policy` as core options and Lua hooks, or nil,
 -- message, code when it does not load.
-local function from_policy(spec, level)
+local function from_policy(spec, trust, level)
   local p, msg, code = spec, nil, nil
+  if trust ~= nil and type(trust) ~= "boolean" then
+    error(format("option 'trust_policy' must be a boolean, got %s", type(trust)), level + 1)
+  end
   if type(spec) == "string" then
-    p, msg, code = policy.load(spec)
+    p, msg, code = policy.load(spec, { trust = trust })
     if not p then return nil, msg, code end
   elseif getmetatable(spec) ~= policy.Policy then
     error(format("option 'policy' must be a policy's name or path, or a precis.Policy, got %s",
                  type(spec)), level + 1)
+  end
+  if p.unrun then
+    return nil, format("%s: policy '%s' was loaded without running its Lua code " ..
+                       "({ code = false }): it can be checked and shown, not used",
+                       p.code[1].source, p.name), "EPOLICY"
   end
   local copts, hooks, where = policy.options(p)
   if not copts then
@@ -131,7 +139,7 @@ local function configure(opts, level)
   local copts, hooks = {}, { scorers = {}, filters = {} }
   if opts.policy ~= nil then
     local code
-    copts, hooks, code = from_policy(opts.policy, level)
+    copts, hooks, code = from_policy(opts.policy, opts.trust_policy, level)
     if not copts then return nil, hooks, code end
   end
   -- what the call says overrides the policy
@@ -144,7 +152,7 @@ local function configure(opts, level)
   for k, v in pairs(opts) do
     if k == "params" and type(v) == "table" and copts.params then
       for name, x in pairs(v) do copts.params[name] = x end
-    elseif k ~= "method" and k ~= "policy" then
+    elseif k ~= "method" and k ~= "policy" and k ~= "trust_policy" then
       copts[k] = v
     end
   end
@@ -269,22 +277,31 @@ function M.scorers() return core.scorers() end
 -- with a "/" or ending in .yaml or .yml), or "path#name" for one of the
 -- policies of a file that holds several. Pass it (or the name or path
 -- itself) as `opts.policy`; the other options override it.
+--
+-- A policy's Lua code (`lua:`) runs in a sandbox with budgets, and its
+-- paths stay in its folder, unless `opts.trust` is true (see
+-- docs/policies.md, "Policy code"); `opts.code = false` runs none of it
+-- (the policy can then be checked and shown, not used); `opts.instructions`
+-- and `opts.memory` change the sandbox's budgets.
 -- @tparam string spec
+-- @tparam[opt] table opts `trust`, `code`, `instructions`, `memory`
 -- @treturn[1] table a `precis.Policy`: `name`, `description`, `lineage`
--- (what it was resolved from, itself first)
+-- (what it was resolved from, itself first), `code` (the Lua files it
+-- names, each `{ path, source, line, col }`, when its code was not run)
 -- @treturn[2] nil
 -- @treturn[2] string "FILE:LINE:COL: message", a line per error
--- @treturn[2] string "EPOLICY"
-function M.policy(spec)
+-- @treturn[2] string "EPOLICY" ("ENOMEM" when memory ran out)
+function M.policy(spec, opts)
   if type(spec) ~= "string" then
     error(format("bad argument #1 to 'policy' (string expected, got %s)", type(spec)), 2)
   end
-  return policy.load(spec)
+  return policy.load(spec, policy.check_load_options(opts, 2, "policy"))
 end
 
 --- Loads a policy from YAML text; `source` names it in messages and, when
--- it is a path, anchors the relative paths of `extends` and `lua`.
-function M.policy_from_string(text, source)
+-- it is a path, anchors the relative paths of `extends` and `lua` (else
+-- they are relative to the current folder). `opts` as for `precis.policy`.
+function M.policy_from_string(text, source, opts)
   if type(text) ~= "string" then
     error(format("bad argument #1 to 'policy_from_string' (string expected, got %s)",
                  type(text)), 2)
@@ -293,7 +310,7 @@ function M.policy_from_string(text, source)
     error(format("bad argument #2 to 'policy_from_string' (string expected, got %s)",
                  type(source)), 2)
   end
-  return policy.load_string(text, source)
+  return policy.load_string(text, source, policy.check_load_options(opts, 2, "policy_from_string"))
 end
 
 --- The built-in policies, each `{ name = ..., description = ... }`, by name.

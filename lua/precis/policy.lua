@@ -14,12 +14,13 @@
 
 local core = require "precis.core"
 local builtin_texts = require "precis.policies"
+local sandbox = require "precis.sandbox"
 local compat = require "precis.compat"
 
 local type, pairs, ipairs, tostring, tonumber, select, error, pcall =
   type, pairs, ipairs, tostring, tonumber, select, error, pcall
-local setmetatable, getmetatable, loadfile, next =
-  setmetatable, getmetatable, compat.loadfile, next
+local setmetatable, getmetatable, next =
+  setmetatable, getmetatable, next
 local isint, huge, floor, min, max =
   compat.isint, math.huge, math.floor, math.min, math.max
 local concat, sort, insert = table.concat, table.sort, table.insert
@@ -107,8 +108,10 @@ local DEFAULTS = {
 -- Lua scorers and filters
 -- ---------------------------------------------------------------------
 
-local lua_scorers = {} -- name -> { fn =, document = bool }
-local lua_filters = {} -- name -> { fn =, document = bool }
+-- name -> { fn =, document = bool, box = the sandbox of the policy code
+-- that registered it (none for trusted code) }
+local lua_scorers = {}
+local lua_filters = {}
 
 local function check_hook(what, name, fn, how, level)
   level = level + 1
@@ -131,13 +134,17 @@ end
 -- "document", `fn(sentences, context) -> { number|nil, ... }`
 -- @tparam[opt] string how "sentence" (default) or "document"
 -- @tparam[opt] integer level the stack level to blame on misuse
-function M.register_scorer(name, fn, how, level)
+-- @param[opt] box the sandbox of the policy code that registers it
+function M.register_scorer(name, fn, how, level, box)
   level = (level or 1) + 1
   check_hook("scorer", name, fn, how, level)
   if BUILTIN_SCORERS[name] or SCORER_ALIASES[name] then
     error(format("bad argument #1 to 'scorer' ('%s' is a built-in scorer)", name), level)
   end
-  lua_scorers[name] = { fn = fn, document = how == "document" }
+  if box and lua_scorers[name] and not lua_scorers[name].box then
+    error(format("bad argument #1 to 'scorer' ('%s' is registered by trusted code)", name), level)
+  end
+  lua_scorers[name] = { fn = fn, document = how == "document", box = box }
 end
 
 --- Registers a filter written in Lua (`precis.filter`): it drops the
@@ -146,10 +153,13 @@ end
 -- @tparam function fn `fn(sentence, context) -> boolean`, or with `how`
 -- "document", `fn(sentences, context) -> { boolean, ... }`
 -- @tparam[opt] string how "sentence" (default) or "document"
-function M.register_filter(name, fn, how, level)
+function M.register_filter(name, fn, how, level, box)
   level = (level or 1) + 1
   check_hook("filter", name, fn, how, level)
-  lua_filters[name] = { fn = fn, document = how == "document" }
+  if box and lua_filters[name] and not lua_filters[name].box then
+    error(format("bad argument #1 to 'filter' ('%s' is registered by trusted code)", name), level)
+  end
+  lua_filters[name] = { fn = fn, document = how == "document", box = box }
 end
 
 --- Is `name` a registered Lua scorer?
@@ -625,13 +635,26 @@ local function read_length(E, layer, node)
   end
 end
 
+-- A scorer or filter named at `k` that is not registered, while the
+-- policy's code is not run (policy check, policy show): it may come from
+-- that code, which is only known once the whole chain is read.
+local function defer(E, k, what, names, name)
+  local S = E.S
+  if not S or S.run_code then return false end
+  S.deferred[#S.deferred + 1] = { source = E.source, node = k, what = what, names = names,
+                                  name = name or k.value }
+  return true
+end
+
 local function read_scorers(E, layer, node)
   if not want_map(E, node, "scorers") then return end
   local list, seen, names = {}, {}, scorer_names()
   for i, k in ipairs(node.keys) do
     local v, name = node.values[i], k.value
     local canonical = SCORER_ALIASES[name] or name
-    if not BUILTIN_SCORERS[canonical] and not lua_scorers[canonical] then
+    local unrun = not BUILTIN_SCORERS[canonical] and not lua_scorers[canonical] and
+                  defer(E, k, "scorer", names)
+    if not BUILTIN_SCORERS[canonical] and not lua_scorers[canonical] and not unrun then
       add_error(E, k, "unknown scorer '%s'%s", excerpt(name), did_you_mean(name, names, E))
     elseif seen[canonical] then
       add_error(E, k, "scorer '%s' is given twice (as '%s' and '%s')", canonical,
@@ -679,7 +702,7 @@ end
 local function read_filters(E, layer, node)
   local list, names = {}, filter_names()
   local function add(k, name, v)
-    if not lua_filters[name] then
+    if not lua_filters[name] and not defer(E, k, "filter", names, name) then
       add_error(E, k, "unknown filter '%s'%s", excerpt(name), did_you_mean(name, names, E))
       return
     end
@@ -768,6 +791,79 @@ local function read_language(E, layer, node)
   layer.language = v
 end
 
+-- Where path `p`, written in `file`, leads: relative to that file, and
+-- unless the policy is trusted, inside the folder of the policy being
+-- loaded (S.anchor): no absolute path, no ".." out of it, no symbolic
+-- link that leads out of it. Returns the path, or nil and why.
+local function place(S, file, p)
+  local absolute = sub(p, 1, 1) == "/"
+  local full = M.normalize(absolute and p or file.dir .. p)
+  if S.trust then return full end
+  local function refuse(how)
+    return nil, format("'%s' %s the policy's folder '%s'; trust the policy to allow it",
+                       excerpt(p), how, S.anchor)
+  end
+  if absolute then return refuse("is an absolute path, outside") end
+  local a = S.anchor
+  if not (a == "." and full ~= ".." and sub(full, 1, 3) ~= "../" and sub(full, 1, 1) ~= "/"
+          or sub(full, 1, #a + 1) == a .. "/") then
+    return refuse("leads outside")
+  end
+  local real = core.realpath(full)
+  if real then
+    local root = S.real_anchor
+    if not root then
+      root = core.realpath(a) or a
+      S.real_anchor = root
+    end
+    if root ~= "/" and sub(real, 1, #root + 1) ~= root .. "/" then
+      return refuse("is a link that leads outside")
+    end
+  end
+  return full
+end
+
+-- What a sandboxed script gets as `...`: the two calls that register.
+local function script_api(box)
+  return {
+    scorer = function(name, fn, how) M.register_scorer(name, fn, how, 2, box) end,
+    filter = function(name, fn, how) M.register_filter(name, fn, how, 2, box) end,
+    _VERSION = core._VERSION,
+  }
+end
+
+-- Runs the script at `path` (named at l.at) once per process: with the
+-- program's own globals and the precis module when the policy is
+-- trusted, else in a sandbox of its own.
+local function run_script(S, E, l, path)
+  local key = S.trust and path .. "\0trusted" or path
+  if M.loaded_lua[key] then return end
+  local text, why = M.read_file(path, sandbox.SCRIPT_BYTES)
+  if not text then
+    add_error(E, l.at, "cannot load '%s': %s", excerpt(l.path), why)
+    return
+  end
+  local ok, err
+  if S.trust then
+    local chunk
+    chunk, why = compat.load(text, "@" .. path, "t")
+    if chunk then ok, err = pcall(chunk, package.loaded.precis or M) end
+  else
+    local box = sandbox.new(path, S.limits)
+    local chunk
+    chunk, why = box:load(text, "@" .. path)
+    if chunk then ok, err = box:call(chunk, script_api(box)) end
+  end
+  if why then
+    add_error(E, l.at, "cannot load '%s': %s", excerpt(l.path), why)
+  elseif ok then
+    M.loaded_lua[key] = true
+  else
+    add_error(E, l.at, "running '%s' failed: %s", excerpt(l.path),
+              type(err) == "string" and err or "(error object is a " .. type(err) .. " value)")
+  end
+end
+
 -- Reads one policy's mapping `node` into a layer. `file` is the file it
 -- is in; `named` is its name when the file holds several (then `policy`
 -- and `schema` belong to the file, not to it).
@@ -827,19 +923,15 @@ local function read_policy(E, node, file, named)
   }
   each_key(E, node, handlers, TOP_KEYS, "")
   -- Lua files first: they register the scorers and filters named below
+  local S = E.S
   for _, l in ipairs(layer.lua or {}) do
-    local path = l.path
-    if sub(path, 1, 1) ~= "/" then path = file.dir .. path end
-    path = M.normalize(path)
-    if not M.loaded_lua[path] then
-      local chunk, why = loadfile(path, "t")
-      if not chunk then
-        add_error(E, l.at, "cannot load '%s': %s", l.path, why)
-      else
-        local ok, err = pcall(chunk, package.loaded.precis or M)
-        if ok then M.loaded_lua[path] = true
-        else add_error(E, l.at, "running '%s' failed: %s", l.path, tostring(err)) end
-      end
+    local path, why = place(S, file, l.path)
+    if not path then
+      add_error(E, l.at, "%s", why)
+    elseif not S.run_code then -- policy check, policy show: where, not what
+      S.code[#S.code + 1] = { path = path, source = E.source, line = l.at.line, col = l.at.col }
+    else
+      run_script(S, E, l, path)
     end
   end
   if layer.scorers_node then read_scorers(E, layer, layer.scorers_node) end
@@ -1056,9 +1148,9 @@ local function resolve_extends(S, file, self_name, spec, node, chain)
                 chain = format(" (extends chain: %s", chain_text(chain)) }
   if is_path(spec) then
     local p, name = match(spec, "^(.-)#(.*)$")
-    p = p or spec
-    if sub(p, 1, 1) ~= "/" then p = file.dir .. p end
-    p = M.normalize(p)
+    local why
+    p, why = place(S, file, p or spec)
+    if not p then fail_at(file.source, node, "%s%s -> %s)", why, via.chain, excerpt(spec)) end
     local target = load_file(S.cache, p, nil, p, via)
     return resolve(S, target, name ~= "" and name or nil, chain, via)
   end
@@ -1105,6 +1197,7 @@ function resolve(S, file, name, chain, via)
             chain_text(chain, display))
   end
   local E = new_errors(file.source)
+  E.S = S
   local layer = read_policy(E, body, file, picked)
   if #E.list > 0 then error(setmetatable({ list = E.list, more = E.more }, Failure), 0) end
   local here = { id = id, display = display }
@@ -1147,13 +1240,41 @@ local function unexpected(e, what)
   return nil, format("%s: cannot load the policy: %s", excerpt(what), msg), "EPOLICY"
 end
 
--- Loads `spec` (a built-in name, a path, "path#name") or `text`.
-local function load(spec, text, source)
-  local S = { cache = {} }
+-- The folder a policy's paths may not leave: the one of `path`, "." for
+-- none.
+local function anchor_of(path)
+  local dir = path and dirname(path) or ""
+  if dir == "" then return "." end
+  return M.normalize(dir)
+end
+
+-- The errors for scorers and filters that no code registered, when the
+-- code was not run and there is none.
+local function deferred_errors(S)
+  local list, more = {}, 0
+  for _, d in ipairs(S.deferred) do
+    if #list < MAX_ERRORS then
+      list[#list + 1] = { source = d.source, line = d.node.line, col = d.node.col,
+                          msg = format("unknown %s '%s'%s", d.what, excerpt(d.name),
+                                       did_you_mean(d.name, d.names)) }
+    else
+      more = more + 1
+    end
+  end
+  return list, more
+end
+
+-- Loads `spec` (a built-in name, a path, "path#name") or `text`, as
+-- `opts` says (see M.load).
+local function load(spec, text, source, opts)
+  local S = { cache = {}, trust = opts.trust == true, run_code = opts.code ~= false,
+              limits = { instructions = opts.instructions, memory = opts.memory },
+              code = {}, deferred = {} }
   local ok, settings, lineage, info = pcall(function()
     if text then
-      local file = load_file(S.cache, source and source ~= "" and source or nil,
-                             text, source or "<string>")
+      local path = source and source ~= "" and source or nil
+      S.anchor = anchor_of(path)
+      local file = load_file(S.cache, path, text, source or "<string>")
       return resolve(S, file, nil, {})
     end
     if type(spec) ~= "string" or spec == "" then
@@ -1162,6 +1283,7 @@ local function load(spec, text, source)
     if is_path(spec) then
       local p, name = match(spec, "^(.-)#(.*)$")
       p = p or spec
+      S.anchor = anchor_of(p)
       local file = load_file(S.cache, p, nil, p)
       return resolve(S, file, name ~= "" and name or nil, {})
     end
@@ -1171,8 +1293,13 @@ local function load(spec, text, source)
                                          excerpt(spec), did_you_mean(spec, M.builtins()),
                                          concat(M.builtins(), ", "), excerpt(spec)) }, Failure), 0)
     end
+    S.trust, S.anchor = true, "." -- built-ins are trusted
     return resolve(S, load_file(S.cache, nil, t, builtin_source(spec), nil, true), nil, {})
   end)
+  if ok and #S.deferred > 0 and #S.code == 0 then
+    ok, settings = false, setmetatable({}, Failure)
+    settings.list, settings.more = deferred_errors(S)
+  end
   if not ok then
     local f = settings
     if getmetatable(f) ~= Failure then return unexpected(f, text and (source or "<string>") or spec) end
@@ -1184,7 +1311,9 @@ local function load(spec, text, source)
     return nil, render_errors(f.list, f.more, f.list[1] and f.list[1].source), "EPOLICY"
   end
   local p = setmetatable({ name = info.name, description = info.description,
-                           lineage = lineage, settings = settings }, Policy)
+                           lineage = lineage, settings = settings, code = S.code,
+                           trusted = S.trust, unrun = #S.code > 0 and not S.run_code or nil },
+                         Policy)
   local copts, why, where
   ok, copts, why, where = pcall(M.options, p)
   if not ok then return unexpected(copts, text and (source or "<string>") or spec) end
@@ -1202,21 +1331,48 @@ end
 -- @treturn[2] nil
 -- @treturn[2] string "FILE:LINE:COL: message" (several lines for several
 -- errors)
--- @treturn[2] string "EPOLICY"
-function M.load(spec)
+-- @treturn[2] string "EPOLICY", or "ENOMEM" when memory ran out
+function M.load(spec, opts)
   if type(spec) ~= "string" then
     error(format("bad argument #1 to 'load' (string expected, got %s)", type(spec)), 2)
   end
-  return load(spec)
+  return load(spec, nil, nil, M.check_load_options(opts, 2, "load"))
+end
+
+local LOAD_OPTIONS = { trust = "boolean", code = "boolean", instructions = "number",
+                       memory = "number" }
+
+--- Checks the options of a policy's load (misuse raises at `level`):
+-- `trust` (run the policy's code with the program's globals, and let its
+-- paths lead anywhere), `code` (false: never run it, as `policy check`
+-- and `policy show` do), `instructions` and `memory` (the sandbox's
+-- budgets, see precis.sandbox).
+function M.check_load_options(opts, level, fname)
+  level = level + 1
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then
+    error(format("bad argument #2 to '%s' (table expected, got %s)", fname, type(opts)), level)
+  end
+  for k, v in pairs(opts) do
+    local want = LOAD_OPTIONS[k]
+    if not want then
+      error(format("bad argument #2 to '%s' (unknown option '%s')", fname, tostring(k)), level)
+    end
+    if type(v) ~= want or want == "number" and not (v > 0 and v < huge) then
+      error(format("bad argument #2 to '%s' (option '%s' must be a %s%s)", fname, k,
+                   want == "number" and "positive " or "", want), level)
+    end
+  end
+  return opts
 end
 
 --- Loads a policy from YAML text; `source` names it in messages and, when
 -- it is a path, anchors relative `extends` and `lua` paths.
-function M.load_string(text, source)
+function M.load_string(text, source, opts)
   if type(text) ~= "string" then
     error(format("bad argument #1 to 'load_string' (string expected, got %s)", type(text)), 2)
   end
-  return load(nil, text, source)
+  return load(nil, text, source, M.check_load_options(opts, 2, "load_string"))
 end
 
 -- ---------------------------------------------------------------------
@@ -1366,6 +1522,45 @@ local function context_of(seg, hooks, per_doc)
 end
 
 -- Runs every filter: drop[unit] = "filter:name" for dropped sentences.
+-- What a hook of sandboxed code is given: copies, so that nothing it
+-- does to them reaches the tables read here.
+local function deep_copy(v)
+  if type(v) ~= "table" then return v end
+  local t = {}
+  for k, x in pairs(v) do t[k] = deep_copy(x) end
+  return t
+end
+
+local function public_args(keep, ctx)
+  local pub, docs = {}, {}
+  for k, s in ipairs(keep) do
+    local c = {}
+    for key, v in pairs(s) do c[key] = v end
+    pub[k] = c
+  end
+  for d, doc in ipairs(ctx.documents) do
+    docs[d] = { name = doc.name, sentences = doc.sentences, title = doc.title }
+  end
+  return pub, { policy = ctx.policy, language = ctx.language, documents = docs,
+                sentences = pub, params = deep_copy(ctx.params) }
+end
+
+-- Calls hook `reg` on `arg` (a sentence, or the list of `n` sentences of
+-- a document hook): ok, result. Sandboxed code runs in its box, and a
+-- document hook's result is read into a plain list there, so that its
+-- metamethods run within the budget.
+local function invoke(reg, arg, ctx, n)
+  if not reg.box then return pcall(reg.fn, arg, ctx) end
+  return reg.box:call(function()
+    local res = reg.fn(arg, ctx)
+    if not reg.document or type(res) ~= "table" then return res end
+    local out = {}
+    for k = 1, n do out[k] = res[k] end
+    return out
+  end)
+end
+
+-- Runs every filter: drop[unit] = "filter:name" for dropped sentences.
 local function run_filters(hooks, list, ctx)
   local drop = {}
   for _, f in ipairs(hooks.filters) do
@@ -1376,8 +1571,10 @@ local function run_filters(hooks, list, ctx)
     local keep = {}
     for _, s in ipairs(list) do if not drop[s.unit] then keep[#keep + 1] = s end end
     ctx.sentences = keep
+    local args, actx = keep, ctx
+    if reg.box then args, actx = public_args(keep, ctx) end
     if reg.document then
-      local ok, res = pcall(reg.fn, keep, ctx)
+      local ok, res = invoke(reg, args, actx, #keep)
       if not ok then return nil, hook_error(hooks.policy, "filter", f.name, res) end
       if type(res) ~= "table" then
         return nil, hook_error(hooks.policy, "filter", f.name,
@@ -1385,8 +1582,8 @@ local function run_filters(hooks, list, ctx)
       end
       for k, s in ipairs(keep) do if res[k] then drop[s.unit] = "filter:" .. f.name end end
     else
-      for _, s in ipairs(keep) do
-        local ok, res = pcall(reg.fn, s, ctx)
+      for k, s in ipairs(keep) do
+        local ok, res = invoke(reg, args[k], actx)
         if not ok then return nil, hook_error(hooks.policy, "filter", f.name, res) end
         if res then drop[s.unit] = "filter:" .. f.name end
       end
@@ -1423,9 +1620,11 @@ local function run_scorers(hooks, list, drop, ctx)
     if not reg then return nil, format("policy '%s': scorer '%s' is not registered",
                                         hooks.policy, h.name) end
     ctx.params = h.params or {}
+    local args, actx = keep, ctx
+    if reg.box then args, actx = public_args(keep, ctx) end
     local values = {}
     if reg.document then
-      local ok, res = pcall(reg.fn, keep, ctx)
+      local ok, res = invoke(reg, args, actx, #keep)
       if not ok then return nil, hook_error(hooks.policy, "scorer", h.name, res) end
       if type(res) ~= "table" then
         return nil, hook_error(hooks.policy, "scorer", h.name,
@@ -1437,8 +1636,8 @@ local function run_scorers(hooks, list, drop, ctx)
         values[s.unit] = v
       end
     else
-      for _, s in ipairs(keep) do
-        local ok, res = pcall(reg.fn, s, ctx)
+      for k, s in ipairs(keep) do
+        local ok, res = invoke(reg, args[k], actx)
         if not ok then return nil, hook_error(hooks.policy, "scorer", h.name, res) end
         local v, why = check_score(hooks.policy, h.name, res, s)
         if v == false then return nil, why end
@@ -1448,6 +1647,32 @@ local function run_scorers(hooks, list, drop, ctx)
     out[#out + 1] = { name = h.name, weight = h.weight, values = values }
   end
   return out
+end
+
+-- The bytes of a summary's input (a string, or a list of strings and
+-- { text = } tables)
+local function input_bytes(input)
+  if type(input) == "string" then return #input end
+  local n = 0
+  for _, d in ipairs(input) do
+    if type(d) == "string" then n = n + #d
+    elseif type(d) == "table" and type(d.text) == "string" then n = n + #d.text end
+  end
+  return n
+end
+
+-- Gives the sandboxes of the hooks their budget for one summary.
+local function begin_boxes(hooks, bytes)
+  local seen = {}
+  for _, list in ipairs({ { hooks.filters, lua_filters }, { hooks.scorers, lua_scorers } }) do
+    for _, h in ipairs(list[1]) do
+      local reg = list[2][h.name]
+      if reg and reg.box and not seen[reg.box] then
+        seen[reg.box] = true
+        reg.box:begin(bytes)
+      end
+    end
+  end
 end
 
 local Bound = {}
@@ -1482,6 +1707,7 @@ function Bound:summarize(input, opts)
   end
   local seg, msg, code = s:segment(input)
   if not seg then return nil, msg, code end
+  begin_boxes(hooks, input_bytes(input))
   local list, per_doc = sentences_of(seg)
   local ctx = context_of(seg, hooks, per_doc)
   local drop, why = run_filters(hooks, list, ctx)
@@ -1547,6 +1773,10 @@ function M.show(p)
   local e = M.effective(p)
   local out = {}
   out[#out + 1] = "# resolved from: " .. concat(p.lineage, " -> ")
+  for _, c in ipairs(p.code or {}) do
+    out[#out + 1] = format("# Lua code, not run: %s (lua: at %s:%d:%d)", c.path, c.source,
+                           c.line, c.col)
+  end
   out[#out + 1] = "schema: " .. M.SCHEMA
   out[#out + 1] = "policy: " .. scalar(p.name)
   if p.description then out[#out + 1] = "description: " .. scalar(p.description) end
