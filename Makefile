@@ -243,12 +243,28 @@ test-man: $(MAN)
 
 INST_PCDIR ?= $(INST_CLIBDIR)/pkgconfig
 
-install: all
+# The installed command: a Lua script for the interpreter it was installed
+# for (its path found now), that puts the modules' directories of this
+# install in front of Lua's paths, as LuaRocks' wrappers do: it runs from
+# an empty environment wherever PREFIX is. The paths are the final ones,
+# without DESTDIR; remade when they change.
+LUA_BIN ?= $(shell command -v $(LUA) 2>/dev/null || echo /usr/bin/$(LUA))
+LAUNCHER = $(LB)/summarize
+$(LAUNCHER): FORCE
+	@mkdir -p $(dir $@)
+	@{ echo '#!$(LUA_BIN)'; \
+	   echo '-- summarize: the precis command, as make install made it.'; \
+	   echo 'package.path = "$(INST_LUADIR)/?.lua;$(INST_LUADIR)/?/init.lua;" .. package.path'; \
+	   echo 'package.cpath = "$(INST_LIBDIR)/?.so;" .. package.cpath'; \
+	   echo 'os.exit(require("precis.cli").main(arg))'; } > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+install: all $(LAUNCHER)
 	install -d $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis $(DESTDIR)$(INST_BINDIR) \
 	           $(DESTDIR)$(INST_INCDIR) $(DESTDIR)$(INST_CLIBDIR) $(DESTDIR)$(INST_PCDIR)
 	install -m 755 $(MODULE) $(DESTDIR)$(INST_LIBDIR)/precis/core.so
 	install -m 644 lua/precis/*.lua $(DESTDIR)$(INST_LUADIR)/precis/
-	install -m 755 lua/summarize.lua $(DESTDIR)$(INST_BINDIR)/summarize
+	install -m 755 $(LAUNCHER) $(DESTDIR)$(INST_BINDIR)/summarize
 	install -m 644 include/precis.h $(DESTDIR)$(INST_INCDIR)/precis.h
 	install -m 644 $(LIB) $(DESTDIR)$(INST_CLIBDIR)/libprecis.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(INST_CLIBDIR)/$(notdir $(SHLIB))

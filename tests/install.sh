@@ -3,8 +3,10 @@
 #   - libprecis.so exports the functions of precis.h and nothing else,
 #     under its soname; precis.core exports its entry point alone and
 #     takes the engine from libprecis.so.0;
-#   - make install into a scratch prefix: the README's C example, built
-#     with pkg-config (shared, then --static), prints what summarize does;
+#   - make install into a scratch prefix: the installed summarize runs from
+#     an empty environment, and the README's C example, built with
+#     pkg-config (shared, then --static), prints what it prints;
+#   - with DESTDIR, the staged tree works once moved to PREFIX;
 #   - make uninstall leaves no file behind.
 # Run from the top of the tree after make; B and LB name the build
 # directories (make passes them), MAKE the make to call.
@@ -56,9 +58,21 @@ for f in precis_summarize precis_segment precis_summarizer_new; do
 done
 pass "precis.core exports luaopen_precis_core alone and calls the engine in libprecis.so.$major"
 
-# --- make install; the README's example through pkg-config ---------------
+# --- make install: the command from an empty environment -------------------
 p=$tmp/p
 $MAKE --no-print-directory -s install PREFIX="$p" B="$B" LUA_VERSION="$LUA_VERSION" > /dev/null
+bin/summarize -n 2 "$TEXT" > "$tmp/want2"
+env -i PATH=/usr/bin:/bin "$p/bin/summarize" -n 2 "$TEXT" > "$tmp/got" 2>&1 ||
+  fail "the installed summarize failed: $(cat "$tmp/got")"
+cmp -s "$tmp/want2" "$tmp/got" || fail "the installed summarize printed: $(cat "$tmp/got")"
+# its own modules first, whatever LUA_PATH and LUA_CPATH say
+env -i PATH=/usr/bin:/bin LUA_PATH="$tmp/none/?.lua" LUA_CPATH="$tmp/none/?.so" \
+  LUA_PATH_5_4="$tmp/none/?.lua" LUA_CPATH_5_4="$tmp/none/?.so" \
+  "$p/bin/summarize" -n 2 "$TEXT" > "$tmp/got" 2>&1 || fail "with LUA_PATH set: $(cat "$tmp/got")"
+cmp -s "$tmp/want2" "$tmp/got" || fail "with LUA_PATH set, it printed: $(cat "$tmp/got")"
+pass "the installed summarize runs from an empty environment (env -i PATH=/usr/bin:/bin)"
+
+# --- the README's example through pkg-config ---------------------------------
 export PKG_CONFIG_PATH="$p/lib/pkgconfig"
 [ "$(pkg-config --modversion precis)" = "$version" ] || fail "pkg-config --modversion precis"
 
@@ -95,3 +109,22 @@ $MAKE --no-print-directory -s uninstall PREFIX="$p" B="$B" LUA_VERSION="$LUA_VER
 left=$(find "$p" ! -type d)
 [ -z "$left" ] || fail "make uninstall left: $left"
 pass "make uninstall removes every file make install put there"
+
+# --- DESTDIR: staged for PREFIX, working once there --------------------------
+final=$tmp/final
+$MAKE --no-print-directory -s install DESTDIR="$tmp/stage" PREFIX="$final" B="$B" \
+  LUA_VERSION="$LUA_VERSION" > /dev/null
+[ ! -e "$final" ] || fail "make install DESTDIR=... wrote into PREFIX itself"
+if grep -rl "$tmp/stage" "$tmp/stage" > "$tmp/leaks"; then
+  fail "installed files name the staging directory: $(cat "$tmp/leaks")"
+fi
+mkdir -p "$(dirname "$final")"
+mv "$tmp/stage$final" "$final"
+env -i PATH=/usr/bin:/bin "$final/bin/summarize" -n 2 "$TEXT" > "$tmp/got" 2>&1 ||
+  fail "the staged summarize failed once moved: $(cat "$tmp/got")"
+cmp -s "$tmp/want2" "$tmp/got" || fail "the staged summarize printed: $(cat "$tmp/got")"
+grep -q "^prefix=$final\$" "$final/lib/pkgconfig/precis.pc" || fail "precis.pc does not name PREFIX"
+$MAKE --no-print-directory -s uninstall PREFIX="$final" B="$B" LUA_VERSION="$LUA_VERSION" > /dev/null
+left=$(find "$final" ! -type d)
+[ -z "$left" ] || fail "make uninstall left: $left"
+pass "make install DESTDIR=... PREFIX=... stages a tree that runs once in PREFIX"
