@@ -67,6 +67,10 @@ build = {
     ["precis.policies"] = "lua/precis/policies.lua",
     ["precis.sandbox"] = "lua/precis/sandbox.lua",
   },
+  -- into the rock's directory (luarocks show --rock-dir precis): the C
+  -- header, which --help names for the parameter list, and the manuals,
+  -- as their scdoc sources (the builtin backend runs no renderer)
+  copy_directories = { "include", "docs" },
   install = {
     bin = { summarize = "lua/summarize.lua" },
   },

@@ -116,7 +116,10 @@ UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
 error or a bad policy.
 
 Manuals: summarize(1), precis-policy(5) for policy files, precis(3) for
-the C library.
+the C library. The C header precis.h is in PREFIX/include after make
+install or with the Debian package libprecis-dev; LuaRocks puts it and
+the manuals' sources (docs/man/*.scd) in the rock's directory, which
+"luarocks show --rock-dir precis" prints.
 ]]
 
 -- ---------------------------------------------------------------------
