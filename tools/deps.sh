@@ -2,6 +2,9 @@
 # Installs the Debian packages precis needs, when missing.
 #   sh tools/deps.sh          build and test (make test, make demo)
 #   sh tools/deps.sh eval     also what make eval and make bench use
+#   sh tools/deps.sh deb      the tools that build and check the Debian
+#                             packages (tests/deb.sh; the build
+#                             dependencies come from debian/control)
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
@@ -9,8 +12,9 @@ libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev lua-cjson
 scdoc groff-base man-db"
 case "${1:-}" in
   eval) PKGS="$PKGS wordnet-base ots time" ;;
+  deb) PKGS="$PKGS build-essential dpkg-dev debhelper dh-lua lintian" ;;
   "") ;;
-  *) echo "usage: sh tools/deps.sh [eval]" >&2; exit 2 ;;
+  *) echo "usage: sh tools/deps.sh [eval|deb]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do
