@@ -39,6 +39,15 @@ static inline int compat_typeerror(lua_State *L, int arg, const char *tname) {
 
 #if LUA_VERSION_NUM < 503
 
+/* metatables carry their __name, which 5.3 and 5.4 set */
+static inline int compat_newmetatable(lua_State *L, const char *tname) {
+  if (!luaL_newmetatable(L, tname)) return 0;
+  lua_pushstring(L, tname);
+  lua_setfield(L, -2, "__name");
+  return 1;
+}
+#define luaL_newmetatable compat_newmetatable
+
 /* lua_getfield, lua_rawget and lua_rawgeti return the type they pushed */
 static inline int compat_getfield(lua_State *L, int idx, const char *k) {
   lua_getfield(L, idx, k);
