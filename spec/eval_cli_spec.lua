@@ -1,15 +1,5 @@
 -- `summarize eval`: the ROUGE evaluation, run from the source tree.
-local function run(cmd)
-  local errf = os.tmpname()
-  local p = assert(io.popen(cmd .. " 2>" .. errf .. " </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, status = p:close()
-  local f = assert(io.open(errf, "rb"))
-  local err = f:read("a")
-  f:close()
-  os.remove(errf)
-  return out, err, status
-end
+local run = require("spec.support").run
 
 describe("summarize eval", function()
   it("hands its options to eval/run.lua", function()
@@ -27,7 +17,7 @@ describe("summarize eval", function()
 
   it("says where it runs when no source tree is known", function()
     local _, err, status = run("env -u PRECIS_ROOT LUA_PATH='lua/?.lua;lua/?/init.lua;;' " ..
-                               "LUA_CPATH='build/?.so;;' lua5.4 lua/summarize.lua eval")
+                               "LUA_CPATH='build/?.so;;' lua5.4 bin/summarize.lua eval")
     assert.equal(2, status)
     assert.equal("summarize: eval runs in the precis source tree: use bin/summarize " ..
                  "there (after make)\n", err)

@@ -2,7 +2,7 @@
 -- items among them, whatever the format (bin/summarize, as a user runs it).
 local function run(args)
   local p = assert(io.popen("bin/summarize " .. args .. " 2>&1", "r"))
-  local out = p:read("a")
+  local out = p:read("*a")
   p:close()
   return out
 end

@@ -4,12 +4,13 @@
 local precis = require "precis"
 local core = require "precis.core"
 local policy = require "precis.policy"
+local support = require "spec.support"
 
 local F = "spec/fixtures/policies/"
 
 local function slurp(path)
   local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
+  local s = f:read("*a")
   f:close()
   return s
 end
@@ -41,13 +42,7 @@ local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 local function summarize(args)
   local quoted = {}
   for k, a in ipairs(args) do quoted[k] = quote(a) end
-  local errf = os.tmpname()
-  local p = assert(io.popen("bin/summarize " .. table.concat(quoted, " ") ..
-                            " 2>" .. errf .. " </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, status = p:close()
-  local err = slurp(errf)
-  os.remove(errf)
+  local out, err, status = support.run("bin/summarize " .. table.concat(quoted, " "))
   return out, err, status
 end
 
@@ -63,7 +58,9 @@ describe("core.load_yaml", function()
     assert.same({ "mapping", 2, 9 }, { len.kind, len.line, len.col })
     assert.same({ "integer", 3, 2, 22 }, { len.values[1].kind, len.values[1].value,
                                            len.values[1].line, len.values[1].col })
-    assert.equal("integer", math.type(len.values[1].value))
+    if math.type then -- a Lua with integers gets one
+      assert.equal("integer", math.type(len.values[1].value))
+    end
     local w = root.values[3]
     assert.equal("sequence", w.kind)
     assert.same({ "float", 0.5 }, { w.items[1].kind, w.items[1].value })
@@ -445,7 +442,7 @@ describe("the built-in policies", function()
       assert.equal(slurp("policies/" .. name .. ".yaml"), text, name)
     end
     local p = assert(io.popen("ls policies/*.yaml | wc -l"))
-    assert.equal(n, tonumber(p:read("a")))
+    assert.equal(n, tonumber(p:read("*a")))
     p:close()
   end)
 

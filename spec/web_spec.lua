@@ -3,7 +3,7 @@
 -- little else: menus, buttons, datelines, credits and sign-offs go.
 local function run(args)
   local p = assert(io.popen("bin/summarize " .. args .. " 2>&1", "r"))
-  local out = p:read("a")
+  local out = p:read("*a")
   p:close()
   return out
 end
@@ -32,7 +32,7 @@ describe("scraped pages", function()
   for _, page in ipairs(pages()) do
     it("split as a reader would: " .. page, function()
       local f = assert(io.open(page:gsub("%.%w+$", "") .. ".gold"))
-      local gold = lines(f:read("a"))
+      local gold = lines(f:read("*a"))
       f:close()
       -- the format from the name; PDF-extracted text with --unwrap
       local got = lines(run("split " .. (page:match("/pdf%-") and "--unwrap " or "") .. page))
