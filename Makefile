@@ -89,7 +89,7 @@ MODULE = $(LB)/precis/core.so
 ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 
-.PHONY: FORCE all check spec test test-install sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test test-install test-lua-all sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
 all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
@@ -187,6 +187,17 @@ test: deps
 # the shared library's exports, make install and uninstall, pkg-config
 test-install: all
 	B=$(B) LB=$(LB) LUA_VERSION=$(LUA_VERSION) MAKE="$(MAKE)" sh tests/install.sh
+
+# The specs under every Lua, then the same output from each
+# (tests/same_output.sh); the C tests do not depend on Lua.
+LUA_VERSIONS ?= 5.1 5.2 5.3 5.4 jit
+test-lua-all:
+	@sh tools/deps.sh lua
+	@for v in $(LUA_VERSIONS); do \
+	  echo "== Lua $$v"; \
+	  $(MAKE) --no-print-directory LUA_VERSION=$$v all spec || exit 1; \
+	done
+	sh tests/same_output.sh $(LUA_VERSIONS)
 
 # ASan+UBSan: a separate build tree; the specs run with the runtime preloaded.
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

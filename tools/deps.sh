@@ -5,6 +5,7 @@
 #   sh tools/deps.sh deb      the tools that build and check the Debian
 #                             packages (tests/deb.sh; the build
 #                             dependencies come from debian/control)
+#   sh tools/deps.sh lua      also every Lua version (make test-lua-all)
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
@@ -13,8 +14,12 @@ scdoc groff-base man-db"
 case "${1:-}" in
   eval) PKGS="$PKGS wordnet-base ots time" ;;
   deb) PKGS="$PKGS build-essential dpkg-dev debhelper dh-lua lintian" ;;
+  # luajit2 is OpenResty's LuaJIT 2.1, the one nginx's Lua module needs:
+  # Debian's luajit package would remove libnginx-mod-http-lua
+  lua) PKGS="$PKGS lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev
+luajit2 libluajit2-5.1-dev" ;;
   "") ;;
-  *) echo "usage: sh tools/deps.sh [eval|deb]" >&2; exit 2 ;;
+  *) echo "usage: sh tools/deps.sh [eval|deb|lua]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do
