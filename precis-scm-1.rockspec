@@ -1,6 +1,10 @@
--- precis: an embeddable extractive summarizer (C core, Lua 5.4 module, CLI).
--- luarocks make builds it from this checkout without the network:
+-- precis: an embeddable extractive summarizer (C core, Lua module, CLI),
+-- for Lua 5.1, LuaJIT 2.1, 5.2, 5.3 and 5.4. luarocks make builds it from
+-- this checkout without the network, for LuaRocks' default Lua or another:
+--   luarocks make precis-scm-1.rockspec
 --   luarocks --lua-version=5.4 make precis-scm-1.rockspec
+-- Everything under lua/ is installed as modules (LuaRocks copies that
+-- folder whole), so lua/ holds precis/ alone; the command is bin/summarize.lua.
 -- Needs the headers and libraries of utf8proc, libstemmer, libyaml, md4c and gumbo
 -- (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev libgumbo-dev).
 rockspec_format = "3.0"
@@ -10,7 +14,7 @@ source = {
   url = "git+file://.",
 }
 description = {
-  summary = "Extractive summarizer: a C11 core with a Lua 5.4 API and a summarize command",
+  summary = "Extractive summarizer: a C11 core with a Lua API and a summarize command",
   detailed = [[
 precis picks the sentences that best summarize a document, or several
 documents on one story, with the classic methods (lead, Luhn, Edmundson,
@@ -21,7 +25,7 @@ YAML policies say how a kind of document is summarized.
   license = "MIT",
 }
 dependencies = {
-  "lua >= 5.4, < 5.6",
+  "lua >= 5.1, < 5.5",
 }
 external_dependencies = {
   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
@@ -72,6 +76,6 @@ build = {
   -- as their scdoc sources (the builtin backend runs no renderer)
   copy_directories = { "include", "docs" },
   install = {
-    bin = { summarize = "lua/summarize.lua" },
+    bin = { summarize = "bin/summarize.lua" },
   },
 }

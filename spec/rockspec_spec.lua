@@ -3,7 +3,7 @@
 -- builds a module that fails when it loads.
 describe("the rockspec", function()
   local f = assert(io.open("precis-scm-1.rockspec"))
-  local spec = f:read("a")
+  local spec = f:read("*a")
   f:close()
 
   local function files(cmd)
@@ -20,6 +20,15 @@ describe("the rockspec", function()
     for _, name in ipairs(list) do
       assert.is_truthy(spec:find('"' .. name .. '"', 1, true), name .. " is not in the rockspec")
     end
+  end)
+
+  it("installs no module outside precis: LuaRocks copies all of lua/", function()
+    assert.same({ "precis" }, files("ls lua"))
+    assert.is_truthy(spec:find('bin = { summarize = "bin/summarize.lua" }', 1, true))
+  end)
+
+  it("accepts every Lua from 5.1 to 5.4", function()
+    assert.is_truthy(spec:find('"lua >= 5.1, < 5.5"', 1, true))
   end)
 
   it("lists every Lua module", function()
