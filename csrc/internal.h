@@ -165,7 +165,8 @@ typedef struct precisI_words {
 enum {
   PRECIS_LANG_ORDINAL_DOT = 1, /* "am 12. Juni": a period after a small number */
   PRECIS_LANG_SPLIT_LOWER = 2, /* a terminator ends a sentence before lowercase */
-  PRECIS_LANG_NO_SPACES = 4    /* written without spaces between words */
+  PRECIS_LANG_NO_SPACES = 4,   /* written without spaces between words */
+  PRECIS_LANG_CAPITAL_NOUNS = 8 /* nouns are capitalised (German) */
 };
 
 /* One language pack, generated from lang/<code>.txt into langdata.c. */
@@ -213,6 +214,9 @@ const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
 size_t precisI_lang_date_label(const precisI_lang *lang, const char *s, size_t n);
 /* 1..12 for a month name of the pack or its first three letters or more */
 int precisI_lang_month(const precisI_lang *lang, const char *w, size_t n);
+/* ... or an inflected form of one: its first four letters, or all of a
+** shorter name ("listopada", "maja") */
+int precisI_lang_month_form(const precisI_lang *lang, const char *w, size_t n);
 /* Is `w` (as written) a word that starts sentences in `lang`? */
 int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n);
 /* Does `cp` end sentences in `lang`? */

@@ -329,6 +329,24 @@ int precisI_lang_month(const precisI_lang *lang, const char *w, size_t n) {
   return 0;
 }
 
+int precisI_lang_month_form(const precisI_lang *lang, const char *w, size_t n) {
+  int m = precisI_lang_month(lang, w, n);
+  if (m || lang == NULL || lang->months == NULL) return m;
+  for (m = 0; m < 12; m++) { /* the first four letters: "listopada", "Apríla" */
+    size_t i = 0, j = 0, ln = strlen(lang->months[m]), same = 0;
+    while (i < n && j < ln && same < 4) {
+      int32_t a, b;
+      size_t la = precisI_utf8_decode(w, n, i, &a), lb = precisI_utf8_decode(lang->months[m], ln, j, &b);
+      if (utf8proc_tolower(a) != b) break;
+      i += la;
+      j += lb;
+      same++;
+    }
+    if (same == 4 || (j == ln && same > 0)) return m + 1;
+  }
+  return 0;
+}
+
 /* for the tests: are the lists sorted? */
 int precisI_lang_lists_sorted(void);
 int precisI_lang_lists_sorted(void) {

@@ -360,6 +360,10 @@ static const char *const eu_stopwords[] = {
   "nor", "nora", "ze", "zein", "zen", "zenbait", "zenbat", "zer", "zergatik",
   "ziren", "zituen", "zu", "zuek", "zuen", "zuten",
 };
+static const char *const eu_months[] = {
+  "urtarrila", "otsaila", "martxoa", "apirila", "maiatza", "ekaina",
+  "uztaila", "abuztua", "iraila", "urria", "azaroa", "abendua"
+};
 static const int32_t eu_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const bg_stopwords[] = {
@@ -1147,6 +1151,10 @@ static const char *const fi_number[] = {
 };
 static const char *const fi_abbrev[] = {
   "jne", "ym",
+};
+static const char *const fi_months[] = {
+  "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kes\xC3\xA4kuu",
+  "hein\xC3\xA4kuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu"
 };
 static const int32_t fi_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -2199,6 +2207,10 @@ static const char *const hu_number[] = {
 };
 static const char *const hu_abbrev[] = {
   "kb", "stb",
+};
+static const char *const hu_months[] = {
+  "janu\xC3\xA1r", "febru\xC3\xA1r", "m\xC3\xA1rcius", "\xC3\xA1prilis", "m\xC3\xA1jus", "j\xC3\xBAnius",
+  "j\xC3\xBAlius", "augusztus", "szeptember", "okt\xC3\xB3""ber", "november", "december"
 };
 static const int32_t hu_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -3941,6 +3953,10 @@ static const char *const sr_number[] = {
 static const char *const sr_abbrev[] = {
   "\xD0\xB8\xD1\x82\xD0\xB4", "\xD1\x82\xD0\xB4",
 };
+static const char *const sr_months[] = {
+  "\xD1\x98\xD0\xB0\xD0\xBD\xD1\x83\xD0\xB0\xD1\x80", "\xD1\x84\xD0\xB5\xD0\xB1\xD1\x80\xD1\x83\xD0\xB0\xD1\x80", "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82", "\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBB", "\xD0\xBC\xD0\xB0\xD1\x98", "\xD1\x98\xD1\x83\xD0\xBD",
+  "\xD1\x98\xD1\x83\xD0\xBB", "\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82", "\xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80", "\xD0\xBE\xD0\xBA\xD1\x82\xD0\xBE\xD0\xB1\xD0\xB0\xD1\x80", "\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80", "\xD0\xB4\xD0\xB5\xD1\x86\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80"
+};
 static const int32_t sr_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
 static const char *const sk_stopwords[] = {
@@ -4037,6 +4053,10 @@ static const char *const sk_number[] = {
 };
 static const char *const sk_abbrev[] = {
   "at\xC4\x8F", "mil", "mld", "resp", "tis",
+};
+static const char *const sk_months[] = {
+  "janu\xC3\xA1r", "febru\xC3\xA1r", "marec", "apr\xC3\xADl", "m\xC3\xA1j", "j\xC3\xBAn",
+  "j\xC3\xBAl", "august", "september", "okt\xC3\xB3""ber", "november", "december"
 };
 static const int32_t sk_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -4205,6 +4225,10 @@ static const char *const tr_number[] = {
 };
 static const char *const tr_abbrev[] = {
   "vb", "vs",
+};
+static const char *const tr_months[] = {
+  "ocak", "\xC5\x9Fubat", "mart", "nisan", "may\xC4\xB1s", "haziran",
+  "temmuz", "a\xC4\x9Fustos", "eyl\xC3\xBCl", "ekim", "kas\xC4\xB1m", "aral\xC4\xB1k"
 };
 static const int32_t tr_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -4570,7 +4594,7 @@ const precisI_lang precisI_langs[] = {
   {"armenian", "hy", "armenian", "Armn", hy_term, 4, 0,
    {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"basque", "eu", "basque", "Latn", eu_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, eu_months},
   {"bulgarian", "bg", NULL, "Cyrl", bg_term, 4, 0,
    {bg_stopwords, 259}, {bg_inner, 15}, {bg_number, 5}, {bg_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"burmese", "my", NULL, "Mymr", my_term, 3, 0,
@@ -4586,17 +4610,17 @@ const precisI_lang precisI_langs[] = {
   {"english", "en", "english", "Latn", en_term, 4, 0,
    {en_stopwords, 187}, {en_inner, 29}, {en_number, 39}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, fi_months},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,
    {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 18}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
-  {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT,
+  {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT | PRECIS_LANG_CAPITAL_NOUNS,
    {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 17}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
   {"greek", "el", "greek", "Grek", el_term, 5, PRECIS_LANG_SPLIT_LOWER,
    {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hindi", "hi", "hindi", "Deva", hi_term, 5, 0,
    {hi_stopwords, 225}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hungarian", "hu", "hungarian", "Latn", hu_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {hu_stopwords, 198}, {hu_inner, 7}, {hu_number, 2}, {hu_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {hu_stopwords, 198}, {hu_inner, 7}, {hu_number, 2}, {hu_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, hu_months},
   {"indonesian", "id", "indonesian", "Latn", id_term, 4, 0,
    {id_stopwords, 758}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"irish", "ga", "irish", "Latn", ga_term, 4, 0,
@@ -4626,9 +4650,9 @@ const precisI_lang precisI_langs[] = {
   {"russian", "ru", "russian", "Cyrl", ru_term, 4, 0,
    {ru_stopwords, 151}, {ru_inner, 25}, {ru_number, 9}, {ru_abbrev, 21}, {NULL, 0}, {NULL, 0}, {ru_advertisement, 1}, {ru_promo, 9}, {ru_navigation, 5}, {ru_date_labels, 3}, ru_months},
   {"serbian", "sr", "serbian", "Cyrl", sr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {NULL, 0}, {sr_inner, 8}, {sr_number, 2}, {sr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {NULL, 0}, {sr_inner, 8}, {sr_number, 2}, {sr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sr_months},
   {"slovak", "sk", NULL, "Latn", sk_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sk_months},
   {"spanish", "es", "spanish", "Latn", es_term, 4, 0,
    {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 13}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 17}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
   {"swedish", "sv", "swedish", "Latn", sv_term, 4, 0,
@@ -4636,7 +4660,7 @@ const precisI_lang precisI_langs[] = {
   {"tamil", "ta", "tamil", "Taml", ta_term, 3, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"turkish", "tr", "turkish", "Latn", tr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {tr_stopwords, 53}, {tr_inner, 8}, {tr_number, 3}, {tr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {tr_stopwords, 53}, {tr_inner, 8}, {tr_number, 3}, {tr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, tr_months},
   {"urdu", "ur", NULL, "Arab", ur_term, 5, 0,
    {ur_stopwords, 516}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"yiddish", "yi", "yiddish", "Hebr", yi_term, 3, 0,

@@ -256,8 +256,14 @@ static void quotations(block *b) {
     prev = i ? b->c[i - 1].cp : ' ';
     next = CP(b, i + 1);
     if (cp == '\'' || cp == 0x2019) {
-      /* an apostrophe inside a word ("don't", "one’s") is no quote */
+      /* an apostrophe inside a word ("don't", "one’s") is no quote, nor
+      ** one that elides a century ("the '80s") or marks a Greek numeral
+      ** ("Β' Παγκόσμιος") */
       if (precisI_is_word(prev) && precisI_is_word(next)) continue;
+      if (precisI_is_digit(next) && !precisI_is_word(prev)) continue;
+      if (precisI_is_upper(prev) && sp(next) && (i < 2 || sp(b->c[i - 2].cp)) &&
+          strcmp(b->lang->script, "Grek") == 0)
+        continue;
     }
     if (cp == ',' && next == ',' && (i == 0 || sp(prev))) { /* German ,,... */
       if (depth < MAX_NEST) st[depth++] = i;
@@ -887,6 +893,10 @@ period:
       return precisI_is_upper(next) && !time_goes_on(b, nk);
     default: break;
   }
+  /* a number that opens the sentence numbers it: "... Komendy Głównej.
+  ** 2. Jeżeli pacjent", "... speciali. 858. Comprensorio" */
+  if (ws == sent && all_digits(b, ws, i) && i - ws <= 4 && !precisI_is_lower(next))
+    return 0;
   /* ordinals: "am 12. Juni", "XII. Pluku" */
   if (b->lang->flags & PRECIS_LANG_ORDINAL_DOT) {
     size_t q2;
@@ -895,7 +905,15 @@ period:
     while (w0 < i && (dash(b->c[w0].cp) || b->c[w0].cp == '+')) w0++;
     for (q2 = w0; q2 < i; q2++) if (!roman(b->c[q2].cp)) rom = 0;
     if ((all_digits(b, w0, i) && i - w0 <= 3) || (rom && w0 < i && i - w0 <= 5)) {
-      if (precisI_is_upper(next)) return starter(b, nk);
+      /* before a capital, a sentence ends where the next word starts
+      ** sentences; and after a number where no capitalised noun follows
+      ** an ordinal: outside German, "sijalle 13. Iglesias" ends one,
+      ** "am 12. Juni" and "13. listopada" do not */
+      if (precisI_is_upper(next))
+        return starter(b, nk) ||
+               (!rom && !(b->lang->flags & PRECIS_LANG_CAPITAL_NOUNS) &&
+                !precisI_lang_month_form(b->lang, b->t + b->c[nk].off,
+                                         b->c[word_end(b, nk)].off - b->c[nk].off));
       return 0;
     }
   }

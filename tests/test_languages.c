@@ -76,6 +76,20 @@ static const lang_case lang_cases[] = {
    "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84: \xD9\x86\xD8\xB9\xD9\x85 \xD8\xB3\xD9\x86\xD8\xB9\xD9\x85\xD9\x84.",
    {"\xD9\x84\xD8\xA7\xD8\x8C \xD9\x82\xD8\xA7\xD9\x84 \xD8\xA7\xD9\x84\xD9\x85\xD9\x87\xD9\x86\xD8\xAF\xD8\xB3.",
     "\xD9\x88\xD9\x82\xD8\xA7\xD9\x84: \xD9\x86\xD8\xB9\xD9\x85 \xD8\xB3\xD9\x86\xD8\xB9\xD9\x85\xD9\x84."}},
+  /* ---- numbers with a period ---------------------------------------- */
+  {"finnish", /* a number before a capital ends one; an ordinal goes on */
+   "Kappale nousi listalla sijalle 13. Laulaja on kotoisin Espanjasta. "
+   "Se julkaistiin 31. toukokuuta ja 2. Kes\xC3\xA4kuuta.",
+   {"Kappale nousi listalla sijalle 13.", "Laulaja on kotoisin Espanjasta.",
+    "Se julkaistiin 31. toukokuuta ja 2. Kes\xC3\xA4kuuta."}},
+  {"german", /* German capitalises the nouns after its ordinals */
+   "Am 3. Tag kam er an. Er kam am 12. Juni wieder.",
+   {"Am 3. Tag kam er an.", "Er kam am 12. Juni wieder."}},
+  {"polish", /* a number that opens a sentence numbers it */
+   "Kontrola trwa rok. 2. Je\xC5\xBC" "eli pacjent jest ma\xC5\x82oletni, decyduje s\xC4\x85" "d. "
+   "3. Przepis stosuje si\xC4\x99 odpowiednio.",
+   {"Kontrola trwa rok.", "2. Je\xC5\xBC" "eli pacjent jest ma\xC5\x82oletni, decyduje s\xC4\x85" "d.",
+    "3. Przepis stosuje si\xC4\x99 odpowiednio."}},
 };
 
 static precis_result *segment_in(const char *lang, const char *text) {

@@ -13,7 +13,8 @@ local PHRASES = { advertisement = true, promo = true, navigation = true,
                   ["date-labels"] = true }
 local FLAGS = { ["ordinal-dot"] = "PRECIS_LANG_ORDINAL_DOT",
                 ["split-lower"] = "PRECIS_LANG_SPLIT_LOWER",
-                ["no-spaces"] = "PRECIS_LANG_NO_SPACES" }
+                ["no-spaces"] = "PRECIS_LANG_NO_SPACES",
+                ["capital-nouns"] = "PRECIS_LANG_CAPITAL_NOUNS" }
 
 local function die(file, line, msg)
   io.stderr:write(string.format("genlang: %s:%d: %s\n", file, line, msg))
