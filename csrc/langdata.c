@@ -545,10 +545,13 @@ static const char *const bg_stopwords[] = {
   "\xD1\x8F", "\xD1\x8F\xD0\xBA",
 };
 static const char *const bg_inner[] = {
-  "\xD0\xB1\xD1\x83\xD0\xBB", "\xD0\xB2\xD0\xBA\xD0\xBB", "\xD0\xB3",
-  "\xD0\xB3-\xD0\xB6\xD0\xB0", "\xD0\xB3-\xD0\xBD", "\xD0\xB3\xD1\x80",
-  "\xD0\xB4-\xD1\x80", "\xD0\xB4\xD0\xBE\xD1\x86", "\xD0\xBF\xD0\xBB",
-  "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x84", "\xD1\x81\xD0\xB2", "\xD1\x82.\xD0\xB3",
+  "\xD0\xB0\xD0\xBA\xD0\xB0\xD0\xB4", "\xD0\xB1\xD1\x83\xD0\xBB",
+  "\xD0\xB2\xD0\xBA\xD0\xBB", "\xD0\xB3", "\xD0\xB3-\xD0\xB6\xD0\xB0",
+  "\xD0\xB3-\xD0\xBD", "\xD0\xB3\xD0\xB5\xD0\xBD", "\xD0\xB3\xD0\xBB",
+  "\xD0\xB3\xD1\x80", "\xD0\xB4-\xD1\x80", "\xD0\xB4\xD0\xBE\xD1\x86",
+  "\xD0\xB8\xD0\xB7\xD0\xB4", "\xD0\xB8\xD0\xBD\xD0\xB6", "\xD0\xBF\xD0\xBB",
+  "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xBA", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x84",
+  "\xD1\x81\xD0\xB2", "\xD1\x81\xD0\xB5\xD1\x80\xD0\xB6", "\xD1\x82.\xD0\xB3",
   "\xD1\x82.\xD0\xB5", "\xD1\x82.\xD0\xBD\xD0\xB0\xD1\x80",
   "\xD1\x83\xD0\xBB",
 };
@@ -557,8 +560,11 @@ static const char *const bg_number[] = {
   "\xE2\x84\x96",
 };
 static const char *const bg_abbrev[] = {
-  "\xD0\xB4\xD1\x80", "\xD0\xBB\xD0\xB2", "\xD0\xBC\xD0\xBB\xD0\xBD",
+  "\xD0\xBB\xD0\xB2", "\xD0\xBC\xD0\xBB\xD0\xBD",
   "\xD0\xBC\xD0\xBB\xD1\x80\xD0\xB4", "\xD1\x85\xD0\xB8\xD0\xBB",
+};
+static const char *const bg_final[] = {
+  "\xD0\xB4\xD1\x80",
 };
 static const int32_t bg_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -608,7 +614,7 @@ static const char *const ca_inner[] = {
 static const char *const ca_number[] = {
   "art", "n\xC3\xBAm", "p\xC3\xA0g",
 };
-static const char *const ca_abbrev[] = {
+static const char *const ca_final[] = {
   "etc",
 };
 static const int32_t ca_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
@@ -941,18 +947,19 @@ static const char *const zh_date_labels[] = {
 static const int32_t zh_term[] = { 0x3002, 0xFF01, 0xFF1F, 0xFF0E, 0x0021, 0x003F };
 
 static const char *const xx_inner[] = {
-  "cf", "dr", "e.g", "i.e", "mt", "prof", "st", "v.s", "viz", "vs",
+  "cf", "dr", "e.g", "i.e", "mr", "mrs", "mt", "prof", "st", "v.s", "viz",
+  "vs",
 };
 static const char *const xx_number[] = {
   "art", "ch", "fig", "figs", "no", "nos", "nr", "n\xC2\xB0", "n\xC2\xBA",
   "p", "pp", "sec", "tel", "vol", "vols",
 };
 static const char *const xx_abbrev[] = {
-  "approx", "bros", "ca", "co", "corp", "etc", "gmbh", "inc", "jr", "llc",
-  "llp", "ltd", "plc", "pty", "sr",
+  "approx", "bros", "ca", "co", "corp", "gmbh", "inc", "jr", "llc", "llp",
+  "ltd", "plc", "pty", "sr",
 };
 static const char *const xx_final[] = {
-  "a.m", "p.m",
+  "a.m", "etc", "p.m",
 };
 static const int32_t xx_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -970,15 +977,19 @@ static const char *const da_stopwords[] = {
   "v\xC3\xA6ret",
 };
 static const char *const da_inner[] = {
-  "bl.a", "cand", "dr", "dvs", "f.eks", "frk", "fru", "hr", "iflg", "ifm",
-  "jf", "mag", "mht", "pastor", "pr", "prof", "skt", "st", "stud", "vedr",
+  "bl.a", "cand", "dr", "dr.med", "dr.phil", "dvs", "f.eks", "frk", "fru",
+  "hr", "iflg", "ifm", "jf", "mag", "mht", "pastor", "pr", "prof", "skt",
+  "st", "stud", "vedr",
 };
 static const char *const da_number[] = {
   "apr", "aug", "dec", "feb", "jan", "jul", "jun", "kl", "kr", "mar", "nov",
   "nr", "okt", "s", "sep", "stk", "tlf",
 };
 static const char *const da_abbrev[] = {
-  "ca", "etc", "mia", "mio", "mv", "osv", "pct",
+  "ca", "mia", "mill", "mio", "mv", "pct",
+};
+static const char *const da_final[] = {
+  "etc", "osv",
 };
 static const char *const da_advertisement[] = {
   "annonce", "reklame", "sponsoreret",
@@ -1016,7 +1027,7 @@ static const char *const nl_stopwords[] = {
 };
 static const char *const nl_inner[] = {
   "a.u.b", "aanw", "b.v", "bijv", "bnw", "bv", "d.w.z", "dhr", "dr", "drs",
-  "enz", "ing", "ir", "jr", "lidw", "m.a.w", "mevr", "mr", "mw", "n.v", "nv",
+  "ing", "ir", "jr", "lidw", "m.a.w", "mevr", "mgr", "mr", "mw", "n.v", "nv",
   "o.a", "prof", "sr", "st", "telw", "tw", "vnw", "vw", "vz", "ww", "z.g",
   "znw",
 };
@@ -1025,7 +1036,10 @@ static const char *const nl_number[] = {
   "nr", "okt", "sep", "tel",
 };
 static const char *const nl_abbrev[] = {
-  "ca", "enz", "etc", "mld", "mln",
+  "ca", "mld", "mln",
+};
+static const char *const nl_final[] = {
+  "enz", "etc",
 };
 static const char *const nl_advertisement[] = {
   "advertentie", "gesponsord", "gesponsorde inhoud",
@@ -1144,13 +1158,13 @@ static const char *const fi_stopwords[] = {
   "t\xC3\xA4t\xC3\xA4", "vaan", "vai", "vaikka", "yli",
 };
 static const char *const fi_inner[] = {
-  "esim", "nk", "ns", "prof", "tri", "ym", "yms",
+  "esim", "nk", "ns", "prof", "tri",
 };
 static const char *const fi_number[] = {
   "nro", "s",
 };
-static const char *const fi_abbrev[] = {
-  "jne", "ym",
+static const char *const fi_final[] = {
+  "jne", "ym", "yms",
 };
 static const char *const fi_months[] = {
   "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kes\xC3\xA4kuu",
@@ -1181,8 +1195,8 @@ static const char *const fr_stopwords[] = {
   "\xC3\xA9t\xC3\xA9""es", "\xC3\xA9t\xC3\xA9s", "\xC3\xAAtes",
 };
 static const char *const fr_inner[] = {
-  "c.-\xC3\xA0-d", "cf", "dr", "m", "me", "mgr", "mlle", "mlles", "mm", "mme",
-  "mmes", "p.ex", "pr", "st", "ste",
+  "av", "bd", "c.-\xC3\xA0-d", "cf", "dr", "m", "me", "mgr", "mlle", "mlles",
+  "mm", "mme", "mmes", "p.ex", "pr", "st", "ste",
 };
 static const char *const fr_number[] = {
   "art", "avr", "chap", "d\xC3\xA9""c", "f\xC3\xA9vr", "janv", "juil", "no",
@@ -1190,7 +1204,10 @@ static const char *const fr_number[] = {
   "vol",
 };
 static const char *const fr_abbrev[] = {
-  "ca", "cie", "env", "etc", "ltd",
+  "ca", "cie", "env", "ltd",
+};
+static const char *const fr_final[] = {
+  "etc",
 };
 static const char *const fr_advertisement[] = {
   "contenu sponsoris\xC3\xA9", "publicit\xC3\xA9", "sponsoris\xC3\xA9",
@@ -1253,8 +1270,8 @@ static const char *const de_inner[] = {
   "entspr", "ev", "evang", "evtl", "exkl", "fr", "frl", "geb", "gegr", "gest",
   "ggf", "hr", "hrn", "hrsg", "ing", "inkl", "insb", "jun", "jur", "kath",
   "med", "nat", "o.\xC3\xA4", "phil", "prof", "rer", "s.o", "s.u", "sen",
-  "sog", "st", "u.a", "u.\xC3\xA4", "usf", "usw", "v.a", "verh", "verw",
-  "vgl", "vs", "z.b", "z.t", "z.z", "zzgl",
+  "sog", "st", "u.a", "u.\xC3\xA4", "usf", "v.a", "verh", "verw", "vgl", "vs",
+  "z.b", "z.t", "z.z", "zzgl",
 };
 static const char *const de_number[] = {
   "abb", "abs", "anl", "apr", "art", "aug", "bd", "dez", "feb", "jan", "jh",
@@ -1262,8 +1279,8 @@ static const char *const de_number[] = {
   "s", "sept", "str", "tab", "tel", "ziff",
 };
 static const char *const de_abbrev[] = {
-  "ca", "etc", "max", "min", "mind", "mio", "mrd", "o.g", "od", "rd", "tsd",
-  "u.s.w",
+  "ca", "etc", "max", "min", "mind", "mio", "mrd", "o.g", "od", "rd", "std",
+  "tsd", "u.s.w", "usw",
 };
 static const char *const de_advertisement[] = {
   "anzeige", "gesponsert", "sponsored", "werbung",
@@ -1955,12 +1972,16 @@ static const char *const el_stopwords[] = {
   "\xE2\x88\x86\xCE\xB9\xCF\x87\xCF\x89\xCF\x82",
 };
 static const char *const el_inner[] = {
-  "\xCE\xB4\xCF\x81", "\xCE\xBA", "\xCE\xBA\xCE\xB1", "\xCF\x80.\xCF\x87",
+  "\xCE\xB2\xCE\xBB", "\xCE\xB4\xCE\xB7\xCE\xBB", "\xCE\xB4\xCF\x81",
+  "\xCE\xBA", "\xCE\xBA\xCE\xB1", "\xCF\x80.\xCF\x87",
 };
 static const char *const el_number[] = {
-  "\xCE\xB1\xCF\x81", "\xCF\x83\xCE\xB5\xCE\xBB",
+  "\xCE\xB1\xCF\x81", "\xCF\x83\xCE\xB5\xCE\xBB", "\xCF\x87\xCE\xBB\xCE\xBC",
 };
 static const char *const el_abbrev[] = {
+  "\xCE\xB4\xCE\xB9\xCF\x83", "\xCE\xB5\xCE\xBA",
+};
+static const char *const el_final[] = {
   "\xCE\xBA.\xCE\xBB\xCF\x80", "\xCE\xBA\xCE\xBB\xCF\x80",
 };
 static const int32_t el_term[] = { 0x002E, 0x0021, 0x003B, 0x003B, 0x2026 };
@@ -2200,13 +2221,16 @@ static const char *const hu_stopwords[] = {
   "\xC3\xBAjra",
 };
 static const char *const hu_inner[] = {
-  "dr", "id", "ifj", "pl", "prof", "stb", "\xC3\xB6zv",
+  "dr", "id", "ifj", "pl", "prof", "\xC3\xB6zv",
 };
 static const char *const hu_number[] = {
   "sz", "\xC3\xBAn",
 };
 static const char *const hu_abbrev[] = {
-  "kb", "stb",
+  "kb",
+};
+static const char *const hu_final[] = {
+  "stb",
 };
 static const char *const hu_months[] = {
   "janu\xC3\xA1r", "febru\xC3\xA1r", "m\xC3\xA1rcius", "\xC3\xA1prilis", "m\xC3\xA1jus", "j\xC3\xBAnius",
@@ -2410,7 +2434,10 @@ static const char *const it_number[] = {
   "sab", "set", "tel", "ven", "vol",
 };
 static const char *const it_abbrev[] = {
-  "az", "ca", "ecc", "econ", "etc", "idraul", "meteor", "mld", "mln", "mrd",
+  "az", "ca", "econ", "idraul", "meteor", "mld", "mln", "mrd",
+};
+static const char *const it_final[] = {
+  "ecc", "etc",
 };
 static const char *const it_advertisement[] = {
   "contenuto sponsorizzato", "pubblicit\xC3\xA0", "sponsorizzato",
@@ -2752,13 +2779,15 @@ static const char *const kk_stopwords[] = {
 };
 static const char *const kk_inner[] = {
   "\xD0\xB1.\xD0\xB7", "\xD0\xB1.\xD0\xB7.\xD0\xB1", "\xD0\xB6.\xD0\xB1",
-  "\xD1\x82.\xD0\xB1", "\xD1\x82.\xD1\x81",
 };
 static const char *const kk_number[] = {
   "\xD0\xB1", "\xE2\x84\x96",
 };
 static const char *const kk_abbrev[] = {
   "\xD0\xBC\xD0\xBB\xD0\xBD", "\xD0\xBC\xD0\xBB\xD1\x80\xD0\xB4",
+};
+static const char *const kk_final[] = {
+  "\xD1\x82.\xD0\xB1", "\xD1\x82.\xD1\x81",
 };
 static const int32_t kk_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 
@@ -2976,7 +3005,10 @@ static const char *const no_number[] = {
   "okt", "s", "sep", "stk", "tlf",
 };
 static const char *const no_abbrev[] = {
-  "ca", "etc", "mill", "mrd", "mv", "osv",
+  "ca", "mill", "mrd", "mv",
+};
+static const char *const no_final[] = {
+  "etc", "osv",
 };
 static const char *const no_advertisement[] = {
   "annonse", "reklame", "sponset",
@@ -3618,14 +3650,20 @@ static const char *const pl_stopwords[] = {
   "\xC5\xBC""adne", "\xC5\xBC""adnych", "\xC5\xBC""e", "\xC5\xBC""eby",
 };
 static const char *const pl_inner[] = {
-  "al", "ba\xC5\x82t", "dr", "in\xC5\xBC", "itd", "itp", "ks", "m.in", "mgr",
-  "np", "p", "pan", "pani", "prof", "tj", "tzw", "ul", "\xC5\x9Bw",
+  "al", "ba\xC5\x82t", "dr", "gen", "im", "in\xC5\xBC", "kom", "kpt", "ks",
+  "lit", "m.in", "mgr", "min", "mjr", "nadkom", "np", "p", "pan", "pani",
+  "paraf", "por", "pp\xC5\x82k", "prof", "p\xC5\x82""d", "p\xC5\x82k",
+  "p\xC5\x82n", "tj", "tzw", "ul", "wsch", "zach", "\xC5\x9Bw",
 };
 static const char *const pl_number[] = {
-  "godz", "nr", "ok", "poz", "s", "str", "tel",
+  "art", "godz", "nr", "ok", "par", "pkt", "poz", "rozdz", "s", "str", "tel",
+  "ust",
 };
 static const char *const pl_abbrev[] = {
-  "itd", "itp", "mld", "mln", "proc", "tys", "z\xC5\x82",
+  "mld", "mln", "proc", "tys", "z\xC5\x82",
+};
+static const char *const pl_final[] = {
+  "itd", "itp",
 };
 static const char *const pl_advertisement[] = {
   "artyku\xC5\x82 sponsorowany", "materia\xC5\x82 sponsorowany", "reklama",
@@ -3691,7 +3729,10 @@ static const char *const pt_number[] = {
   "n", "nov", "n\xC2\xBA", "out", "p", "p\xC3\xA1g", "set", "tel", "vol",
 };
 static const char *const pt_abbrev[] = {
-  "aprox", "cia", "etc", "ltda",
+  "aprox", "cia", "ltda",
+};
+static const char *const pt_final[] = {
+  "etc",
 };
 static const char *const pt_advertisement[] = {
   "an\xC3\xBAncio", "conte\xC3\xBA""do patrocinado", "patrocinado",
@@ -3788,7 +3829,7 @@ static const char *const ro_inner[] = {
 static const char *const ro_number[] = {
   "art", "nr", "pag",
 };
-static const char *const ro_abbrev[] = {
+static const char *const ro_final[] = {
   "etc",
 };
 static const int32_t ro_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
@@ -3888,9 +3929,8 @@ static const char *const ru_inner[] = {
   "\xD0\xBF\xD0\xB3\xD1\x82", "\xD0\xBF\xD0\xB5\xD1\x80", "\xD0\xBF\xD0\xBB",
   "\xD0\xBF\xD1\x80", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xBF",
   "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x84", "\xD1\x81\xD0\xB2", "\xD1\x81\xD1\x82",
-  "\xD1\x82.\xD0\xB4", "\xD1\x82.\xD0\xB5", "\xD1\x82.\xD0\xBA",
-  "\xD1\x82.\xD0\xBD", "\xD1\x82.\xD0\xBE", "\xD1\x82.\xD0\xBF",
-  "\xD1\x82\xD0\xBE\xD0\xB2", "\xD1\x83\xD0\xBB",
+  "\xD1\x82.\xD0\xB5", "\xD1\x82.\xD0\xBA", "\xD1\x82.\xD0\xBD",
+  "\xD1\x82.\xD0\xBE", "\xD1\x82\xD0\xBE\xD0\xB2", "\xD1\x83\xD0\xBB",
 };
 static const char *const ru_number[] = {
   "\xD0\xB3\xD0\xBB", "\xD0\xB4", "\xD0\xBA\xD0\xB2",
@@ -3907,6 +3947,9 @@ static const char *const ru_abbrev[] = {
   "\xD1\x80\xD1\x83\xD0\xB1", "\xD1\x81\xD0\xB5\xD0\xBA", "\xD1\x81\xD0\xBC",
   "\xD1\x82\xD0\xB5\xD0\xBB", "\xD1\x82\xD1\x8B\xD1\x81",
   "\xD1\x87\xD0\xB0\xD1\x81",
+};
+static const char *const ru_final[] = {
+  "\xD1\x82.\xD0\xB4", "\xD1\x82.\xD0\xBF",
 };
 static const char *const ru_advertisement[] = {
   "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
@@ -3944,13 +3987,13 @@ static const int32_t ru_term[] = { 0x002E, 0x0021, 0x003F, 0x2026 };
 static const char *const sr_inner[] = {
   "\xD0\xB3", "\xD0\xB3\xD1\x92\xD0\xB0",
   "\xD0\xB3\xD1\x92\xD0\xB8\xD1\x86\xD0\xB0", "\xD0\xB4\xD1\x80",
-  "\xD0\xB8\xD1\x82\xD0\xB4", "\xD0\xBD\xD0\xBF\xD1\x80",
-  "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x84", "\xD1\x82\xD1\x98",
+  "\xD0\xBD\xD0\xBF\xD1\x80", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x84",
+  "\xD1\x82\xD1\x98",
 };
 static const char *const sr_number[] = {
   "\xD0\xB1\xD1\x80", "\xD1\x81\xD1\x82\xD1\x80",
 };
-static const char *const sr_abbrev[] = {
+static const char *const sr_final[] = {
   "\xD0\xB8\xD1\x82\xD0\xB4", "\xD1\x82\xD0\xB4",
 };
 static const char *const sr_months[] = {
@@ -4046,13 +4089,16 @@ static const char *const sk_stopwords[] = {
 };
 static const char *const sk_inner[] = {
   "a.s", "doc", "dr", "ing", "judr", "mgr", "mudr", "napr", "p", "pani",
-  "phdr", "prof", "p\xC3\xA1n", "s.r.o", "t.j", "tj", "tzv", "ul",
+  "phdr", "prof", "p\xC3\xA1n", "s.r.o", "sv", "t.j", "tj", "tzv", "ul",
 };
 static const char *const sk_number[] = {
   "s", "str", "tel", "\xC4\x8D",
 };
 static const char *const sk_abbrev[] = {
-  "at\xC4\x8F", "mil", "mld", "resp", "tis",
+  "mil", "mld", "resp", "tis",
+};
+static const char *const sk_final[] = {
+  "at\xC4\x8F",
 };
 static const char *const sk_months[] = {
   "janu\xC3\xA1r", "febru\xC3\xA1r", "marec", "apr\xC3\xADl", "m\xC3\xA1j", "j\xC3\xBAn",
@@ -4127,8 +4173,11 @@ static const char *const es_number[] = {
   "s\xC3\xA1""b", "tel", "tels", "vie", "vol",
 };
 static const char *const es_abbrev[] = {
-  "adm\xC3\xB3n", "aprox", "bill", "c\xC3\xAD""a", "dpto", "etc", "hs",
-  "mill", "mills", "min", "mll", "m\xC3\xA1x", "m\xC3\xADn",
+  "adm\xC3\xB3n", "aprox", "bill", "c\xC3\xAD""a", "dpto", "hs", "mill",
+  "mills", "min", "mll", "m\xC3\xA1x", "m\xC3\xADn",
+};
+static const char *const es_final[] = {
+  "etc",
 };
 static const char *const es_advertisement[] = {
   "anuncio", "contenido patrocinado", "patrocinado", "publicidad",
@@ -4173,15 +4222,18 @@ static const char *const sv_stopwords[] = {
   "\xC3\xA4r", "\xC3\xA5t", "\xC3\xB6ver",
 };
 static const char *const sv_inner[] = {
-  "bl.a", "d.v.s", "dr", "dvs", "fr.o.m", "fru", "fr\xC3\xB6ken", "hr",
-  "m.fl", "m.m", "o.d", "prof", "st", "t.ex", "t.o.m",
+  "bl.a", "d.v.s", "dr", "dvs", "fr.o.m", "fru", "fr\xC3\xB6ken", "hr", "o.d",
+  "prof", "st", "t.ex", "t.o.m",
 };
 static const char *const sv_number[] = {
   "apr", "aug", "dec", "feb", "jan", "jul", "jun", "kr", "mar", "nov", "nr",
   "okt", "s", "sep", "tel",
 };
 static const char *const sv_abbrev[] = {
-  "ca", "etc", "mdr", "milj", "mm", "osv",
+  "ca", "mdr", "milj", "mm",
+};
+static const char *const sv_final[] = {
+  "etc", "m.fl", "m.m", "osv",
 };
 static const char *const sv_advertisement[] = {
   "annons", "reklam", "sponsrat",
@@ -4218,12 +4270,12 @@ static const char *const tr_stopwords[] = {
   "\xC5\x9F""ey", "\xC5\x9Fu",
 };
 static const char *const tr_inner[] = {
-  "av", "bkz", "do\xC3\xA7", "dr", "prof", "vb", "vs", "yrd",
+  "av", "bkz", "do\xC3\xA7", "dr", "prof", "yrd",
 };
 static const char *const tr_number[] = {
   "no", "s", "sf",
 };
-static const char *const tr_abbrev[] = {
+static const char *const tr_final[] = {
   "vb", "vs",
 };
 static const char *const tr_months[] = {
@@ -4584,7 +4636,7 @@ static const int32_t yi_term[] = { 0x002E, 0x0021, 0x003F };
 
 const precisI_lang precisI_lang_common =
   {"common", "xx", NULL, "Latn", xx_term, 4, 0,
-   {NULL, 0}, {xx_inner, 10}, {xx_number, 15}, {xx_abbrev, 15}, {xx_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL};
+   {NULL, 0}, {xx_inner, 12}, {xx_number, 15}, {xx_abbrev, 14}, {xx_final, 3}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL};
 
 const precisI_lang precisI_langs[] = {
   {"amharic", "am", NULL, "Ethi", am_term, 5, 0,
@@ -4596,41 +4648,41 @@ const precisI_lang precisI_langs[] = {
   {"basque", "eu", "basque", "Latn", eu_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, eu_months},
   {"bulgarian", "bg", NULL, "Cyrl", bg_term, 4, 0,
-   {bg_stopwords, 259}, {bg_inner, 15}, {bg_number, 5}, {bg_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {bg_stopwords, 259}, {bg_inner, 22}, {bg_number, 5}, {bg_abbrev, 4}, {bg_final, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"burmese", "my", NULL, "Mymr", my_term, 3, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"catalan", "ca", "catalan", "Latn", ca_term, 4, 0,
-   {ca_stopwords, 276}, {ca_inner, 5}, {ca_number, 3}, {ca_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {ca_stopwords, 276}, {ca_inner, 5}, {ca_number, 3}, {NULL, 0}, {ca_final, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"chinese", "zh", NULL, "Hani", zh_term, 6, PRECIS_LANG_NO_SPACES,
    {zh_stopwords, 754}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {zh_advertisement, 1}, {zh_promo, 5}, {zh_navigation, 3}, {zh_date_labels, 3}, NULL},
   {"danish", "da", "danish", "Latn", da_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {da_stopwords, 94}, {da_inner, 20}, {da_number, 17}, {da_abbrev, 7}, {NULL, 0}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
+   {da_stopwords, 94}, {da_inner, 22}, {da_number, 17}, {da_abbrev, 6}, {da_final, 2}, {NULL, 0}, {da_advertisement, 3}, {da_promo, 11}, {da_navigation, 7}, {da_date_labels, 4}, da_months},
   {"dutch", "nl", "dutch", "Latn", nl_term, 4, 0,
-   {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 5}, {NULL, 0}, {NULL, 0}, {nl_advertisement, 3}, {nl_promo, 13}, {nl_navigation, 7}, {nl_date_labels, 6}, nl_months},
+   {nl_stopwords, 101}, {nl_inner, 33}, {nl_number, 15}, {nl_abbrev, 3}, {nl_final, 2}, {NULL, 0}, {nl_advertisement, 3}, {nl_promo, 13}, {nl_navigation, 7}, {nl_date_labels, 6}, nl_months},
   {"english", "en", "english", "Latn", en_term, 4, 0,
    {en_stopwords, 187}, {en_inner, 29}, {en_number, 39}, {en_abbrev, 71}, {NULL, 0}, {en_starters, 8}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"finnish", "fi", "finnish", "Latn", fi_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {fi_stopwords, 229}, {fi_inner, 7}, {fi_number, 2}, {fi_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, fi_months},
+   {fi_stopwords, 229}, {fi_inner, 5}, {fi_number, 2}, {NULL, 0}, {fi_final, 3}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, fi_months},
   {"french", "fr", "french", "Latn", fr_term, 4, 0,
-   {fr_stopwords, 155}, {fr_inner, 15}, {fr_number, 17}, {fr_abbrev, 5}, {NULL, 0}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 18}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
+   {fr_stopwords, 155}, {fr_inner, 17}, {fr_number, 17}, {fr_abbrev, 4}, {fr_final, 1}, {NULL, 0}, {fr_advertisement, 3}, {fr_promo, 18}, {fr_navigation, 9}, {fr_date_labels, 6}, fr_months},
   {"german", "de", "german", "Latn", de_term, 4, PRECIS_LANG_ORDINAL_DOT | PRECIS_LANG_CAPITAL_NOUNS,
-   {de_stopwords, 231}, {de_inner, 53}, {de_number, 27}, {de_abbrev, 12}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 17}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
+   {de_stopwords, 231}, {de_inner, 52}, {de_number, 27}, {de_abbrev, 14}, {NULL, 0}, {NULL, 0}, {de_advertisement, 4}, {de_promo, 17}, {de_navigation, 9}, {de_date_labels, 8}, de_months},
   {"greek", "el", "greek", "Grek", el_term, 5, PRECIS_LANG_SPLIT_LOWER,
-   {el_stopwords, 847}, {el_inner, 4}, {el_number, 2}, {el_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {el_stopwords, 847}, {el_inner, 6}, {el_number, 3}, {el_abbrev, 2}, {el_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hindi", "hi", "hindi", "Deva", hi_term, 5, 0,
    {hi_stopwords, 225}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"hungarian", "hu", "hungarian", "Latn", hu_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {hu_stopwords, 198}, {hu_inner, 7}, {hu_number, 2}, {hu_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, hu_months},
+   {hu_stopwords, 198}, {hu_inner, 6}, {hu_number, 2}, {hu_abbrev, 1}, {hu_final, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, hu_months},
   {"indonesian", "id", "indonesian", "Latn", id_term, 4, 0,
    {id_stopwords, 758}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"irish", "ga", "irish", "Latn", ga_term, 4, 0,
    {ga_stopwords, 109}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"italian", "it", "italian", "Latn", it_term, 4, 0,
-   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 10}, {NULL, 0}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
+   {it_stopwords, 279}, {it_inner, 30}, {it_number, 27}, {it_abbrev, 8}, {it_final, 2}, {NULL, 0}, {it_advertisement, 3}, {it_promo, 14}, {it_navigation, 7}, {it_date_labels, 6}, it_months},
   {"japanese", "ja", NULL, "Jpan", ja_term, 6, PRECIS_LANG_NO_SPACES,
    {ja_stopwords, 134}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ja_advertisement, 1}, {ja_promo, 5}, {ja_navigation, 4}, {ja_date_labels, 2}, NULL},
   {"kazakh", "kk", NULL, "Cyrl", kk_term, 4, PRECIS_LANG_SPLIT_LOWER,
-   {kk_stopwords, 276}, {kk_inner, 5}, {kk_number, 2}, {kk_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {kk_stopwords, 276}, {kk_inner, 3}, {kk_number, 2}, {kk_abbrev, 2}, {kk_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"lithuanian", "lt", "lithuanian", "Latn", lt_term, 4, 0,
    {lt_stopwords, 473}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"marathi", "mr", NULL, "Deva", mr_term, 5, 0,
@@ -4638,29 +4690,29 @@ const precisI_lang precisI_langs[] = {
   {"nepali", "ne", "nepali", "Deva", ne_term, 4, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"norwegian", "no", "norwegian", "Latn", no_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {no_stopwords, 172}, {no_inner, 13}, {no_number, 16}, {no_abbrev, 6}, {NULL, 0}, {NULL, 0}, {no_advertisement, 3}, {no_promo, 11}, {no_navigation, 7}, {no_date_labels, 4}, no_months},
+   {no_stopwords, 172}, {no_inner, 13}, {no_number, 16}, {no_abbrev, 4}, {no_final, 2}, {NULL, 0}, {no_advertisement, 3}, {no_promo, 11}, {no_navigation, 7}, {no_date_labels, 4}, no_months},
   {"persian", "fa", NULL, "Arab", fa_term, 5, 0,
    {fa_stopwords, 777}, {fa_inner, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"polish", "pl", NULL, "Latn", pl_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {pl_stopwords, 329}, {pl_inner, 18}, {pl_number, 7}, {pl_abbrev, 7}, {NULL, 0}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
+   {pl_stopwords, 329}, {pl_inner, 32}, {pl_number, 12}, {pl_abbrev, 5}, {pl_final, 2}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
   {"portuguese", "pt", "portuguese", "Latn", pt_term, 4, 0,
-   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 4}, {NULL, 0}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 16}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
+   {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 3}, {pt_final, 1}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 16}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
   {"romanian", "ro", "romanian", "Latn", ro_term, 4, 0,
-   {ro_stopwords, 434}, {ro_inner, 6}, {ro_number, 3}, {ro_abbrev, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
+   {ro_stopwords, 434}, {ro_inner, 6}, {ro_number, 3}, {NULL, 0}, {ro_final, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"russian", "ru", "russian", "Cyrl", ru_term, 4, 0,
-   {ru_stopwords, 151}, {ru_inner, 25}, {ru_number, 9}, {ru_abbrev, 21}, {NULL, 0}, {NULL, 0}, {ru_advertisement, 1}, {ru_promo, 9}, {ru_navigation, 5}, {ru_date_labels, 3}, ru_months},
+   {ru_stopwords, 151}, {ru_inner, 23}, {ru_number, 9}, {ru_abbrev, 21}, {ru_final, 2}, {NULL, 0}, {ru_advertisement, 1}, {ru_promo, 9}, {ru_navigation, 5}, {ru_date_labels, 3}, ru_months},
   {"serbian", "sr", "serbian", "Cyrl", sr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {NULL, 0}, {sr_inner, 8}, {sr_number, 2}, {sr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sr_months},
+   {NULL, 0}, {sr_inner, 7}, {sr_number, 2}, {NULL, 0}, {sr_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sr_months},
   {"slovak", "sk", NULL, "Latn", sk_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {sk_stopwords, 418}, {sk_inner, 18}, {sk_number, 4}, {sk_abbrev, 5}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sk_months},
+   {sk_stopwords, 418}, {sk_inner, 19}, {sk_number, 4}, {sk_abbrev, 4}, {sk_final, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, sk_months},
   {"spanish", "es", "spanish", "Latn", es_term, 4, 0,
-   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 13}, {NULL, 0}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 17}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
+   {es_stopwords, 313}, {es_inner, 28}, {es_number, 39}, {es_abbrev, 12}, {es_final, 1}, {NULL, 0}, {es_advertisement, 4}, {es_promo, 17}, {es_navigation, 7}, {es_date_labels, 6}, es_months},
   {"swedish", "sv", "swedish", "Latn", sv_term, 4, 0,
-   {sv_stopwords, 114}, {sv_inner, 15}, {sv_number, 15}, {sv_abbrev, 6}, {NULL, 0}, {NULL, 0}, {sv_advertisement, 3}, {sv_promo, 11}, {sv_navigation, 7}, {sv_date_labels, 4}, sv_months},
+   {sv_stopwords, 114}, {sv_inner, 13}, {sv_number, 15}, {sv_abbrev, 4}, {sv_final, 4}, {NULL, 0}, {sv_advertisement, 3}, {sv_promo, 11}, {sv_navigation, 7}, {sv_date_labels, 4}, sv_months},
   {"tamil", "ta", "tamil", "Taml", ta_term, 3, 0,
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"turkish", "tr", "turkish", "Latn", tr_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {tr_stopwords, 53}, {tr_inner, 8}, {tr_number, 3}, {tr_abbrev, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, tr_months},
+   {tr_stopwords, 53}, {tr_inner, 6}, {tr_number, 3}, {NULL, 0}, {tr_final, 2}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, tr_months},
   {"urdu", "ur", NULL, "Arab", ur_term, 5, 0,
    {ur_stopwords, 516}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"yiddish", "yi", "yiddish", "Hebr", yi_term, 3, 0,

@@ -761,6 +761,47 @@ static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
   return lower == i - ws - apos; /* "city. features" */
 }
 
+/* a number: digits (with their separators) or a Roman numeral in capitals */
+static int number_at(const block *b, size_t s, size_t e) {
+  size_t k, digits = 0, roman_letters = 0;
+  if (s >= e) return 0;
+  for (k = s; k < e; k++) {
+    int32_t cp = b->c[k].cp;
+    if (precisI_is_digit(cp)) digits++;
+    else if (roman(cp)) roman_letters++;
+    else if (!(cp == '.' || cp == ',' || dash(cp)) || k == s) return 0;
+  }
+  return digits > 0 ? roman_letters == 0 && precisI_is_digit(b->c[e - 1].cp)
+                    : roman_letters >= 2;
+}
+
+/*
+** An abbreviation [ws, i) of a unit or an amount after a number: "1,5
+** млн.", "w 1981 r.", "w XXI w.", "10 tys. zł.", "22.50 ч.". Written in
+** lowercase (titles, "Dr.", are no units), and not one the pack lists as
+** never ending a sentence: Russian and Bulgarian go on after "1998 г."
+** with a name as often as they end there ("в 2010-2012 гг. Виктор").
+*/
+static int unit_after_number(const block *b, size_t sent, size_t ws, size_t i) {
+  size_t k, e, s0, hops;
+  for (k = ws; k < i; k++)
+    if (!precisI_is_lower(b->c[k].cp) && b->c[k].cp != '.') return 0;
+  if (precisI_lang_abbrev(b->lang, b->t + b->c[ws].off, b->c[i].off - b->c[ws].off) ==
+      PRECIS_ABBR_INNER)
+    return 0;
+  e = ws;
+  for (hops = 0; hops < 2; hops++) { /* the word before, or one more past "tys." */
+    while (e > sent && sp(b->c[e - 1].cp)) e--;
+    if (e == ws || e == sent) return 0;
+    s0 = e;
+    while (s0 > sent && !sp(b->c[s0 - 1].cp)) s0--;
+    if (number_at(b, s0, e)) return 1;
+    if (b->c[e - 1].cp != '.' || e - s0 > 5) return 0;
+    e = s0;
+  }
+  return 0;
+}
+
 /*
 ** The decision for the terminator run [i, r), its closers [r, j) and the
 ** next word at k (after white space). Returns 1 when a sentence ends at j.
@@ -880,6 +921,9 @@ period:
   if (cls == PRECIS_ABBR_INNER && i - ws == 2 && b->c[ws].cp == 'S' &&
       b->c[ws + 1].cp == 't' && street(b, sent, ws))
     cls = PRECIS_ABBR_ANY; /* "on Quay St." is a street, "St. Michael" a saint */
+  if (cls != PRECIS_ABBR_NONE && cls != PRECIS_ABBR_FINAL &&
+      !(b->lang->flags & PRECIS_LANG_CAPITAL_NOUNS) && unit_after_number(b, sent, ws, i))
+    cls = PRECIS_ABBR_FINAL; /* "през 2003 г. Забрана", "10 tys. zł. Doktorowi" */
   switch (cls) {
     case PRECIS_ABBR_INNER: return 0;
     case PRECIS_ABBR_NUMBER:
