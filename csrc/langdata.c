@@ -344,7 +344,7 @@ static const char *const hy_stopwords[] = {
   "\xD5\xB8\xD6\x82\xD5\xB4", "\xD5\xBA\xD5\xAB\xD5\xBF\xD5\xAB",
   "\xD5\xBE\xD6\x80\xD5\xA1", "\xD6\x87",
 };
-static const int32_t hy_term[] = { 0x0589, 0x003A, 0x0021, 0x003F };
+static const int32_t hy_term[] = { 0x0589, 0x003A, 0x0021, 0x003F, 0x2026 };
 
 static const char *const eu_stopwords[] = {
   "al", "anitz", "arabera", "asko", "baina", "bat", "batean", "batek", "bati",
@@ -4643,7 +4643,7 @@ const precisI_lang precisI_langs[] = {
    {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"arabic", "ar", "arabic", "Arab", ar_term, 5, 0,
    {ar_stopwords, 479}, {ar_inner, 6}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {ar_advertisement, 1}, {ar_promo, 4}, {ar_navigation, 1}, {NULL, 0}, NULL},
-  {"armenian", "hy", "armenian", "Armn", hy_term, 4, 0,
+  {"armenian", "hy", "armenian", "Armn", hy_term, 5, 0,
    {hy_stopwords, 45}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"basque", "eu", "basque", "Latn", eu_term, 4, PRECIS_LANG_ORDINAL_DOT,
    {eu_stopwords, 98}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, eu_months},

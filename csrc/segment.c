@@ -244,6 +244,25 @@ static int whole_block(const block *b, size_t o, size_t c) {
   return (terminal(b, prev) && prev != ':') || (prev == ':' && ends_para);
 }
 
+/* a full stop, as against a question or an exclamation: ".", and the
+** Armenian, CJK, Devanagari and Urdu ones (the colon where the pack
+** makes it one, as Armenian does) */
+static int full_stop(const block *b, int32_t cp) {
+  return cp == '.' || cp == 0x0589 || cp == 0x3002 || cp == 0x0964 || cp == 0x06D4 ||
+         (cp == ':' && terminal(b, cp));
+}
+
+/* full stops in (o, c) that end a sentence there: ". " and a capital */
+static size_t periods_inside(const block *b, size_t o, size_t c) {
+  size_t k, n = 0;
+  for (k = o + 1; k + 2 < c; k++)
+    if (full_stop(b, b->c[k].cp) && sp(b->c[k + 1].cp) &&
+        (precisI_is_upper(b->c[k + 2].cp) || caseless(b->c[k + 2].cp)) &&
+        precisI_is_word(b->c[k - 1].cp))
+      n++;
+  return n;
+}
+
 static void quotations(block *b) {
   size_t st[MAX_NEST], depth = 0, i;
   for (i = 0; i < b->n; i++) {
@@ -316,8 +335,21 @@ static void quotations(block *b) {
       if (k > 0 && !(cp == '"' && can_open && k != depth) &&
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
-        if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i) ||
-                          whole_block(b, o, i))) {
+        if (i > o + 1 && !bracket(b->c[o].cp) && !embedded(b, o) && !after_colon(b, o) &&
+            continued(b, i) && !whole_block(b, o, i) && periods_inside(b, o, i) >= 2) {
+          /* a quotation of three sentences or more that opens a
+          ** sentence and goes on with its attribution ("«Tenho os
+          ** papéis. Agora só deixo a França. Esse é o meu grito», se
+          ** inflama") is a passage, not a remark: its periods split it,
+          ** as in a call after a colon */
+          b->calls[o + 1]++;
+          b->calls[i + 1]--;
+        } else if (i > o + 1 && !bracket(b->c[o].cp) && after_colon(b, o) &&
+                   !whole_block(b, o, i)) {
+          b->calls[o + 1]++; /* "explicada por Veras: «Sobral não tem. O projeto é caro»." */
+          b->calls[i + 1]--;
+        } else if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i) ||
+                                 whole_block(b, o, i))) {
           b->inside[o + 1]++;
           b->inside[i + 1]--;
         } else if (i > o + 1 && after_colon(b, o)) {
@@ -840,7 +872,7 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
   if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;
-  if (b->calls[j] > 0 && term != '.') return 0;
+  if (b->calls[j] > 0 && !full_stop(b, term)) return 0;
   /* the word before the run */
   ws = word_before(b, i, sent);
   /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
@@ -1084,7 +1116,11 @@ static precis_status split_block(block *b, precisI_vec *out) {
         }
       }
     }
-    if (!terminal(b, cp) || b->quiet[i]) { i++; continue; }
+    if ((!terminal(b, cp) && !(cp == '.' && CP(b, i + 1) == '.' && CP(b, i + 2) == '.')) ||
+        b->quiet[i]) { /* "..." ends sentences where "." does not (Armenian) */
+      i++;
+      continue;
+    }
     /* a terminator inside a number or a word: "3.14", "tel.:0123", "a.m" */
     if (cp == '.' || cp == ':' || cp == 0xFF0E) {
       int32_t nx = CP(b, i + 1), pv = i ? b->c[i - 1].cp : ' ';
