@@ -435,6 +435,10 @@ local function summary_json(r, explain)
   return json.encode(json.object(keys, top))
 end
 
+--- A result as `summarize --format json` writes it (with `explain`, as
+-- --explain adds to it): for servers that answer the same JSON.
+M.summary_json = summary_json
+
 local function split_json(r)
   local units = json.array()
   for _, u in ipairs(r.units) do
