@@ -3,6 +3,7 @@
 #   make test       installs missing Debian packages, builds, runs every test
 #   make LUA_VERSION=5.1|5.2|5.3|5.4|jit   precis.core for that Lua (default 5.4)
 #   make test-lua-all   the Lua specs under every Lua version
+#   make test-hosts     contrib/: Neovim, pandoc, nginx, PostgreSQL, for real
 #   make demo       installs missing packages, builds, summarizes examples/
 #   make sanitize   ASan+UBSan over the C tests and the Lua specs
 #   make bench      speed and memory beside ots (needs ../shared/data)
@@ -89,7 +90,7 @@ MODULE = $(LB)/precis/core.so
 ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 
-.PHONY: FORCE all check spec test test-install test-lua-all sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
 all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
@@ -198,6 +199,19 @@ test-lua-all:
 	  $(MAKE) --no-print-directory LUA_VERSION=$$v all spec || exit 1; \
 	done
 	sh tests/same_output.sh $(LUA_VERSIONS)
+
+# The integrations of contrib/ inside the real Neovim, pandoc, nginx and
+# PostgreSQL from Debian's packages (sh tools/deps.sh hosts), each with the
+# module built here for the Lua it embeds: LuaJIT (Neovim, nginx) or 5.3
+# (pandoc 2, pllua). Servers bind 127.0.0.1 or a Unix socket, in temporary
+# folders, and are stopped by their PID.
+HOSTS ?= neovim pandoc nginx postgresql
+test-hosts:
+	@sh tools/deps.sh hosts
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory LUA_VERSION=jit all
+	@$(MAKE) --no-print-directory LUA_VERSION=5.3 all
+	@st=0; for h in $(HOSTS); do echo "== $$h"; sh contrib/$$h/test/run.sh || st=1; done; exit $$st
 
 # ASan+UBSan: a separate build tree; the specs run with the runtime preloaded.
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -6,6 +6,7 @@
 #                             packages (tests/deb.sh; the build
 #                             dependencies come from debian/control)
 #   sh tools/deps.sh lua      also every Lua version (make test-lua-all)
+#   sh tools/deps.sh hosts    also the programs of contrib/ (make test-hosts)
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
@@ -18,8 +19,11 @@ case "${1:-}" in
   # Debian's luajit package would remove libnginx-mod-http-lua
   lua) PKGS="$PKGS lua5.1 liblua5.1-0-dev lua5.2 liblua5.2-dev lua5.3 liblua5.3-dev
 luajit2 libluajit2-5.1-dev" ;;
+  # Neovim and nginx's Lua module embed LuaJIT, pandoc 2 and pllua Lua 5.3
+  hosts) PKGS="$PKGS neovim pandoc nginx libnginx-mod-http-lua postgresql-15
+postgresql-15-pllua curl luajit2 libluajit2-5.1-dev lua5.3 liblua5.3-dev" ;;
   "") ;;
-  *) echo "usage: sh tools/deps.sh [eval|deb|lua]" >&2; exit 2 ;;
+  *) echo "usage: sh tools/deps.sh [eval|deb|lua|hosts]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do
