@@ -41,7 +41,7 @@ build = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
         "csrc/lprecis.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
-        "csrc/extra.c", "csrc/format.c", "csrc/ingest.c", "csrc/lang.c",
+        "csrc/extra.c", "csrc/format.c", "csrc/html.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/rules.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",
@@ -51,7 +51,7 @@ build = {
         "csrc/scorers/position.c", "csrc/scorers/query.c",
         "csrc/scorers/submodular.c", "csrc/scorers/sumbasic.c",
         "csrc/scorers/textrank.c", "csrc/scorers/title.c",
-        "csrc/segment.c", "csrc/select.c", "csrc/summarize.c",
+        "csrc/segment.c", "csrc/select.c", "csrc/spans.c", "csrc/summarize.c",
         "csrc/tokenize.c", "csrc/utf8.c", "csrc/version.c", "csrc/yaml.c",
       },
       -- the engine is compiled in: nothing of it leaves the module, so it

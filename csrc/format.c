@@ -1,277 +1,153 @@
 /*
 ** format.c: Markdown and HTML in, text out. A well-kept parser reads the
-** document (md4c for CommonMark with GitHub's tables, gumbo for HTML5) and
-** the text it finds is laid out one block per paragraph, with blank lines
-** between blocks, for ingest to read like plain text; a map of checkpoints
-** takes every offset of that text back to the document's bytes, so that
-** results still point into the caller's original text. Nothing is
-** re-serialized: each piece of text is the parser's view of a span of the
-** document.
+** document (md4c for CommonMark with GitHub's tables, gumbo for HTML5:
+** html.c) and the text it finds is laid out one block per paragraph, with
+** blank lines between blocks, for ingest to read like plain text. Each
+** piece of text is the parser's view of a span of the document, and the
+** layout keeps a map of runs (spans.c) that takes every character of the
+** text back to the bytes it stands for, so that results still point into
+** the caller's original text. Nothing is re-serialized.
 **
 ** Markdown: headings stay headings; code blocks, HTML blocks, tables,
 ** images, link targets and front matter are not text; list items are.
-** HTML: block elements are paragraphs; script, style, nav, header, footer,
-** aside, forms, templates and hidden elements are dropped; entities are
-** decoded; <title> and <h1>..<h6> are headings.
 */
 #include <stdlib.h>
 #include <string.h>
 
-#include <gumbo.h>
 #include <md4c.h>
 
 #include "internal.h"
 
 /* ---------------------------------------------------------------------
-** The text builder: pieces of text, each from a span of the source
+** The text builder: pieces of text, each from a span of the source, in
+** blocks; laid out in the source's order, one line per block
 ** --------------------------------------------------------------------- */
 
-#define NONE ((size_t)-1)
+typedef struct piece {
+  size_t src, slen;   /* the source bytes it stands for */
+  size_t t, n;        /* its text: chars[t, t + n) */
+  size_t block;       /* the block it belongs to */
+  int kind;           /* PRECIS_BLOCK_*: what the block is */
+  const char *rule;   /* for a dropped block */
+} piece;
 
-typedef struct tb {
-  precisI_vec text;    /* char */
-  precisI_vec map;     /* precisI_map: text offset -> source offset */
-  precisI_vec hints;   /* precisI_block: headings and list items */
-  size_t next;         /* the source offset that continues the last piece */
-  size_t last;         /* the source offset after the last piece */
-  int lines;           /* keep line breaks (plain text), or make blocks one line */
-  int oom;
-} tb;
-
-static void checkpoint(tb *b, size_t src) {
-  precisI_map *m;
-  if (b->map.n > 0) {
-    m = &precisI_vec_at(&b->map, precisI_map, b->map.n - 1);
-    if (m->clean == b->text.n) { m->orig = src; return; }
-  }
-  if ((m = precisI_vec_push(&b->map)) == NULL) { b->oom = 1; return; }
-  m->clean = b->text.n;
-  m->orig = src;
+void precisI_tb_init(precisI_tb *b, int lines) {
+  memset(b, 0, sizeof *b);
+  precisI_vec_init(&b->chars, 1);
+  precisI_vec_init(&b->pieces, sizeof(piece));
+  b->lines = lines;
+  b->kind = PRECIS_BLOCK_TEXT;
 }
 
-/* Appends n bytes that stand for the source span [src, src + slen). Line
-** breaks and tabs inside a block become spaces: the block is one line. */
-static void piece(tb *b, const char *s, size_t n, size_t src, size_t slen) {
+void precisI_tb_free(precisI_tb *b) {
+  precisI_vec_free(&b->chars);
+  precisI_vec_free(&b->pieces);
+}
+
+/* Appends n bytes of text that stand for the source span [src, src +
+** slen); n == slen and the same bytes make a copy. Line breaks and tabs
+** inside a block become spaces: the block is one line. */
+void precisI_tb_piece(precisI_tb *b, const char *s, size_t n, size_t src, size_t slen) {
+  piece *p, *last;
   size_t i;
   if (n == 0 || b->oom) return;
-  if (src != b->next) checkpoint(b, src);
-  if (!precisI_vec_reserve(&b->text, b->text.n + n)) { b->oom = 1; return; }
+  if (!precisI_vec_reserve(&b->chars, b->chars.n + n)) { b->oom = 1; return; }
+  last = b->pieces.n ? &precisI_vec_at(&b->pieces, piece, b->pieces.n - 1) : NULL;
+  if (last && last->block == b->block && last->kind == b->kind && last->rule == b->rule &&
+      last->n == last->slen && n == slen && last->src + last->slen == src &&
+      last->t + last->n == b->chars.n) {
+    last->n += n; /* a copy that goes on */
+    last->slen += n;
+  } else {
+    if ((p = precisI_vec_push(&b->pieces)) == NULL) { b->oom = 1; return; }
+    p->src = src;
+    p->slen = slen;
+    p->t = b->chars.n;
+    p->n = n;
+    p->block = b->block;
+    p->kind = b->kind;
+    p->rule = b->rule;
+  }
   for (i = 0; i < n; i++) {
     char ch = s[i];
     if (!b->lines && (ch == '\n' || ch == '\r' || ch == '\t')) ch = ' ';
-    ((char *)b->text.p)[b->text.n++] = ch;
+    ((char *)b->chars.p)[b->chars.n++] = ch;
   }
-  b->next = slen == n ? src + n : NONE;
-  b->last = src + slen;
+  if (src + slen > b->last) b->last = src + slen;
 }
 
-/* Ends the current block: a blank line, which stands for nothing. */
-static void end_block(tb *b) {
-  const char *t = b->text.p;
-  size_t n = b->text.n;
-  if (n == 0 || b->oom) return;
-  while (n > 0 && t[n - 1] == ' ') n--; /* trailing blanks of the block */
-  b->text.n = n;
-  if (n >= 2 && t[n - 1] == '\n' && t[n - 2] == '\n') return;
-  checkpoint(b, b->last);
-  if (!precisI_vec_reserve(&b->text, b->text.n + 2)) { b->oom = 1; return; }
-  ((char *)b->text.p)[b->text.n++] = '\n';
-  ((char *)b->text.p)[b->text.n++] = '\n';
-  b->next = NONE;
+/* Ends the current block: what follows is a new line. */
+void precisI_tb_break(precisI_tb *b) {
+  size_t n = b->pieces.n;
+  if (n > 0 && precisI_vec_at(&b->pieces, piece, n - 1).block == b->block) b->block++;
 }
 
-/* Remembers that [start, here) of the text is a heading or an item. */
-static void hint(tb *b, size_t start, int kind) {
+/* Sorts the pieces by where they come from, keeping the order of pieces
+** that come from one place (merge sort: stable, n log n). */
+static int sort_pieces(precisI_vec *v) {
+  piece *a = v->p, *tmp;
+  size_t n = v->n, w, i;
+  for (i = 1; i < n; i++)
+    if (a[i].src < a[i - 1].src) break;
+  if (i >= n) return 1; /* in order already: the usual case */
+  if ((tmp = precisI_alloc(n, sizeof *tmp)) == NULL) return 0;
+  for (w = 1; w < n; w *= 2) {
+    for (i = 0; i < n; i += 2 * w) {
+      size_t lo = i, mid = i + w < n ? i + w : n, hi = i + 2 * w < n ? i + 2 * w : n;
+      size_t x = lo, y = mid, o = lo;
+      while (x < mid && y < hi) tmp[o++] = a[y].src < a[x].src ? a[y++] : a[x++];
+      while (x < mid) tmp[o++] = a[x++];
+      while (y < hi) tmp[o++] = a[y++];
+    }
+    memcpy(a, tmp, n * sizeof *a);
+  }
+  free(tmp);
+  return 1;
+}
+
+/* A hint for the block of text [start, end) of kind `kind`. */
+static int block_hint(precisI_vec *hints, size_t start, size_t end, const piece *p) {
   precisI_block *h;
-  size_t end = b->text.n;
-  const char *t = b->text.p;
-  while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\n')) end--;
-  if (end <= start || b->oom) return;
-  if ((h = precisI_vec_push(&b->hints)) == NULL) { b->oom = 1; return; }
+  if (p->kind == PRECIS_BLOCK_TEXT || end <= start) return 1;
+  if ((h = precisI_vec_push(hints)) == NULL) return 0;
   h->start = start;
   h->end = end;
-  h->kind = kind;
-  h->rule = NULL;
+  h->kind = p->kind;
+  h->rule = p->rule;
+  return 1;
 }
 
-/* A span of the source whose text is known to differ from its bytes
-** (entities, line endings): walks both, and where they disagree looks for
-** the nearest place where they agree again, so that only the changed
-** bytes become replacement pieces. */
-static void aligned(tb *b, const char *src_text, size_t src, size_t slen,
-                    const char *t, size_t n) {
-  const char *o = src_text + src;
-  size_t i = 0, j = 0;
-  while (i < slen && j < n) {
-    size_t run = 0, a, d, best_a = 0, best_d = 0;
-    int found = 0;
-    while (i + run < slen && j + run < n && o[i + run] == t[j + run]) run++;
-    piece(b, t + j, run, src + i, run);
-    i += run;
-    j += run;
-    if (i >= slen || j >= n) break;
-    /* a replaced stretch: "&amp;" for "&", "\r\n" for "\n" */
-    for (d = 1; d <= 40 && !found; d++)
-      for (a = 0; a <= d && !found; a++) {
-        size_t da = d - a; /* da source bytes for a text bytes */
-        if (i + da <= slen && j + a <= n &&
-            (i + da == slen ? j + a == n
-                            : (j + a < n && o[i + da] == t[j + a]))) {
-          best_a = a;
-          best_d = da;
-          found = 1;
-        }
-      }
-    if (!found) { best_a = n - j; best_d = slen - i; }
-    while (best_a > 0 && j + best_a < n && ((unsigned char)t[j + best_a] & 0xC0) == 0x80)
-      best_a++; /* whole characters */
-    piece(b, t + j, best_a, src + i, best_d);
-    i += best_d;
-    j += best_a;
-  }
-  if (j < n) piece(b, t + j, n - j, src + slen, 0);
-}
-
-/* ---------------------------------------------------------------------
-** HTML (gumbo)
-** --------------------------------------------------------------------- */
-
-typedef struct html {
-  tb *b;
-  const char *src;
-  size_t len;
-} html;
-
-static int skipped(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
-    case GUMBO_TAG_MENU:
-      return 1;
-    default:
-      return 0;
-  }
-}
-
-static int inline_tag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE:
-    case GUMBO_TAG_DATA: case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_I:
-    case GUMBO_TAG_KBD: case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S:
-    case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN:
-    case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_TIME: case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR:
-    case GUMBO_TAG_FONT: case GUMBO_TAG_BIG: case GUMBO_TAG_STRIKE:
-    case GUMBO_TAG_TT: case GUMBO_TAG_DEL: case GUMBO_TAG_INS: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_NOBR:
-      return 1;
-    default:
-      return 0;
-  }
-}
-
-/* an ASCII case-insensitive search for `needle` in an attribute value */
-static int has_word(const char *v, const char *needle) {
-  size_t n = strlen(needle), i, k;
-  for (i = 0; v[i]; i++) {
-    for (k = 0; k < n; k++) {
-      char c = v[i + k];
-      if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-      if (c != needle[k]) break;
+/* Lays the pieces out in the source's order, a blank line between
+** blocks, into text and its map; headings, items and dropped blocks go
+** to `hints`. */
+static precis_status layout(precisI_tb *b, precisI_vec *text, precisI_segs *map,
+                            precisI_vec *hints) {
+  const piece *p, *prev = NULL;
+  size_t k, bstart = 0;
+  if (!sort_pieces(&b->pieces)) return PRECIS_ENOMEM;
+  for (k = 0; k < b->pieces.n; k++) {
+    p = &precisI_vec_at(&b->pieces, piece, k);
+    if (prev && p->block != prev->block) {
+      if (!block_hint(hints, bstart, text->n, prev)) return PRECIS_ENOMEM;
+      if (!precisI_vec_reserve(text, text->n + 2) ||
+          !precisI_segs_add(map, "\n\n", 2, map->oend, 0))
+        return PRECIS_ENOMEM;
+      memcpy((char *)text->p + text->n, "\n\n", 2);
+      text->n += 2;
+      bstart = text->n;
     }
-    if (k == n) return 1;
+    if (!precisI_vec_reserve(text, text->n + p->n) ||
+        !precisI_segs_add(map, (const char *)b->chars.p + p->t, p->n, p->src, p->slen))
+      return PRECIS_ENOMEM;
+    memcpy((char *)text->p + text->n, (const char *)b->chars.p + p->t, p->n);
+    text->n += p->n;
+    prev = p;
   }
-  return 0;
-}
-
-static int hidden(const GumboElement *e) {
-  const GumboAttribute *a;
-  if (gumbo_get_attribute(&e->attributes, "hidden")) return 1;
-  if ((a = gumbo_get_attribute(&e->attributes, "aria-hidden")) &&
-      has_word(a->value, "true"))
-    return 1;
-  if ((a = gumbo_get_attribute(&e->attributes, "style")) &&
-      (has_word(a->value, "display:none") || has_word(a->value, "display: none") ||
-       has_word(a->value, "visibility:hidden") || has_word(a->value, "visibility: hidden")))
-    return 1;
-  if ((a = gumbo_get_attribute(&e->attributes, "type")) && e->tag == GUMBO_TAG_INPUT)
-    return 1;
-  return 0;
-}
-
-static void html_text(html *h, const GumboText *t) {
-  size_t src = t->start_pos.offset, slen = t->original_text.length;
-  size_t n = strlen(t->text);
-  if (src > h->len || slen > h->len - src) return; /* not from the document */
-  if (slen == n && memcmp(h->src + src, t->text, n) == 0)
-    piece(h->b, t->text, n, src, n);
-  else
-    aligned(h->b, h->src, src, slen, t->text, n);
-}
-
-static void html_node(html *h, const GumboNode *node, int depth) {
-  const GumboVector *kids;
-  size_t k, start;
-  int block, kind = -1;
-  if (depth > 256) return; /* gumbo bounds nesting too; this bounds our stack */
-  switch (node->type) {
-    case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA:
-      html_text(h, &node->v.text);
-      return;
-    case GUMBO_NODE_DOCUMENT:
-      kids = &node->v.document.children;
-      for (k = 0; k < kids->length; k++)
-        html_node(h, (const GumboNode *)kids->data[k], depth + 1);
-      return;
-    case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
-      break;
-    default:
-      return; /* comments */
-  }
-  if (skipped(node->v.element.tag) || hidden(&node->v.element)) return;
-  if (node->v.element.tag == GUMBO_TAG_BR) { end_block(h->b); return; }
-  block = !inline_tag(node->v.element.tag);
-  switch (node->v.element.tag) {
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-      kind = PRECIS_BLOCK_HEADING;
-      break;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-      kind = PRECIS_BLOCK_ITEM;
-      break;
-    default:
-      break;
-  }
-  if (block) end_block(h->b);
-  start = h->b->text.n;
-  kids = &node->v.element.children;
-  for (k = 0; k < kids->length; k++)
-    html_node(h, (const GumboNode *)kids->data[k], depth + 1);
-  if (kind >= 0) hint(h->b, start, kind);
-  if (block) end_block(h->b);
-}
-
-static precis_status read_html(tb *b, const char *src, size_t len) {
-  GumboOptions opt = kGumboDefaultOptions;
-  GumboOutput *out;
-  html h;
-  opt.max_errors = 0; /* the errors are not kept: only the tree matters */
-  out = gumbo_parse_with_options(&opt, src, len);
-  if (out == NULL) return PRECIS_ENOMEM;
-  h.b = b;
-  h.src = src;
-  h.len = len;
-  html_node(&h, out->document, 0);
-  gumbo_destroy_output(&opt, out);
-  return b->oom ? PRECIS_ENOMEM : PRECIS_OK;
+  if (prev && !block_hint(hints, bstart, text->n, prev)) return PRECIS_ENOMEM;
+  if (!precisI_vec_reserve(text, text->n + 1) || !precisI_segs_finish(map))
+    return PRECIS_ENOMEM;
+  ((char *)text->p)[text->n] = '\0';
+  return PRECIS_OK;
 }
 
 /* ---------------------------------------------------------------------
@@ -279,13 +155,19 @@ static precis_status read_html(tb *b, const char *src, size_t len) {
 ** --------------------------------------------------------------------- */
 
 typedef struct md {
-  tb *b;
+  precisI_tb *b;
   const char *src;
   size_t len;
   int skip;             /* inside a code block, an HTML block, a table, an image */
-  size_t start[16];     /* where each open heading or item began */
-  int depth;
+  size_t heading, items; /* open headings and list items */
+  size_t cursor;        /* the end of the last text md4c gave */
 } md;
+
+/* what the text read now is: a heading, a list item's, or plain */
+static void md_kind(md *m) {
+  m->b->kind = m->heading ? PRECIS_BLOCK_HEADING
+             : m->items ? PRECIS_BLOCK_ITEM : PRECIS_BLOCK_TEXT;
+}
 
 static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud) {
   md *m = ud;
@@ -295,16 +177,16 @@ static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud) {
       m->skip++;
       break;
     case MD_BLOCK_H: case MD_BLOCK_LI:
-      end_block(m->b);
-      if (m->depth < 16) m->start[m->depth] = m->b->text.n;
-      m->depth++;
+      precisI_tb_break(m->b);
+      if (type == MD_BLOCK_H) m->heading++; else m->items++;
+      md_kind(m);
       break;
     default:
       break;
   }
   if (type == MD_BLOCK_P || type == MD_BLOCK_QUOTE || type == MD_BLOCK_UL ||
       type == MD_BLOCK_OL)
-    end_block(m->b);
+    precisI_tb_break(m->b);
   return 0;
 }
 
@@ -316,15 +198,14 @@ static int md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud) {
       m->skip--;
       break;
     case MD_BLOCK_H: case MD_BLOCK_LI:
-      m->depth--;
-      if (m->depth < 16)
-        hint(m->b, m->start[m->depth],
-             type == MD_BLOCK_H ? PRECIS_BLOCK_HEADING : PRECIS_BLOCK_ITEM);
+      precisI_tb_break(m->b);
+      if (type == MD_BLOCK_H) m->heading--; else m->items--;
+      md_kind(m);
       break;
     default:
       break;
   }
-  end_block(m->b);
+  precisI_tb_break(m->b);
   return 0;
 }
 
@@ -392,28 +273,37 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud
   md *m = ud;
   size_t off;
   int inside = text >= m->src && text + size <= m->src + m->len;
+  if (inside && (size_t)(text - m->src) + size > m->cursor)
+    m->cursor = (size_t)(text - m->src) + size; /* how far md4c has read */
   if (m->skip || type == MD_TEXT_HTML) return 0;
   off = inside ? (size_t)(text - m->src) : m->b->last;
   switch (type) {
     case MD_TEXT_BR:
-      end_block(m->b);
+      precisI_tb_break(m->b);
       break;
     case MD_TEXT_SOFTBR: /* a soft line break is a space */
-      piece(m->b, " ", 1, off, inside ? size : 0);
+      precisI_tb_piece(m->b, " ", 1, off, inside ? size : 0);
       break;
     case MD_TEXT_ENTITY: {
       char out[4];
       size_t n = entity(text, size, out);
-      if (n) piece(m->b, out, n, off, size);
-      else if (inside) piece(m->b, text, size, off, size);
+      if (n) precisI_tb_piece(m->b, out, n, off, size);
+      else if (inside) precisI_tb_piece(m->b, text, size, off, size);
       break;
     }
-    case MD_TEXT_NULLCHAR:
-      piece(m->b, "\xEF\xBF\xBD", 3, off, inside ? size : 0);
+    case MD_TEXT_NULLCHAR: { /* md4c does not say where: the next NUL */
+      const char *z = m->cursor < m->len ? memchr(m->src + m->cursor, 0, m->len - m->cursor)
+                                         : NULL;
+      if (z != NULL) {
+        m->cursor = (size_t)(z - m->src) + 1;
+        precisI_tb_piece(m->b, "\xEF\xBF\xBD", 3, (size_t)(z - m->src), 1);
+      } else {
+        precisI_tb_piece(m->b, "\xEF\xBF\xBD", 3, m->b->last, 0);
+      }
       break;
+    }
     default:
-      if (inside) piece(m->b, text, size, off, size);
-      else piece(m->b, text, size, off, 0);
+      precisI_tb_piece(m->b, text, size, off, inside ? size : 0);
       break;
   }
   return 0;
@@ -438,7 +328,7 @@ static size_t front_matter(const char *s, size_t n) {
   return 0;
 }
 
-static precis_status read_markdown(tb *b, const char *src, size_t len) {
+static precis_status read_markdown(precisI_tb *b, const char *src, size_t len) {
   MD_PARSER p;
   md m;
   size_t skip = front_matter(src, len);
@@ -453,6 +343,7 @@ static precis_status read_markdown(tb *b, const char *src, size_t len) {
   m.b = b;
   m.src = src;
   m.len = len;
+  m.cursor = skip;
   if (len - skip > (size_t)0x7FFFFFFF) return PRECIS_ELIMIT; /* MD_SIZE */
   if (md_parse(src + skip, (MD_SIZE)(len - skip), &p, &m) != 0 && !b->oom)
     return PRECIS_ENOMEM;
@@ -593,39 +484,36 @@ static size_t broken_word(const char *s, size_t n, size_t i, int *keep) {
 ** a leader before a page number, which ingest cuts) into a space, and an
 ** opening ` of TeX's `quotes' into '. Leaves src alone when there is
 ** nothing to do. */
-static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
+static precis_status clean_text(precisI_tb *b, const char *s, size_t n, int *changed) {
   size_t i = 0, from = 0;
   int keep = 0;
   *changed = 0;
   while (i < n) {
     size_t k;
     if ((s[i] == '<' || s[i] == '&') && (k = stray_tag(s + i, n - i)) != 0) {
-      piece(b, s + from, i - from, from, i - from);
-      b->next = NONE; /* the tag stands for nothing */
+      precisI_tb_piece(b, s + from, i - from, from, i - from); /* the tag stands for nothing */
       i += k;
       from = i;
       *changed = 1;
       continue;
     }
     if (s[i] == '{' && (k = placeholder(s + i, n - i)) != 0) {
-      piece(b, s + from, i - from, from, i - from);
-      b->next = NONE;
+      precisI_tb_piece(b, s + from, i - from, from, i - from);
       i += k;
       from = i;
       *changed = 1;
       continue;
     }
     if (s[i] == '-' && (k = broken_word(s, n, i, &keep)) != 0) {
-      piece(b, s + from, i - from, from, i - from);
-      if (keep) piece(b, "-", 1, i, 1);
-      b->next = NONE; /* the line break stands for nothing */
+      precisI_tb_piece(b, s + from, i - from, from, i - from);
+      if (keep) precisI_tb_piece(b, "-", 1, i, 1); /* the line break stands for nothing */
       i = from = i + k;
       *changed = 1;
       continue;
     }
     if (s[i] == '\\' && (k = escaped_break(s, n, i)) != 0) {
-      piece(b, s + from, i - from, from, i - from);
-      piece(b, "\n", 1, i, k);
+      precisI_tb_piece(b, s + from, i - from, from, i - from);
+      precisI_tb_piece(b, "\n", 1, i, k);
       i = from = i + k;
       *changed = 1;
       continue;
@@ -634,8 +522,8 @@ static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
       size_t e = i;
       while (e < n && s[e] == '.') e++;
       if (e < n && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z'))) {
-        piece(b, s + from, i - from, from, i - from);
-        piece(b, " ", 1, i, e - i);
+        precisI_tb_piece(b, s + from, i - from, from, i - from);
+        precisI_tb_piece(b, " ", 1, i, e - i);
         i = from = e;
         *changed = 1;
         continue;
@@ -645,15 +533,15 @@ static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
     }
     if (s[i] == '`' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') &&
         i + 1 < n && s[i + 1] != ' ' && memchr(s + i, '\'', n - i) != NULL) {
-      piece(b, s + from, i - from, from, i - from);
-      piece(b, "'", 1, i, 1);
+      precisI_tb_piece(b, s + from, i - from, from, i - from);
+      precisI_tb_piece(b, "'", 1, i, 1);
       i = from = i + 1;
       *changed = 1;
       continue;
     }
     i++;
   }
-  if (*changed) piece(b, s + from, n - from, from, n - from);
+  if (*changed) precisI_tb_piece(b, s + from, n - from, from, n - from);
   return b->oom ? PRECIS_ENOMEM : PRECIS_OK;
 }
 
@@ -661,46 +549,41 @@ static precis_status clean_text(tb *b, const char *s, size_t n, int *changed) {
 ** The stage
 ** --------------------------------------------------------------------- */
 
-precis_status precisI_format(precis_format format, int unwrap,
-                             precisI_source *src, precisI_vec *hints,
-                             precis_error *err) {
-  tb b;
+precis_status precisI_format(const precis_summarizer *s, precisI_source *src,
+                             precisI_vec *hints, precis_error *err) {
+  precisI_tb b;
+  precisI_vec text;
+  precisI_segs map;
   precis_status st;
   int changed = 1;
-  if (format == PRECIS_FORMAT_TEXT && unwrap <= 0) return PRECIS_OK;
-  memset(&b, 0, sizeof b);
-  precisI_vec_init(&b.text, 1);
-  precisI_vec_init(&b.map, sizeof(precisI_map));
-  b.hints = *hints;
-  b.hints.n = 0;
-  b.next = NONE;
-  if (format == PRECIS_FORMAT_TEXT) {
-    b.lines = 1;
+  precis_format format = s->opt.format;
+  hints->n = 0;
+  if (format == PRECIS_FORMAT_TEXT && s->opt.unwrap <= 0) return PRECIS_OK;
+  precisI_tb_init(&b, format == PRECIS_FORMAT_TEXT);
+  precisI_vec_init(&text, 1);
+  precisI_segs_init(&map);
+  if (format == PRECIS_FORMAT_TEXT)
     st = clean_text(&b, src->text, src->len, &changed);
-  } else {
-    st = format == PRECIS_FORMAT_HTML ? read_html(&b, src->text, src->len)
-                                      : read_markdown(&b, src->text, src->len);
-  }
-  if (st == PRECIS_OK && !changed) { /* nothing to rewrite */
-    precisI_vec_free(&b.text);
-    precisI_vec_free(&b.map);
-    *hints = b.hints;
-    return PRECIS_OK;
-  }
-  *hints = b.hints;
-  if (st == PRECIS_OK && !precisI_vec_reserve(&b.text, b.text.n + 1)) st = PRECIS_ENOMEM;
-  if (st != PRECIS_OK) {
-    precisI_vec_free(&b.text);
-    precisI_vec_free(&b.map);
-    if (st == PRECIS_ELIMIT)
+  else if (format == PRECIS_FORMAT_HTML)
+    st = precisI_html_read(s, &b, src->text, src->len, err);
+  else
+    st = read_markdown(&b, src->text, src->len);
+  if (st == PRECIS_OK && b.oom) st = PRECIS_ENOMEM;
+  if (st == PRECIS_OK && changed) st = layout(&b, &text, &map, hints);
+  precisI_tb_free(&b);
+  if (st != PRECIS_OK || !changed) { /* an error, or nothing to rewrite */
+    precisI_vec_free(&text);
+    precisI_vec_free(&map.v);
+    hints->n = 0;
+    if (st == PRECIS_ELIMIT && format == PRECIS_FORMAT_MARKDOWN)
       return precisI_seterr(err, st, "markdown input over 2 GiB");
-    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+    if (st == PRECIS_ENOMEM) return precisI_seterr(err, st, "out of memory");
+    return st; /* the reader filled err */
   }
-  ((char *)b.text.p)[b.text.n] = '\0';
-  src->xowned = b.text.p;
-  src->xmap = b.map.p;
-  src->nxmap = b.map.n;
+  src->xowned = text.p;
+  src->xmap = map.v.p;
+  src->nxmap = map.v.n;
   src->text = src->xowned;
-  src->len = b.text.n;
+  src->len = text.n;
   return PRECIS_OK;
 }

@@ -545,7 +545,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->ds = l->ts;
         l->de = l->ts + pos;
         l->drule = "dateline";
-        l->ts += dtext;
+        l->ts = skip_space(&c, l->ts + dtext, l->te); /* past a no-break space too */
         l->words = count_words(&c, l->ts, l->te, wlimit);
       }
     }

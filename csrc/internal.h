@@ -97,22 +97,46 @@ void precisI_utf8_position(const char *s, size_t off, size_t *line,
 /* Decodes one code point of valid UTF-8 at s[i]; returns its byte length. */
 size_t precisI_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
 
-/* A clean copy of one document: the text every stage reads, valid UTF-8.
-** When no byte was replaced `text` points at the caller's data. */
-typedef struct precisI_map {
-  size_t clean, orig; /* from `clean` on, offsets shift by orig - clean */
-} precisI_map;
+/* A map from a rewritten text back to the text it was read from (see
+** spans.c): runs in order in both texts that never overlap. From `clean`
+** on, each character of the run is `cw` bytes of the text standing for
+** `ow` bytes of the source from `orig` on: a copy is 1 for 1, "&amp;"
+** read as "&" 1 for 5, U+FFFD for a bad byte 3 for 1, a break between
+** blocks 1 for 0. Source bytes between runs stand for no text (a tag).
+** The last entry has cw == 0 and marks where both texts end. */
+typedef struct precisI_seg {
+  size_t clean, orig;
+  size_t cw, ow;
+} precisI_seg;
 
+/* a map being built: runs, and where the last one ends in both texts */
+typedef struct precisI_segs {
+  precisI_vec v; /* precisI_seg */
+  size_t end, oend;
+} precisI_segs;
+
+void precisI_segs_init(precisI_segs *b);
+int precisI_segs_add(precisI_segs *b, const char *t, size_t n, size_t orig,
+                     size_t olen); /* 0 on OOM */
+int precisI_segs_finish(precisI_segs *b); /* 0 on OOM */
+
+/* A clean copy of one document: the text every stage reads, valid UTF-8.
+** When nothing was rewritten `text` points at the caller's data. */
 typedef struct precisI_source {
   const char *text;
   size_t len;
-  char *owned;        /* the replaced copy, or NULL */
-  precisI_map *map;   /* checkpoints, ascending; NULL when no replacement */
+  /* a declared encoding converted to UTF-8 (encoding.c) */
+  char *eowned;
+  precisI_seg *emap;
+  size_t nemap;
+  /* bad bytes replaced by U+FFFD (utf8.c) */
+  char *owned;
+  precisI_seg *map;
   size_t nmap;
-  /* Markdown and HTML (format.c): `text` becomes the text the parser
-  ** found, and these checkpoints take it back to the clean text above */
+  /* Markdown and HTML, or scraped text cleaned (format.c): `text` becomes
+  ** the text the reader found */
   char *xowned;
-  precisI_map *xmap;
+  precisI_seg *xmap;
   size_t nxmap;
 } precisI_source;
 
@@ -120,7 +144,10 @@ precis_status precisI_utf8_clean(const char *s, size_t len,
                                  precis_utf8_mode mode, precisI_source *out,
                                  precis_error *err);
 void precisI_source_free(precisI_source *src);
-size_t precisI_source_orig(const precisI_source *src, size_t clean_off);
+/* The span of the caller's bytes that the text span [*start, *end)
+** stands for, from its first character's first byte to its last
+** character's last byte (spans.c). */
+void precisI_source_span(const precisI_source *src, size_t *start, size_t *end);
 
 /* Character classes of a code point, locale-free. */
 /* The ASCII cases are answered inline: these run once per character in
@@ -397,10 +424,29 @@ int precisI_rule_date_line(const char *s, size_t n, const precisI_lang *lang);
 size_t precisI_rule_dateline(const char *s, size_t n, const precisI_lang *lang,
                              size_t *text);
 /* format.c: Markdown or HTML -> the text in src (see precisI_source),
-** with `hints` (precisI_block) telling where headings and list items are */
-precis_status precisI_format(precis_format format, int unwrap,
-                             precisI_source *src, precisI_vec *hints,
-                             precis_error *err);
+** with `hints` (precisI_block) telling where headings, list items and
+** dropped blocks are */
+precis_status precisI_format(const precis_summarizer *s, precisI_source *src,
+                             precisI_vec *hints, precis_error *err);
+/* format.c's text builder: pieces of text, each standing for a span of
+** the source, in blocks (one line each), laid out in the source's order */
+typedef struct precisI_tb {
+  precisI_vec chars;   /* the pieces' text */
+  precisI_vec pieces;
+  size_t block;        /* the block being read */
+  int kind;            /* PRECIS_BLOCK_*: what it is */
+  const char *rule;    /* why it is dropped */
+  size_t last;         /* the source offset after the last piece */
+  int lines;           /* keep line breaks (plain text), or make blocks one line */
+  int oom;
+} precisI_tb;
+void precisI_tb_init(precisI_tb *b, int lines);
+void precisI_tb_free(precisI_tb *b);
+void precisI_tb_piece(precisI_tb *b, const char *s, size_t n, size_t src, size_t slen);
+void precisI_tb_break(precisI_tb *b);
+/* html.c: the text of an HTML document, through gumbo */
+precis_status precisI_html_read(const precis_summarizer *s, precisI_tb *b,
+                                const char *src, size_t len, precis_error *err);
 /* ingest.c: one document's text -> blocks; `hints` (may be NULL) are the
 ** format's headings and items, sorted */
 precis_status precisI_ingest(const precis_summarizer *s,

@@ -182,7 +182,7 @@ static precis_status plain_texts(precis_result *r, const precisI_run *run) {
   for (i = 0; i < r->nunits; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
-    if (src->xowned || src->owned || reflowed(src->text + u->start, u->end - u->start))
+    if (src->xowned || src->owned || src->eowned || reflowed(src->text + u->start, u->end - u->start))
       total += u->end - u->start;
   }
   if (total == 0) return PRECIS_OK;
@@ -196,7 +196,7 @@ static precis_status plain_texts(precis_result *r, const precisI_run *run) {
     size_t n = u->end - u->start;
     if (reflowed(t, n)) {
       n = reflow(r->plain + o, t, n);
-    } else if (src->xowned || src->owned) {
+    } else if (src->xowned || src->owned || src->eowned) {
       memcpy(r->plain + o, t, n);
     } else {
       continue;
@@ -246,8 +246,9 @@ static precis_status build(const precisI_run *run, int scored,
     if (u->doc != doc) { doc = u->doc; index = 0; }
     o->doc = u->doc;
     o->index = index++;
-    o->start = precisI_source_orig(src, u->start);
-    o->end = precisI_source_orig(src, u->end);
+    o->start = u->start;
+    o->end = u->end;
+    precisI_source_span(src, &o->start, &o->end);
     o->words = u->words;
     for (b = u->start; b < u->end; b++)
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
@@ -329,7 +330,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       }
       goto done;
     }
-    if ((st = precisI_format(s->opt.format, s->opt.unwrap, &R.src[d], &hints[d], err)) !=
+    if ((st = precisI_format(s, &R.src[d], &hints[d], err)) !=
         PRECIS_OK) {
       precisI_seterr_source(err, docs[d].name, d);
       goto done;

@@ -116,6 +116,7 @@ precis_status precisI_utf8_clean(const char *s, size_t len,
   const unsigned char *u = (const unsigned char *)s;
   size_t bad, i, o, nbad = 0, sub;
   const char *why = "";
+  precisI_segs segs;
   memset(out, 0, sizeof *out);
   if (precisI_utf8_check(s, len, &bad, &why)) {
     out->text = s;
@@ -131,39 +132,43 @@ precis_status precisI_utf8_clean(const char *s, size_t len,
     }
     return PRECIS_EUTF8;
   }
-  /* count bad sequences from the first one on, to size the copy and map */
+  /* count bad sequences from the first one on, to size the copy */
   for (i = bad; i < len;) {
     size_t n = u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why);
     if (n == 0) { nbad++; i += sub; } else i += n;
   }
   if (nbad > (SIZE_MAX - len) / 3) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
   out->owned = precisI_alloc(len + 2 * nbad + 1, 1);
-  out->map = precisI_alloc(2 * nbad, sizeof *out->map);
-  if (out->owned == NULL || out->map == NULL) {
-    precisI_source_free(out);
-    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
-  }
+  precisI_segs_init(&segs);
+  if (out->owned == NULL || !precisI_vec_reserve(&segs.v, 2 * nbad + 2)) goto oom;
   memcpy(out->owned, s, bad);
+  if (!precisI_segs_add(&segs, s, bad, 0, bad)) goto oom;
   for (i = o = bad; i < len;) {
-    size_t n = u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why);
-    if (n) {
+    size_t n = u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why), from = i;
+    while (n) { /* a run of valid text */
       memcpy(out->owned + o, s + i, n);
       i += n;
       o += n;
-      continue;
+      n = i >= len ? 0 : u[i] < 0x80 ? 1 : seqlen(u, len, i, &sub, &why);
     }
-    out->map[out->nmap].clean = o;     /* start of the replacement */
-    out->map[out->nmap++].orig = i;
+    if (!precisI_segs_add(&segs, s + from, i - from, from, i - from)) goto oom;
+    if (i >= len) break;
     memcpy(out->owned + o, "\xEF\xBF\xBD", 3);
+    if (!precisI_segs_add(&segs, "\xEF\xBF\xBD", 3, i, sub)) goto oom;
     o += 3;
     i += sub;
-    out->map[out->nmap].clean = o;     /* first byte after it */
-    out->map[out->nmap++].orig = i;
   }
+  if (!precisI_segs_finish(&segs)) goto oom;
+  out->map = segs.v.p;
+  out->nmap = segs.v.n;
   out->owned[o] = '\0';
   out->text = out->owned;
   out->len = o;
   return PRECIS_OK;
+oom:
+  precisI_vec_free(&segs.v);
+  precisI_source_free(out);
+  return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
 }
 
 void precisI_source_free(precisI_source *src) {
@@ -171,30 +176,9 @@ void precisI_source_free(precisI_source *src) {
   free(src->map);
   free(src->xowned);
   free(src->xmap);
+  free(src->eowned);
+  free(src->emap);
   memset(src, 0, sizeof *src);
-}
-
-/* Maps a clean-text offset (on a character boundary) to the caller's bytes:
-** the last checkpoint at or before it gives the shift. */
-static size_t through(const precisI_map *map, size_t nmap, size_t off) {
-  size_t lo = 0, hi = nmap;
-  if (nmap == 0 || off < map[0].clean) return off;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (map[mid].clean <= off) lo = mid; else hi = mid;
-  }
-  return map[lo].orig + (off - map[lo].clean);
-}
-
-size_t precisI_source_orig(const precisI_source *src, size_t clean_off) {
-  size_t lo = 0, hi = src->nmap;
-  if (src->xmap) clean_off = through(src->xmap, src->nxmap, clean_off);
-  if (src->nmap == 0 || clean_off < src->map[0].clean) return clean_off;
-  while (hi - lo > 1) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (src->map[mid].clean <= clean_off) lo = mid; else hi = mid;
-  }
-  return src->map[lo].orig + (clean_off - src->map[lo].clean);
 }
 
 /* ---------------------------------------------------------------------

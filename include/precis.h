@@ -568,7 +568,11 @@ typedef enum precis_kind {
 
 /*
 ** One unit of the input, as a plain value. Offsets point into the caller's
-** original bytes of document `doc`, whatever clean-up happened.
+** original bytes of document `doc`, whatever clean-up happened: the span
+** runs from the first byte of the unit's first character to the last
+** byte of its last (a character reference or a replaced byte counts as
+** the character it stands for), so 0 <= start <= end <= len, and the
+** units of a document come in order without overlapping.
 */
 typedef struct precis_sentence {
   size_t doc;          /* 0-based document index */

@@ -33,4 +33,37 @@ describe("input formats", function()
     assert.is_nil(out:find("Home", 1, true))
     assert.is_nil(out:find("Gazette", 1, true))
   end)
+
+  -- every unit's text is the bytes of its span, inside the document
+  local function spans_hold(file, mode)
+    local json = require "cjson"
+    local f = assert(io.open(file, "rb"))
+    local bytes = f:read("a")
+    f:close()
+    local out = run("split --format json --input html --invalid-utf8 " .. mode .. " " .. file)
+    local r = json.decode(out)
+    local last = 0
+    for _, u in ipairs(r.units) do
+      assert.is_true(u.start >= last and u.start <= u["end"] and u["end"] <= #bytes)
+      last = u["end"]
+    end
+    return r
+  end
+
+  it("keep spans inside the document on the fuzzers' reproducers", function()
+    local a, b = os.tmpname(), os.tmpname()
+    local f = assert(io.open(a, "wb"))
+    f:write("e</rl>ar. Al")
+    f:close()
+    f = assert(io.open(b, "wb"))
+    f:write("\1\239\191\150\170")
+    f:close()
+    local r = spans_hold(a, "error")
+    assert.equal("ear.", r.units[1].plain)
+    assert.equal(0, r.units[1].start)
+    assert.equal(9, r.units[1]["end"])
+    spans_hold(b, "replace")
+    os.remove(a)
+    os.remove(b)
+  end)
 end)

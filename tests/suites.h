@@ -26,6 +26,7 @@ Suite *date_suite(void);
 Suite *methods_suite(void);
 Suite *mix_suite(void);
 Suite *languages_suite(void);
+Suite *spans_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */
