@@ -430,8 +430,13 @@ typedef enum precis_format {
 ** the start) are not text; list items are sentences. HTML: block elements
 ** are paragraphs; script, style, nav, header, footer, aside, forms,
 ** templates, figure captions and hidden elements are dropped; entities
-** are decoded; <title> and <h1>..<h6> are headings. Either way every
-** offset in results still points into the caller's original bytes, and
+** are decoded; <title> and <h1>..<h6> are headings. Elements nested more
+** than 256 deep are read as their parent's text (a block's end still
+** ends a line), so that no nesting costs more than its length; the HTML
+** parser's memory is bounded by 64 bytes per input byte plus 64 MiB
+** (PRECIS_ELIMIT past it), and a failed allocation inside it is
+** PRECIS_ENOMEM with everything freed. Either way every offset in
+** results still points into the caller's original bytes, and
 ** precis_result_text gives a unit's text as read (markup removed).
 ** Unknown values are ignored.
 */

@@ -27,6 +27,7 @@ Suite *methods_suite(void);
 Suite *mix_suite(void);
 Suite *languages_suite(void);
 Suite *spans_suite(void);
+Suite *html_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */
