@@ -89,6 +89,7 @@ PC     = $(B)/precis.pc
 MODULE = $(LB)/precis/core.so
 ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
+FAILALLOC = $(B)/failalloc.so
 
 .PHONY: FORCE all check spec test test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
@@ -179,8 +180,14 @@ check: $(CHECKS)
 	$(CHECKS)
 
 # bin/summarize, which the specs run, follows PRECIS_LUA and PRECIS_CPATH
-spec: $(MODULE) $(ROUGE_MODULE)
-	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) $(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
+spec: $(MODULE) $(ROUGE_MODULE) $(FAILALLOC)
+	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_FAILALLOC=$(FAILALLOC) \
+	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
+
+# spec/oom_spec.lua runs the command with an allocator that fails
+$(FAILALLOC): tests/preload/failalloc.c
+	@mkdir -p $(dir $@)
+	$(CC) -shared -fPIC -O2 $(WARN) $(WERROR) -o $@ $< -ldl
 
 test: deps
 	@$(MAKE) --no-print-directory check spec test-man test-install

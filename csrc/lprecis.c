@@ -849,8 +849,7 @@ static int l_load_yaml(lua_State *L) {
   b->y = NULL;
   luaL_setmetatable(L, YAML_MT);
   st = precisI_yaml_load(text, len, source, &b->y, &err);
-  if (st == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
-  if (st != PRECIS_OK) return push_error(L, &err);
+  if (st != PRECIS_OK) return push_error(L, &err); /* ENOMEM too: a result */
   push_node(L, precisI_yaml_root(b->y));
   precisI_yaml_free(b->y);
   b->y = NULL;

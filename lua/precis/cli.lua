@@ -327,18 +327,37 @@ end
 -- Input
 -- ---------------------------------------------------------------------
 
-local function read_input(path)
+-- What the command works on, for a message when memory runs out.
+local working_on
+
+-- The file at `path` ("-": standard input), read in chunks up to `left`
+-- bytes: past them it is refused without reading the rest (a regular
+-- file by its size, unread). `max` is the limit in all, for the message.
+local function read_input(path, left, max)
+  local name = path == "-" and "<stdin>" or path
+  working_on = name
+  local data, why, code
   if path == "-" then
-    local data, err = io.stdin:read("*a")
-    if not data then fail("<stdin>: %s", tostring(err)) end
-    return { text = data, name = "<stdin>" }
+    data, why, code = policy.read_stream(io.stdin, left)
+  else
+    data, why, code = policy.read_file(path, left)
   end
-  local f, err = io.open(path, "rb")
-  if not f then fail("%s", err) end -- "path: reason" from the OS
-  local data, rerr = f:read("*a")
-  f:close()
-  if not data then fail("%s: %s", path, tostring(rerr)) end
-  return { text = data, name = path }
+  if code == "ELIMIT" then fail("%s: input is over the limit of %.0f bytes", name, max) end
+  if code == "ENOMEM" then error("not enough memory", 0) end
+  if not data then fail("%s: %s", name, why) end
+  return { text = data, name = name }
+end
+
+-- The input's limit: --param input.max_bytes, else the policy's, else
+-- the engine's.
+local function input_limit(cfg)
+  local v = cfg.opts.params and cfg.opts.params["input.max_bytes"]
+  if v == nil and cfg.opts.policy then v = policy.effective(cfg.opts.policy).input.max_bytes end
+  return v or policy.MAX_INPUT_BYTES
+end
+
+local function is_oom(e)
+  return type(e) == "string" and find(e, "not enough memory", 1, true) ~= nil
 end
 
 -- ---------------------------------------------------------------------
@@ -516,14 +535,18 @@ local function policy_command(cfg)
     if #args == 0 then usage("'policy check' needs a FILE") end
     local errors = {}
     for _, spec in ipairs(args) do
-      local p, msg = precis.policy(spec, load_opts)
+      working_on = spec
+      local p, msg, code = precis.policy(spec, load_opts)
+      if code == "ENOMEM" then error("not enough memory", 0) end
       if not p then errors[#errors + 1] = msg end
     end
     if #errors > 0 then usage("%s", concat(errors, "\n")) end
     return 0
   elseif what == "show" then
     if #args ~= 1 then usage("'policy show' needs one NAME or FILE") end
-    local p, msg = precis.policy(args[1], load_opts)
+    working_on = args[1]
+    local p, msg, code = precis.policy(args[1], load_opts)
+    if code == "ENOMEM" then error("not enough memory", 0) end
     if not p then usage("%s", msg) end
     write({ (gsub(policy.show(p), "\n$", "")) })
     return 0
@@ -626,7 +649,9 @@ local function run(args)
   if cfg.languages then return languages_command(cfg) end
   local policy_format -- a policy's input format beats a guess from a name
   if cfg.policy then -- its output settings count unless an option says
-    local p, msg = precis.policy(cfg.policy, { trust = cfg.trust })
+    working_on = cfg.policy
+    local p, msg, code = precis.policy(cfg.policy, { trust = cfg.trust })
+    if code == "ENOMEM" then error("not enough memory", 0) end
     if not p then usage("%s", msg) end
     local out = policy.effective(p).output
     if not cfg.format_given then cfg.format = out.format end
@@ -640,19 +665,30 @@ local function run(args)
                      or (ext == "html" or ext == "htm" or ext == "xhtml") and "html"
                      or nil
   end
-  local ok, s, msg = pcall(precis.new, cfg.opts)
-  if not ok then usage("%s", tostring(s)) end
-  if not s then usage("%s", msg) end
-  local docs = {}
-  for k, path in ipairs(cfg.files) do docs[k] = read_input(path) end
+  local ok, s, msg, code = pcall(precis.new, cfg.opts)
+  if not ok then
+    if is_oom(s) then error(s, 0) end
+    usage("%s", tostring(s))
+  end
+  if not s then
+    if code == "ENOMEM" then fail("%s", msg) end
+    usage("%s", msg)
+  end
+  local docs, max, total = {}, input_limit(cfg), 0
+  for k, path in ipairs(cfg.files) do
+    docs[k] = read_input(path, max - total, max)
+    total = total + #docs[k].text
+  end
+  working_on = cfg.files[1] == "-" and "<stdin>" or cfg.files[1]
   -- a plain text output shows what was read: markup removed
-  local r, msg
+  local r
   if cfg.split then
-    r, msg = s:segment(docs)
+    r, msg, code = s:segment(docs)
   else -- every unit only when they are shown: they cost memory
-    r, msg = s:summarize(docs, { units = cfg.explain == true })
+    r, msg, code = s:summarize(docs, { units = cfg.explain == true })
   end
   s:close()
+  if code == "ENOMEM" then error("not enough memory", 0) end
   if not r then fail("%s", msg) end
   local out = {}
   if cfg.format == "json" then
@@ -669,11 +705,42 @@ local function run(args)
   return 0
 end
 
+-- Out of memory: made before it is needed, as nothing may be made then.
+local OOM = setmetatable({ status = 1, oom = true }, Exit)
+
 local function handler(e)
   if getmetatable(e) == Exit then return e end
+  if is_oom(e) then return OOM end
   local msg = "internal error: " .. tostring(e)
   if os.getenv("PRECIS_DEBUG") then msg = traceback(msg, 2) end
   return { status = 1, msg = msg }
+end
+
+-- Writing a failure's message: made before they are needed, as nothing
+-- may be made when memory has run out.
+local function write_oom()
+  io.stderr:write(PROG, ": ", working_on or "", working_on and ": " or "", "out of memory\n")
+end
+
+local function write_msg(prefix, msg)
+  io.stderr:write(PROG, ": ", prefix, (gsub(msg, "\n", "\n" .. PROG .. ": ")), "\n")
+end
+
+-- Writes the message of a failure: "summarize: FILE: out of memory" when
+-- memory ran out anywhere (in Lua, in the core or in writing the message).
+local function report(status)
+  local msg, prefix = nil, ""
+  if type(status) == "table" then
+    if not status.oom then msg = status.msg end
+  elseif not is_oom(status) then -- raised past the handler: "error in error handling"
+    msg, prefix = tostring(status), "internal error: "
+  end
+  if msg ~= nil and pcall(write_msg, prefix, msg) then
+    return type(status) == "table" and status.status or 1
+  end
+  collectgarbage() -- what the failed run held is garbage now
+  if not pcall(write_oom) then io.stderr:write("summarize: out of memory\n") end
+  return 1
 end
 
 --- Runs the command.
@@ -683,8 +750,7 @@ function M.main(args)
   args = type(args) == "table" and args or {}
   local ok, status = xpcall(function() return run(args) end, handler)
   if ok then return status end
-  io.stderr:write(PROG, ": ", (gsub(status.msg, "\n", "\n" .. PROG .. ": ")), "\n")
-  return status.status
+  return report(status)
 end
 
 return M

@@ -21,8 +21,10 @@
 -- Misuse (unknown options, wrong types, bad values) raises an error.
 -- Failures that depend on the data return `nil, message, code`, with code
 -- "EUTF8" (invalid UTF-8; the message gives line, column and byte offset),
--- "EEMPTY" (nothing to summarize), "ELIMIT" (input too large) or
--- "EPOLICY" (a policy that does not load, or whose Lua scorer failed).
+-- "EEMPTY" (nothing to summarize), "ELIMIT" (input too large),
+-- "EPOLICY" (a policy that does not load, or whose Lua scorer failed) or
+-- "ENOMEM" (the core, or a policy's code, ran out of memory; a failed
+-- allocation of the Lua interpreter itself raises, as Lua does).
 -- @module precis
 
 local core = require "precis.core"
@@ -31,7 +33,7 @@ local policy = require "precis.policy"
 local type, pairs, ipairs, error, pcall, tostring, getmetatable =
   type, pairs, ipairs, error, pcall, tostring, getmetatable
 local sort = table.sort
-local format, match = string.format, string.match
+local format, match, find = string.format, string.match, string.find
 
 local M = {}
 
@@ -173,7 +175,12 @@ local function configure(opts, level)
     copts.weights = split_weights(copts.weights, hooks)
   end
   local ok, s = pcall(core.new, copts)
-  if not ok then error(reason(s), level) end
+  if not ok then
+    if type(s) == "string" and find(s, "not enough memory", 1, true) then
+      return nil, "out of memory", "ENOMEM" -- data, not misuse
+    end
+    error(reason(s), level)
+  end
   return policy.wrap(s, hooks)
 end
 
@@ -233,7 +240,7 @@ end
 -- @treturn[1] table the result (see the module's description)
 -- @treturn[2] nil
 -- @treturn[2] string a message: "name:line:column: what"
--- @treturn[2] string a stable code: "EUTF8", "EEMPTY", "ELIMIT"
+-- @treturn[2] string a stable code: "EUTF8", "EEMPTY", "ELIMIT", "ENOMEM"
 function M.summarize(input, opts)
   local r, msg, code = one_shot("summarize", input, opts) -- no tail call:
   return r, msg, code                                     -- errors count frames

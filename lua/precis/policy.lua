@@ -38,6 +38,10 @@ local MAX_ERRORS = 20  -- per file, as compilers stop somewhere
 local MAX_CHAIN = 32   -- extends depth: far past any real chain
 local MAX_FILE_BYTES = 1024 * 1024 -- as yaml.c's PRECIS_YAML_MAX_BYTES
 
+--- The engine's limit on a summary's input, when nothing sets
+-- `input.max_bytes` (PRECIS_MAX_INPUT_BYTES in include/precis.h).
+M.MAX_INPUT_BYTES = 64 * 1024 * 1024
+
 -- ---------------------------------------------------------------------
 -- Names the engine knows
 -- ---------------------------------------------------------------------
@@ -69,7 +73,7 @@ local PARAM_DEFAULTS = {
   ["redundancy.near_duplicate"] = 0.5,
   ["sentence.min_words"] = 4, ["sentence.max_words"] = 80,
   ["input.boilerplate"] = 1, ["input.heading_words"] = 20, ["input.unwrap"] = -1,
-  ["input.max_bytes"] = 64 * 1024 * 1024,
+  ["input.max_bytes"] = M.MAX_INPUT_BYTES,
 }
 local PARAM_NAMES = {}
 for name in pairs(PARAM_DEFAULTS) do PARAM_NAMES[#PARAM_NAMES + 1] = name end
@@ -91,7 +95,7 @@ end
 local DEFAULTS = {
   language = "auto",
   input = { format = "text", drop_lines = {}, boilerplate = true, rules = {}, unwrap = "auto",
-            heading_words = 20, max_bytes = 64 * 1024 * 1024,
+            heading_words = 20, max_bytes = M.MAX_INPUT_BYTES,
             invalid_utf8 = "error", min_words = 4, max_words = 80 },
   length = { unit = "sentences", value = 3 },
   scorers = { { name = "position", weight = 1 }, { name = "textrank", weight = 1 },
@@ -838,12 +842,13 @@ end
 local function run_script(S, E, l, path)
   local key = S.trust and path .. "\0trusted" or path
   if M.loaded_lua[key] then return end
-  local text, why = M.read_file(path, sandbox.SCRIPT_BYTES)
+  local text, why, code0 = M.read_file(path, sandbox.SCRIPT_BYTES)
+  if code0 == "ENOMEM" then error("not enough memory", 0) end
   if not text then
     add_error(E, l.at, "cannot load '%s': %s", excerpt(l.path), why)
     return
   end
-  local ok, err
+  local ok, err, code
   if S.trust then
     local chunk
     chunk, why = compat.load(text, "@" .. path, "t")
@@ -852,7 +857,11 @@ local function run_script(S, E, l, path)
     local box = sandbox.new(path, S.limits)
     local chunk
     chunk, why = box:load(text, "@" .. path)
-    if chunk then ok, err = box:call(chunk, script_api(box)) end
+    if chunk then ok, err, code = box:call(chunk, script_api(box)) end
+  end
+  if code == "ENOMEM" or (not ok and type(err) == "string" and
+                          find(err, "not enough memory", 1, true) and S.trust) then
+    error("not enough memory", 0) -- the program's, not the script's budget
   end
   if why then
     add_error(E, l.at, "cannot load '%s': %s", excerpt(l.path), why)
@@ -991,16 +1000,17 @@ end
 -- @treturn[2] nil
 -- @treturn[2] string why, without the path ("No such file or directory",
 -- "over the limit of 1048576 bytes")
--- @treturn[2] string "EIO" or "ELIMIT"
+-- @treturn[2] string "EIO", "ELIMIT", or "ENOMEM" (the system's "Cannot
+-- allocate memory")
 function M.read_file(path, limit)
   local f, why = open(path, "rb")
   if not f then
     if sub(why, 1, #path + 2) == path .. ": " then why = sub(why, #path + 3) end
-    return nil, why, "EIO"
+    return nil, why, why == "Cannot allocate memory" and "ENOMEM" or "EIO"
   end
-  local text, rerr = M.read_stream(f, limit)
+  local text, rerr, code = M.read_stream(f, limit)
   f:close()
-  return text, rerr, text == nil and (find(rerr or "", "^over the limit") and "ELIMIT" or "EIO") or nil
+  return text, rerr, code
 end
 
 local CHUNK = 65536
@@ -1009,7 +1019,7 @@ local CHUNK = 65536
 function M.read_stream(f, limit)
   local parts, n = {}, 0
   local first, why = f:read(min(CHUNK, limit + 1))
-  if first == nil and why then return nil, tostring(why) end -- a directory, say
+  if first == nil and why then return nil, tostring(why), "EIO" end -- a directory, say
   if first then
     parts[1], n = first, #first
     local here = f:seek("cur") -- a regular file knows its size; a pipe does not
@@ -1019,13 +1029,13 @@ function M.read_stream(f, limit)
   while first and n <= limit do
     local chunk, rerr = f:read(min(CHUNK, limit + 1 - n))
     if chunk == nil then
-      if rerr then return nil, tostring(rerr) end
+      if rerr then return nil, tostring(rerr), "EIO" end
       break
     end
     parts[#parts + 1] = chunk
     n = n + #chunk
   end
-  if n > limit then return nil, format("over the limit of %d bytes", limit) end
+  if n > limit then return nil, format("over the limit of %.0f bytes", limit), "ELIMIT" end
   return concat(parts)
 end
 
@@ -1036,8 +1046,9 @@ local function load_file(cache, path, text, source, via, builtin)
   local key = text and source or path
   if cache[key] then return cache[key] end
   if not text then
-    local why
-    text, why = M.read_file(path, MAX_FILE_BYTES)
+    local why, code
+    text, why, code = M.read_file(path, MAX_FILE_BYTES)
+    if code == "ENOMEM" then error("not enough memory", 0) end
     if not text then
       if via then fail_at(via.source, via.node, "cannot read '%s': %s%s", excerpt(via.spec),
                           why, via.chain .. " -> " .. path .. ")") end
@@ -1045,7 +1056,8 @@ local function load_file(cache, path, text, source, via, builtin)
     end
   end
   -- the source is added here: the core's error struct would cut long paths
-  local root, msg = core.load_yaml(text, "")
+  local root, msg, code = core.load_yaml(text, "")
+  if code == "ENOMEM" then error("not enough memory", 0) end
   if not root then error(setmetatable({ text = source .. ":" .. msg }, Failure), 0) end
   local file = { path = path, source = source, dir = path and dirname(path) or "",
                  root = root, builtin = builtin }
@@ -1550,7 +1562,13 @@ end
 -- document hook's result is read into a plain list there, so that its
 -- metamethods run within the budget.
 local function invoke(reg, arg, ctx, n)
-  if not reg.box then return pcall(reg.fn, arg, ctx) end
+  if not reg.box then
+    local ok, res = pcall(reg.fn, arg, ctx)
+    if not ok and type(res) == "string" and find(res, "not enough memory", 1, true) then
+      return false, res, "ENOMEM"
+    end
+    return ok, res
+  end
   return reg.box:call(function()
     local res = reg.fn(arg, ctx)
     if not reg.document or type(res) ~= "table" then return res end
@@ -1574,7 +1592,8 @@ local function run_filters(hooks, list, ctx)
     local args, actx = keep, ctx
     if reg.box then args, actx = public_args(keep, ctx) end
     if reg.document then
-      local ok, res = invoke(reg, args, actx, #keep)
+      local ok, res, code = invoke(reg, args, actx, #keep)
+      if code then return nil, "out of memory", code end
       if not ok then return nil, hook_error(hooks.policy, "filter", f.name, res) end
       if type(res) ~= "table" then
         return nil, hook_error(hooks.policy, "filter", f.name,
@@ -1583,7 +1602,8 @@ local function run_filters(hooks, list, ctx)
       for k, s in ipairs(keep) do if res[k] then drop[s.unit] = "filter:" .. f.name end end
     else
       for k, s in ipairs(keep) do
-        local ok, res = invoke(reg, args[k], actx)
+        local ok, res, code = invoke(reg, args[k], actx)
+        if code then return nil, "out of memory", code end
         if not ok then return nil, hook_error(hooks.policy, "filter", f.name, res) end
         if res then drop[s.unit] = "filter:" .. f.name end
       end
@@ -1624,7 +1644,8 @@ local function run_scorers(hooks, list, drop, ctx)
     if reg.box then args, actx = public_args(keep, ctx) end
     local values = {}
     if reg.document then
-      local ok, res = invoke(reg, args, actx, #keep)
+      local ok, res, code = invoke(reg, args, actx, #keep)
+      if code then return nil, "out of memory", code end
       if not ok then return nil, hook_error(hooks.policy, "scorer", h.name, res) end
       if type(res) ~= "table" then
         return nil, hook_error(hooks.policy, "scorer", h.name,
@@ -1637,7 +1658,8 @@ local function run_scorers(hooks, list, drop, ctx)
       end
     else
       for k, s in ipairs(keep) do
-        local ok, res = invoke(reg, args[k], actx)
+        local ok, res, code = invoke(reg, args[k], actx)
+        if code then return nil, "out of memory", code end
         if not ok then return nil, hook_error(hooks.policy, "scorer", h.name, res) end
         local v, why = check_score(hooks.policy, h.name, res, s)
         if v == false then return nil, why end
@@ -1710,11 +1732,11 @@ function Bound:summarize(input, opts)
   begin_boxes(hooks, input_bytes(input))
   local list, per_doc = sentences_of(seg)
   local ctx = context_of(seg, hooks, per_doc)
-  local drop, why = run_filters(hooks, list, ctx)
-  if not drop then return nil, why, "EPOLICY" end
+  local drop, why, code = run_filters(hooks, list, ctx)
+  if not drop then return nil, why, code or "EPOLICY" end
   local scored
-  scored, why = run_scorers(hooks, list, drop, ctx)
-  if not scored then return nil, why, "EPOLICY" end
+  scored, why, code = run_scorers(hooks, list, drop, ctx)
+  if not scored then return nil, why, code or "EPOLICY" end
   return s:summarize(input, { units = units, extra = {
     count = #seg.units, scorers = scored, drop = drop, only = hooks.only } })
 end

@@ -52,13 +52,17 @@ local M = {}
 -- summary's budget (which adds PER_BYTE for each byte of input).
 M.INSTRUCTIONS = 10000000
 M.PER_BYTE = 100
---- Bytes the Lua state may grow by during one run of policy code.
+--- Bytes the Lua heap may grow by within one call of policy code.
 M.MEMORY = 64 * 1024 * 1024
 --- The largest script a policy may name.
 M.SCRIPT_BYTES = 256 * 1024
 --- What a C library function is charged: one instruction for this many
 -- bytes it copies or compares, or steps a pattern may take.
 M.BYTES_PER_INSTRUCTION = 16
+--- What memory is charged: one instruction for this many bytes
+-- allocated, so that what the code keeps across the calls of a summary
+-- grows at most as its instructions do.
+M.ALLOC_BYTES_PER_INSTRUCTION = 4
 
 --- Whether this Lua can bound policy code (it needs debug.sethook).
 M.available = sethook ~= nil and string_mt ~= nil
@@ -88,12 +92,12 @@ function hook()
   if budget then
     local over, used, gross = budget:state()
     if over then exhaust(box, "memory") end
-    spent = spent + (gross - box.gross) / M.BYTES_PER_INSTRUCTION
+    spent = spent + (gross - box.gross) / M.ALLOC_BYTES_PER_INSTRUCTION
     box.gross = gross
     if used > box.next_collect then -- Lua 5.1 and LuaJIT collect nothing when
       collectgarbage()              -- an allocation fails: garbage would count
       local _, after = budget:state()
-      box.next_collect = after + (box.room - after) / 2
+      box.next_collect = after + (box.memory - after) / 2
     end
   end
   box.left = box.left - spent
@@ -496,9 +500,6 @@ end
 local Box = {}
 Box.__index = Box
 
--- the Lua heap, in bytes
-local function heap() return collectgarbage("count") * 1024 end
-
 --- A sandbox for the script `name` (as messages call it), with a first
 -- run of M.INSTRUCTIONS and M.MEMORY (or `limits.instructions`,
 -- `limits.memory`) for loading it.
@@ -514,16 +515,12 @@ function M.new(name, limits)
 end
 
 --- Begins a run (a load, or a summary) of the calls that follow: they
--- share the box's instructions plus `per_byte` times `bytes`, and the
--- Lua heap may grow by its memory plus 8 bytes per `bytes` over what it
--- is now.
+-- share the box's instructions plus `per_byte` times `bytes`.
 -- @tparam number bytes the input of the run (0 for a load)
 -- @tparam[opt] number per_byte instructions per byte (default M.PER_BYTE)
 function Box:begin(bytes, per_byte)
   self.limit = self.instructions + (per_byte or M.PER_BYTE) * bytes
   self.left = self.limit
-  self.run_memory = self.memory + 8 * bytes
-  self.cap = heap() + self.run_memory
 end
 
 --- Compiles `text` (Lua source, never bytecode) in the box's globals.
@@ -538,7 +535,7 @@ function Box:load(text, chunkname)
 end
 
 local function over_memory(box)
-  return false, format("%s: ran past its memory budget of %d bytes", box.name, box.run_memory)
+  return false, format("%s: ran past its memory budget of %d bytes", box.name, box.memory)
 end
 
 local function finish(box, ok, ...)
@@ -556,7 +553,10 @@ local function finish(box, ok, ...)
   elseif not ok then
     local e = ...
     local t = type(e)
-    if t == "string" then return false, e end
+    if t == "string" then
+      if find(e, "not enough memory", 1, true) then return false, e, "ENOMEM" end -- the program's
+      return false, e
+    end
     if t == "number" then return false, tostring(e) end
     return false, format("%s: (error object is a %s value)", box.name, t)
   end
@@ -569,6 +569,7 @@ end
 -- @treturn[1] boolean true, then what f returned
 -- @treturn[2] boolean false
 -- @treturn[2] string why: the error, or which budget ran out, naming the script
+-- @treturn[2] string "ENOMEM" when the program itself ran out of memory
 function Box:call(f, ...)
   if not M.available then
     return false, self.name .. ": this Lua has no debug.sethook to bound policy code " ..
@@ -578,15 +579,9 @@ function Box:call(f, ...)
   if self.left <= 0 then
     return false, format("%s: ran past its budget of %d instructions", self.name, self.limit)
   end
-  local room = self.cap - heap()
-  if room <= 0 then
-    collectgarbage()
-    room = self.cap - heap()
-    if room <= 0 then return over_memory(self) end
-  end
   local co = create(f)
   self.co, self.exhausted, self.gross = co, nil, 0
-  self.room, self.next_collect = room, room / 2
+  self.next_collect = self.memory / 2
   if jit then -- LuaJIT's hooks are the whole state's: the host's comes back after
     local h, m, c = dbg.gethook()
     if type(h) == "function" then self.host_hook = { h, m, c } end
@@ -595,7 +590,7 @@ function Box:call(f, ...)
   active = self
   self.saved_index = rawget(string_mt, "__index")
   rawset(string_mt, "__index", S)
-  if budget then budget:start(room) end
+  if budget then budget:start(self.memory) end
   return finish(self, resume(co, ...))
 end
 
