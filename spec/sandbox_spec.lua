@@ -100,6 +100,14 @@ describe("the sandbox", function()
     fails(BUDGET, "return string.find(string.rep('a', 5000), '.-.-.-.-b')")
     fails(BUDGET, "local s = ('ab'):rep(4000) for i = 1, 1e6 do s:upper() end")
     fails(BUDGET, "local t = {} for i = 1, 5000 do table.insert(t, 1, i) end")
+    -- reading a long pattern is charged before the work
+    local p = {}
+    for i = 1, 1e5 do p[i] = "[" .. string.char(65 + i % 50) .. "]" end
+    local t0 = os.clock()
+    local ok, why = run("local p = ... return ('x'):find(p)", nil, table.concat(p))
+    assert.is_false(ok)
+    assert.is_true(why == BUDGET or why == MEMORY, why) -- its items may fill memory first
+    assert.is_true(os.clock() - t0 < 2)
     -- what real scorers do stays far inside
     local ok, n = run([[
       local n = 0

@@ -147,7 +147,7 @@ end
 -- with a character it matches (backing off then fails at once).
 
 local analyses, nanalyses = {}, 0
-local MAX_ANALYSES = 512
+local MAX_ANALYSES, MAX_CACHED = 512, 256
 
 -- the characters a one-character class matches, as a set
 local function class_set(class)
@@ -244,8 +244,10 @@ local function analyse(p, anchorable)
   local key = (anchorable and "^" or "g") .. p
   local a = analyses[key]
   if a then return a end
+  charge(#p)
   local items, anchored = parse(p, anchorable)
-  if not items then error("malformed pattern '" .. p .. "'", 3) end
+  if not items then error("malformed pattern '" .. sub(p, 1, 60) .. "'", 3) end
+  charge(256 * #items) -- the sets below, before they are made
   local sets = {}
   for _, it in ipairs(items) do
     if it.class then
@@ -273,9 +275,10 @@ local function analyse(p, anchorable)
       if not clear then a.ambiguous[#a.ambiguous + 1] = it.class end
     end
   end
-  if nanalyses >= MAX_ANALYSES then analyses, nanalyses = {}, 0 end
-  analyses[key], nanalyses = a, nanalyses + 1
-  charge(256 * #items) -- the sets above
+  if #p <= MAX_CACHED then -- the program keeps these: few and short
+    if nanalyses >= MAX_ANALYSES then analyses, nanalyses = {}, 0 end
+    analyses[key], nanalyses = a, nanalyses + 1
+  end
   return a
 end
 
