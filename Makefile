@@ -31,6 +31,9 @@ MD4C_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS    ?= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 GUMBO_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
 GUMBO_LIBS   ?= $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
+# JSON Lines records of summarize batch (json-c)
+JSONC_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
+JSONC_LIBS   ?= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
 # libstemmer ships no .pc file on Debian
 STEMMER_LIBS ?= -lstemmer
 CHECK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
@@ -58,9 +61,10 @@ CFLAGS ?= -O3 -g
 DEFS    = -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \
              -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(MD4C_CFLAGS) \
-             $(GUMBO_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+             $(GUMBO_CFLAGS) $(JSONC_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
 # what libprecis links; libyaml is the policy reader's, in the Lua module
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) -lm
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) $(JSONC_LIBS) \
+            -lpthread -lm
 
 B ?= build
 # the Lua modules, per Lua version: build/ for 5.4, build/lua5.1,
@@ -165,6 +169,11 @@ $(CHECKS): $(TEST_OBJ) $(YAML_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(TEST_OBJ) $(YAML_OBJ) $(LIB) $(CHECK_LIBS) \
 	  $(CORE_LIBS) $(YAML_LIBS) -lpthread
 
+# examples/threads.c: one summarizer shared by threads (spec/example_spec.lua runs it)
+EXAMPLE = $(B)/example-threads
+$(EXAMPLE): examples/threads.c $(LIB)
+	$(CC) $(STD) $(WARN) $(WERROR) $(DEFS) -Iinclude $(CFLAGS) $(SAN) -o $@ examples/threads.c $(LIB) $(CORE_LIBS)
+
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # The language packs become C tables (committed, so that builds without Lua
@@ -180,8 +189,8 @@ check: $(CHECKS)
 	$(CHECKS)
 
 # bin/summarize, which the specs run, follows PRECIS_LUA and PRECIS_CPATH
-spec: $(MODULE) $(ROUGE_MODULE) $(FAILALLOC)
-	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_FAILALLOC=$(FAILALLOC) \
+spec: $(MODULE) $(ROUGE_MODULE) $(FAILALLOC) $(EXAMPLE)
+	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_FAILALLOC=$(FAILALLOC) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 # spec/oom_spec.lua runs the command with an allocator that fails
@@ -229,9 +238,9 @@ sanitize-check: $(CHECKS)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 $(CHECKS)
 
 # Lua's own allocations are not ours to judge, so leaks are checked in the C tests.
-sanitize-spec: $(MODULE) $(ROUGE_MODULE)
+sanitize-spec: $(MODULE) $(ROUGE_MODULE) $(EXAMPLE)
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) \
+	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
 demo: deps

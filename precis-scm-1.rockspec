@@ -5,8 +5,9 @@
 --   luarocks --lua-version=5.4 make precis-scm-1.rockspec
 -- Everything under lua/ is installed as modules (LuaRocks copies that
 -- folder whole), so lua/ holds precis/ alone; the command is bin/summarize.lua.
--- Needs the headers and libraries of utf8proc, libstemmer, libyaml, md4c and gumbo
--- (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev libgumbo-dev).
+-- Needs the headers and libraries of utf8proc, libstemmer, libyaml, md4c, gumbo
+-- and json-c (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev
+-- libgumbo-dev libjson-c-dev).
 rockspec_format = "3.0"
 package = "precis"
 version = "scm-1"
@@ -33,6 +34,7 @@ external_dependencies = {
   YAML = { header = "yaml.h", library = "yaml" },
   MD4C = { header = "md4c.h", library = "md4c" },
   GUMBO = { header = "gumbo.h", library = "gumbo" },
+  JSONC = { header = "json-c/json.h", library = "json-c" },
 }
 build = {
   type = "builtin",
@@ -40,7 +42,7 @@ build = {
     ["precis.core"] = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
-        "csrc/lprecis.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
+        "csrc/lprecis.c", "csrc/batch.c", "csrc/corpus.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
         "csrc/extra.c", "csrc/format.c", "csrc/html.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/rules.c", "csrc/scorers/centroid.c",
@@ -58,10 +60,12 @@ build = {
       -- never binds to a libprecis.so loaded in the same process
       defines = { "_POSIX_C_SOURCE=200809L", "PRECIS_NO_EXPORT" },
       incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)",
-                  "$(MD4C_INCDIR)", "$(GUMBO_INCDIR)" },
+                  "$(MD4C_INCDIR)", "$(GUMBO_INCDIR)",
+                  "$(JSONC_INCDIR)" },
       libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)",
-                  "$(MD4C_LIBDIR)", "$(GUMBO_LIBDIR)" },
-      libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "m" },
+                  "$(MD4C_LIBDIR)", "$(GUMBO_LIBDIR)",
+                  "$(JSONC_LIBDIR)" },
+      libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "json-c", "pthread", "m" },
     },
     ["precis.cli"] = "lua/precis/cli.lua",
     ["precis.compat"] = "lua/precis/compat.lua",

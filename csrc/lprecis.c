@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yaml.h> /* its version, for core.dependencies */
 
@@ -28,7 +29,7 @@
 #define RESULT_MT "precis.Result"
 #define YAML_MT "precis.YamlTree"
 
-typedef struct { precis_summarizer *s; } SummarizerBox;
+typedef struct { precis_summarizer *s; int busy; } SummarizerBox; /* busy: each() runs */
 typedef struct { precis_options *opt; } OptionsBox;
 typedef struct { precis_result *r; } ResultBox;
 typedef struct { precisI_yaml *y; } YamlBox;
@@ -354,6 +355,7 @@ static int l_new(lua_State *L) {
   lua_settop(L, 1);
   sb = (SummarizerBox *)lua_newuserdatauv(L, sizeof *sb, 0); /* index 2 */
   sb->s = NULL;
+  sb->busy = 0;
   luaL_setmetatable(L, SUMMARIZER_MT);
   ob = (OptionsBox *)lua_newuserdatauv(L, sizeof *ob, 0);    /* index 3 */
   ob->opt = NULL;
@@ -388,6 +390,8 @@ static const precis_summarizer *checksummarizer(lua_State *L) {
 /* summarizer:close(); also __gc and __close */
 static int l_close(lua_State *L) {
   SummarizerBox *b = checkbox(L);
+  if (b->busy > 0) /* threads of each() use it: its __gc frees them first */
+    return luaL_error(L, "attempt to close a " SUMMARIZER_MT " that each() is using");
   precis_summarizer_free(b->s);
   b->s = NULL; /* idempotent */
   return 0;
@@ -779,6 +783,271 @@ static int l_summarize(lua_State *L) { return run(L, 0); }
 /* summarizer:segment(docs) -> result | fail, msg, code */
 static int l_segment(lua_State *L) { return run(L, 1); }
 
+
+/* ======================================================================
+** Batches: summarizer:each(docs [, opts]) and summarizer:batch(paths, opts)
+** ====================================================================== */
+
+#define EACH_MT "precis.Each"
+
+typedef struct {
+  precis_batch *b;
+  SummarizerBox *owner;  /* busy while the batch lives */
+  lua_Integer added, taken;
+  int exhausted;
+} EachBox;
+
+static int l_gc_each(lua_State *L) {
+  EachBox *e = (EachBox *)luaL_checkudata(L, 1, EACH_MT);
+  precis_batch_free(e->b); /* joins the threads */
+  e->b = NULL;
+  if (e->owner != NULL) e->owner->busy--;
+  e->owner = NULL;
+  return 0;
+}
+
+/* t[key] as a whole number >= lo, or `dflt` when absent */
+static size_t opt_size(lua_State *L, int t, const char *key, size_t dflt, size_t lo) {
+  lua_Integer n;
+  int isint;
+  if (lua_getfield(L, t, key) == LUA_TNIL) { lua_pop(L, 1); return dflt; }
+  n = lua_tointegerx(L, -1, &isint);
+  if (!isint || n < (lua_Integer)lo || n > 65536)
+    luaL_argerror(L, t, lua_pushfstring(L, "option '%s' must be a whole number from %d to 65536",
+                                        key, (int)lo));
+  lua_pop(L, 1);
+  return (size_t)n;
+}
+
+static void batch_check(lua_State *L, precis_status st, const precis_error *err, int arg) {
+  if (st == PRECIS_OK) return;
+  if (st == PRECIS_ENOMEM) luaL_error(L, "not enough memory");
+  luaL_argerror(L, arg, err->message);
+}
+
+/* Pulls documents from the source (upvalue 3: a function or a list) while
+** there is room, then returns the oldest result: id, result table | id,
+** nil, message, code; nothing at the end. */
+static int each_step(lua_State *L) {
+  EachBox *e = (EachBox *)lua_touserdata(L, lua_upvalueindex(1));
+  precis_batch_item it;
+  precis_error err;
+  precis_status st;
+  if (e->b == NULL) return 0;
+  while (!e->exhausted && precis_batch_pending(e->b) + 1 < precis_batch_window(e->b)) {
+    precis_text doc;
+    size_t id_len;
+    const char *id;
+    int t;
+    if (lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE) {
+      lua_rawgeti(L, lua_upvalueindex(3), e->added + 1);
+    } else {
+      lua_pushvalue(L, lua_upvalueindex(3));
+      lua_call(L, 0, 1);
+    }
+    t = lua_type(L, -1);
+    if (t == LUA_TNIL) { e->exhausted = 1; lua_pop(L, 1); break; }
+    doc.name = NULL;
+    if (t == LUA_TSTRING) {
+      doc.data = lua_tolstring(L, -1, &doc.len);
+      lua_pushinteger(L, e->added + 1); /* the id: its place in the sequence */
+    } else if (t == LUA_TTABLE) {
+      if (lua_getfield(L, -1, "text") != LUA_TSTRING)
+        return luaL_error(L, "each: document %d has no string field 'text'", (int)(e->added + 1));
+      doc.data = lua_tolstring(L, -1, &doc.len);
+      lua_pop(L, 1); /* still held by the table */
+      if (lua_getfield(L, -1, "name") == LUA_TSTRING) doc.name = lua_tostring(L, -1);
+      else if (!lua_isnil(L, -1))
+        return luaL_error(L, "each: field 'name' of document %d must be a string", (int)(e->added + 1));
+      lua_pop(L, 1);
+      t = lua_getfield(L, -1, "id");
+      if (t == LUA_TNIL) { lua_pop(L, 1); lua_pushinteger(L, e->added + 1); }
+      else if (t != LUA_TSTRING && t != LUA_TNUMBER)
+        return luaL_error(L, "each: field 'id' of document %d must be a string or a number",
+                          (int)(e->added + 1));
+    } else {
+      return luaL_error(L, "each: document %d must be a string or a table", (int)(e->added + 1));
+    }
+    lua_pushvalue(L, -1);
+    id = lua_tolstring(L, -1, &id_len); /* a copy: numbers stay numbers in ids[] */
+    st = precis_batch_add(e->b, id, id_len, &doc, &err);
+    lua_pop(L, 1);
+    if (st != PRECIS_OK) return luaL_error(L, "each: %s", err.message);
+    lua_rawseti(L, lua_upvalueindex(4), ++e->added); /* ids[n] = the caller's id */
+    lua_pop(L, 1);
+  }
+  st = precis_batch_next(e->b, &it, &err);
+  if (st == PRECIS_EEMPTY) { /* the end: the threads go, the summarizer is free */
+    precis_batch_free(e->b);
+    e->b = NULL;
+    if (e->owner != NULL) e->owner->busy--;
+    e->owner = NULL;
+    return 0;
+  }
+  if (st != PRECIS_OK) return luaL_error(L, "each: %s", err.message);
+  e->taken++;
+  lua_rawgeti(L, lua_upvalueindex(4), e->taken);
+  lua_pushnil(L);
+  lua_rawseti(L, lua_upvalueindex(4), e->taken);
+  if (it.status == PRECIS_OK) {
+    push_result(L, it.result, &it.text, 1, 1);
+    return 2;
+  }
+  if (it.status == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+  return 1 + push_error(L, it.error);
+}
+
+/* summarizer:each(docs [, {jobs = n, window = n}]) -> iterator */
+static int l_each(lua_State *L) {
+  SummarizerBox *sb = checkbox(L);
+  EachBox *e;
+  precis_error err;
+  size_t jobs, window;
+  char num[32];
+  if (sb->s == NULL) return luaL_error(L, "attempt to use a closed " SUMMARIZER_MT);
+  if (lua_type(L, 2) != LUA_TFUNCTION && lua_type(L, 2) != LUA_TTABLE)
+    return luaL_typeerror(L, 2, "function or table");
+  if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+  else { lua_settop(L, 2); lua_newtable(L); }
+  lua_settop(L, 3);
+  jobs = opt_size(L, 3, "jobs", 0, 1);
+  window = opt_size(L, 3, "window", 0, 2);
+  e = (EachBox *)lua_newuserdatauv(L, sizeof *e, 0); /* 4 */
+  memset(e, 0, sizeof *e);
+  luaL_setmetatable(L, EACH_MT);
+  batch_check(L, precis_batch_new(sb->s, jobs, &e->b, &err), &err, 3);
+  e->owner = sb;
+  sb->busy++;
+  batch_check(L, precis_batch_set(e->b, "keep", "1", &err), &err, 3);
+  if (window > 0) {
+    snprintf(num, sizeof num, "%zu", window);
+    batch_check(L, precis_batch_set(e->b, "window", num, &err), &err, 3);
+  }
+  lua_pushvalue(L, 1);  /* the summarizer stays alive as long as the iterator */
+  lua_pushvalue(L, 2);
+  lua_newtable(L);      /* ids by sequence number */
+  lua_pushcclosure(L, each_step, 4);
+  return 1;
+}
+
+/* Draws a progress line on standard error: the command's terminal. */
+static void draw_progress(void *ud, const precis_batch_stats *st, int last) {
+  double rate = st->seconds > 0 ? (double)st->done / st->seconds : 0;
+  char line[160];
+  int n;
+  (void)ud;
+  if (st->total_known && st->total > 0) {
+    size_t todo = st->total > st->done + st->skipped ? st->total - st->done - st->skipped : 0;
+    double frac = (double)(st->done + st->skipped) / (double)st->total, eta;
+    char bar[21];
+    int k, full = (int)(frac * 20 + 0.5);
+    for (k = 0; k < 20; k++) bar[k] = k < full ? '#' : '.';
+    bar[20] = '\0';
+    eta = rate > 0 ? (double)todo / rate : 0;
+    n = snprintf(line, sizeof line, "[%s] %zu/%zu %3.0f%%  %.0f docs/s  ETA %d:%02d  errors %zu",
+                 bar, st->done + st->skipped, st->total, frac * 100, rate, (int)(eta / 60),
+                 (int)eta % 60, st->errors);
+  } else {
+    n = snprintf(line, sizeof line, "%zu docs  %.0f docs/s  errors %zu", st->done + st->skipped,
+                 rate, st->errors);
+  }
+  if (n > 0) fprintf(stderr, "\r%s\033[K%s", line, last ? "\n" : "");
+  fflush(stderr);
+}
+
+/* a list of strings at t[key] -> one setting each */
+static void batch_list(lua_State *L, precis_batch *b, int t, const char *key) {
+  precis_error err;
+  lua_Integer i;
+  if (lua_getfield(L, t, key) == LUA_TNIL) { lua_pop(L, 1); return; }
+  if (!lua_istable(L, -1))
+    luaL_argerror(L, t, lua_pushfstring(L, "option '%s' must be a list of strings", key));
+  for (i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_argerror(L, t, lua_pushfstring(L, "option '%s' must be a list of strings", key));
+    batch_check(L, precis_batch_set(b, key, lua_tostring(L, -1), &err), &err, t);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+}
+
+#define BATCH_MT "precis.Batch"
+
+static int l_gc_batch(lua_State *L) {
+  precis_batch **bp = (precis_batch **)luaL_checkudata(L, 1, BATCH_MT);
+  precis_batch_free(*bp);
+  *bp = NULL;
+  return 0;
+}
+
+/* summarizer:batch(paths, { jobs, window, format, input, output,
+** output_dir, resume, include, exclude, progress }) -> stats | fail,
+** message, code: precis_batch_run from Lua; no Lua runs meanwhile. */
+static int l_batch(lua_State *L) {
+  const precis_summarizer *s = checksummarizer(L);
+  static const char *const strings[] = { "format", "input", "output", "output_dir", NULL };
+  precis_batch **bp;
+  const char **paths;
+  precis_batch_stats st;
+  precis_error err;
+  precis_status rc;
+  size_t jobs, window, n, k;
+  char num[32];
+  luaL_checktype(L, 2, LUA_TTABLE);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  lua_settop(L, 3);
+  jobs = opt_size(L, 3, "jobs", 0, 1);
+  window = opt_size(L, 3, "window", 0, 2);
+  n = (size_t)lua_rawlen(L, 2);
+  paths = (const char **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *paths, 0); /* 4 */
+  for (k = 0; k < n; k++) {
+    if (lua_rawgeti(L, 2, (lua_Integer)k + 1) != LUA_TSTRING)
+      return luaL_argerror(L, 2, "paths must be strings");
+    paths[k] = lua_tostring(L, -1); /* held by the table */
+    lua_pop(L, 1);
+  }
+  bp = (precis_batch **)lua_newuserdatauv(L, sizeof *bp, 0); /* 5 */
+  *bp = NULL;
+  luaL_setmetatable(L, BATCH_MT);
+  batch_check(L, precis_batch_new(s, jobs, bp, &err), &err, 3);
+  if (window > 0) {
+    snprintf(num, sizeof num, "%zu", window);
+    batch_check(L, precis_batch_set(*bp, "window", num, &err), &err, 3);
+  }
+  for (k = 0; strings[k] != NULL; k++) {
+    if (lua_getfield(L, 3, strings[k]) != LUA_TNIL) {
+      if (lua_type(L, -1) != LUA_TSTRING)
+        return luaL_argerror(L, 3, lua_pushfstring(L, "option '%s' must be a string", strings[k]));
+      batch_check(L, precis_batch_set(*bp, strings[k], lua_tostring(L, -1), &err), &err, 3);
+    }
+    lua_pop(L, 1);
+  }
+  batch_list(L, *bp, 3, "include");
+  batch_list(L, *bp, 3, "exclude");
+  lua_getfield(L, 3, "resume");
+  if (lua_toboolean(L, -1)) batch_check(L, precis_batch_set(*bp, "resume", "1", &err), &err, 3);
+  lua_pop(L, 1);
+  lua_getfield(L, 3, "progress"); /* true, false or "auto": on a terminal */
+  if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "auto") == 0)
+    k = (size_t)isatty(2);
+  else
+    k = (size_t)lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  rc = precis_batch_run(*bp, paths, n, k ? draw_progress : NULL, NULL, &st, &err);
+  precis_batch_free(*bp);
+  *bp = NULL;
+  if (rc == PRECIS_ENOMEM) return luaL_error(L, "not enough memory");
+  if (rc != PRECIS_OK) return push_error(L, &err);
+  lua_createtable(L, 0, 5);
+  set_int(L, "done", st.done);
+  set_int(L, "errors", st.errors);
+  set_int(L, "skipped", st.skipped);
+  if (st.total_known) set_int(L, "total", st.total);
+  lua_pushnumber(L, (lua_Number)st.seconds);
+  lua_setfield(L, -2, "seconds");
+  return 1;
+}
+
 /* ======================================================================
 ** Module
 ** ====================================================================== */
@@ -1067,7 +1336,9 @@ static const luaL_Reg funcs[] = {
 };
 
 static const luaL_Reg methods[] = {
+  {"batch", l_batch},
   {"close", l_close},
+  {"each", l_each},
   {"segment", l_segment},
   {"summarize", l_summarize},
   {NULL, NULL}
@@ -1101,6 +1372,8 @@ int luaopen_precis_core(lua_State *L) {
   luaL_newlib(L, budget_methods);
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
+  newbox_meta(L, EACH_MT, l_gc_each);
+  newbox_meta(L, BATCH_MT, l_gc_batch);
   luaL_newlib(L, funcs);
   lua_pushstring(L, precis_version());
   lua_setfield(L, -2, "_VERSION");

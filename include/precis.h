@@ -656,6 +656,160 @@ PRECIS_API const char *precis_result_text(const precis_result *r, size_t i,
 /* The language the result was made with (its English name). */
 PRECIS_API const char *precis_result_language(const precis_result *r);
 
+/* ======================================================================
+** Batches: one summary per document, for many documents, on threads
+**
+** A batch runs one summarizer on `jobs` threads. The caller's thread adds
+** documents (precis_batch_add) or JSON Lines records (precis_batch_add_json)
+** and takes the results back with precis_batch_next, in the order they
+** were added, whatever thread finished first; at most
+** precis_batch_window() documents are held at a time. Each result is also
+** written as one line: a JSON object (the shape of `summarize --format
+** json`, with "id" first, or {"id","error":{"code","message",...}}) or
+** text. precis_batch_run drives a batch over files, directories and JSON
+** Lines streams and writes every line to an output (docs/batch.md).
+** A batch is used by one thread at a time; the summarizer must outlive it.
+** ====================================================================== */
+
+typedef struct precis_batch precis_batch;
+
+/*
+** Starts `jobs` threads (0: one per online core) that summarize with `s`.
+** Errors: PRECIS_EINVAL (NULL arguments, more than 1024 jobs),
+** PRECIS_ENOMEM (also when no thread can start).
+*/
+PRECIS_API precis_status precis_batch_new(const precis_summarizer *s,
+                                          size_t jobs, precis_batch **out,
+                                          precis_error *err);
+
+/* Lets the threads finish what they hold, stops them and releases the
+** batch and every result it still holds. NULL is a no-op. */
+PRECIS_API void precis_batch_free(precis_batch *b);
+
+/*
+** A setting, before the first document is added:
+**   "format"     "json" (default) or "text": each sentence on a line of
+**                its own after the id and a tab; a failure as
+**                "ID<tab>error: CODE: message"
+**   "input"      "auto" (default: a file's format from its name, else the
+**                summarizer's), "text", "markdown" or "html"
+**   "window"     documents held at a time, from `jobs` to 65536 (default
+**                2 * jobs + 2)
+**   "keep"       "1": precis_batch_next also hands over each precis_result
+**   "include", "exclude"  (repeatable) for precis_batch_run: shell
+**                patterns (fnmatch) on the base name of the files found in
+**                directories; "exclude" leaves out directories too
+**   "output"     for precis_batch_run: the file the records go to
+**                (default: standard output)
+**   "output_dir" for precis_batch_run: a folder that gets one file per
+**                document instead, named after its id (.json or .txt)
+**   "resume"     "1": precis_batch_run leaves out the documents whose id
+**                is in the output already, and appends
+** Errors: PRECIS_EINVAL for an unknown name or a bad value, or after the
+** first document; PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_batch_set(precis_batch *b, const char *name,
+                                          const char *value,
+                                          precis_error *err);
+
+/* How many documents the batch holds at most; how many it holds now
+** (added and not yet taken back). */
+PRECIS_API size_t precis_batch_window(const precis_batch *b);
+PRECIS_API size_t precis_batch_pending(const precis_batch *b);
+
+/*
+** Adds one document: `id` (id_len bytes, any bytes; written as a JSON
+** string) and `doc` are copied. Errors: PRECIS_ELIMIT when the window is
+** full (take a result first), PRECIS_EINVAL, PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_batch_add(precis_batch *b, const char *id,
+                                          size_t id_len,
+                                          const precis_text *doc,
+                                          precis_error *err);
+
+/*
+** Adds one JSON Lines record, the line without its line break (copied; it
+** is parsed on a thread): {"id": string or integer, "text": string} and,
+** optionally, "name", "title" (read as the document's first heading),
+** "query", "language" and "options" ({"sentences", "words", "chars",
+** "ratio", "input", "order", "min_words", "max_words", "unwrap",
+** "invalid_utf8", "language", "query"}). A record that cannot be read is a
+** failed result; one without an id gets "SOURCE:LINENO" (`source` may be
+** NULL). Errors: as precis_batch_add.
+*/
+PRECIS_API precis_status precis_batch_add_json(precis_batch *b,
+                                               const char *line, size_t len,
+                                               const char *source,
+                                               size_t lineno,
+                                               precis_error *err);
+
+/* One result, valid until the next call of precis_batch_next or
+** precis_batch_free on the batch. */
+typedef struct precis_batch_item {
+  const char *id;          /* the id as JSON (a string with its quotes, or
+                           ** an integer) */
+  size_t id_len;
+  precis_status status;    /* PRECIS_OK, or why the document failed */
+  const precis_error *error; /* when status is not PRECIS_OK */
+  const char *record;      /* the output line, ending in a line break and
+                           ** then a NUL byte (text: as
+                           ** many lines as sentences) */
+  size_t record_len;       /* 0 for a document left out (resume) */
+  int skipped;             /* 1: its id was in the output already */
+  const precis_result *result; /* with "keep", when status is PRECIS_OK */
+  precis_text text;        /* the document as summarized */
+  size_t shift;            /* bytes put before the caller's text (a title):
+                           ** offsets in `result` less this are offsets in
+                           ** the caller's text */
+} precis_batch_item;
+
+/*
+** Waits for the oldest document added and not yet taken, and describes its
+** result in `*item`. Errors: PRECIS_EEMPTY when the batch holds none,
+** PRECIS_EINVAL.
+*/
+PRECIS_API precis_status precis_batch_next(precis_batch *b,
+                                           precis_batch_item *item,
+                                           precis_error *err);
+
+/* Where a run is. */
+typedef struct precis_batch_stats {
+  size_t total;      /* documents to read, when known (total_known) */
+  int total_known;
+  size_t done;       /* documents written (failures too) */
+  size_t errors;     /* failed documents */
+  size_t skipped;    /* documents left out by "resume" */
+  double seconds;    /* since the run started */
+} precis_batch_stats;
+
+/* Called on the caller's thread about ten times a second, and once more
+** with `last` = 1 at the end. */
+typedef void precis_batch_progress(void *ud, const precis_batch_stats *st,
+                                   int last);
+
+/*
+** Reads `paths` in order -- a directory (every file below it, in byte
+** order of names, not following links to directories), a file named
+** *.jsonl or *.ndjson (JSON Lines records), "-" (JSON Lines on standard
+** input), any other file (one document, its id and name the path as
+** given) -- summarizes every document on the batch's threads and writes
+** one line per document to the output, in input order, each written
+** whole and flushed. A document over the summarizer's "input.max_bytes",
+** or that cannot be read, is a failed record and the run goes on.
+** `progress` may be NULL. On return `*stats` (may be NULL) says how many
+** documents were written and how many failed.
+** Errors: PRECIS_EIO (the output cannot be written, a folder cannot be
+** read, with sys_errno), PRECIS_EINVAL ("resume" without an output file
+** or folder, an output file that does not hold records), PRECIS_ENOMEM.
+** A failed document is no error of the run: see stats->errors.
+*/
+PRECIS_API precis_status precis_batch_run(precis_batch *b,
+                                          const char *const *paths,
+                                          size_t npaths,
+                                          precis_batch_progress *progress,
+                                          void *ud, precis_batch_stats *stats,
+                                          precis_error *err);
+
 #ifdef __cplusplus
 }
 #endif

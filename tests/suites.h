@@ -28,6 +28,7 @@ Suite *mix_suite(void);
 Suite *languages_suite(void);
 Suite *spans_suite(void);
 Suite *html_suite(void);
+Suite *batch_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */

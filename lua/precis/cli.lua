@@ -7,7 +7,6 @@
 
 local precis = require "precis"
 local json = require "precis.json"
-local policy = require "precis.policy"
 local compat = require "precis.compat"
 
 local io, os = io, os
@@ -27,6 +26,7 @@ local PROG = "summarize"
 local HELP = [[
 Usage: summarize [OPTION...] [FILE...]
        summarize split [OPTION...] [FILE...]
+       summarize batch [OPTION...] [PATH...]
        summarize eval [cnndm|bbc|all] [--policy P] [--limit K] [--help]
        summarize policy check FILE...
        summarize policy show NAME|FILE
@@ -110,6 +110,25 @@ offsets (from 0, end excluded) into the document's original bytes, and
 "text" is exactly those bytes (bytes that are not UTF-8 are written as
 U+FFFD). "split" writes {"documents","language","units":[{"doc","index",
 "start","end","kind","text"}...]}.
+
+"batch" writes one summary per document, one JSON object per line (or
+text), in input order: PATHs are folders (every file below them), JSON
+Lines files (*.jsonl, *.ndjson: {"id","text"} per line, see docs/batch.md)
+and other files (one document each); with none, or "-", JSON Lines come
+on standard input. A document that fails is a record {"id","error"}, and
+the batch goes on; the exit status is 1 when any failed. Its options, with
+every summary option above:
+  -j, --jobs N           threads (default: one per core)
+  -o, --output FILE      write the records to FILE (default: standard output)
+      --output-dir DIR   one file per document in DIR instead (ID.json or
+                         ID.txt)
+      --resume           leave out the ids the output holds already, and
+                         append (after a crash or a kill)
+      --include GLOB     in folders, only files whose name matches (repeatable)
+      --exclude GLOB     in folders, leave out files and folders whose name
+                         matches (repeatable)
+  -q, --quiet            no progress line (shown when standard error is a
+                         terminal)
 
 Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
 UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
@@ -548,7 +567,7 @@ local function policy_command(cfg)
     local p, msg, code = precis.policy(args[1], load_opts)
     if code == "ENOMEM" then error("not enough memory", 0) end
     if not p then usage("%s", msg) end
-    write({ (gsub(policy.show(p), "\n$", "")) })
+    write({ (gsub(require("precis.policy").show(p), "\n$", "")) })
     return 0
   elseif what == "list" then
     if #args > 0 then usage("'policy list' takes no argument") end
@@ -634,8 +653,87 @@ local function eval_command(args)
   return ok and 0 or 1
 end
 
+-- `summarize batch [OPTION...] [PATH...]`: the batch engine of the core
+-- (precis_batch_run) reads, summarizes on threads and writes; nothing
+-- here runs per document.
+local BATCH_VALUE = { ["--jobs"] = "jobs", ["-j"] = "jobs", ["--output"] = "output",
+                      ["-o"] = "output", ["--output-dir"] = "output_dir",
+                      ["--include"] = "include", ["--exclude"] = "exclude" }
+local BATCH_FLAG = { ["--resume"] = "resume", ["--quiet"] = "quiet", ["-q"] = "quiet" }
+
+local function batch_command(args)
+  local rest, b = {}, { include = {}, exclude = {} }
+  local i = 2
+  while i <= #args do
+    local a = args[i]
+    if a == "--" then
+      for k = i, #args do rest[#rest + 1] = args[k] end
+      break
+    end
+    local opt, val = match(a, "^(%-%-[^=]+)=(.*)$")
+    opt = opt or a
+    if BATCH_VALUE[opt] then
+      if not val then
+        i = i + 1
+        val = args[i]
+        if val == nil then usage("option '%s' needs a value", opt) end
+      end
+      local key = BATCH_VALUE[opt]
+      if key == "include" or key == "exclude" then b[key][#b[key] + 1] = val
+      elseif key == "jobs" then b.jobs = positive_int(opt, val)
+      else b[key] = val end
+    elseif BATCH_FLAG[opt] and not val then
+      b[BATCH_FLAG[opt]] = true
+    else
+      rest[#rest + 1] = a
+    end
+    i = i + 1
+  end
+  local cfg = parse(rest)
+  if cfg.help then
+    write({ (gsub(HELP, "\n$", "")) })
+    return 0
+  end
+  if cfg.version then
+    write({ PROG .. " (precis) " .. precis._VERSION })
+    return 0
+  end
+  if cfg.split or cfg.policy_cmd then
+    cfg.files[#cfg.files + 1] = cfg.split and "split" or "policy" -- a file of that name
+    cfg.split, cfg.policy_cmd = nil, nil
+  end
+  if cfg.explain then usage("--explain does not apply to 'batch'") end
+  if not cfg.format_given then cfg.format = "json" end
+  if b.output and b.output_dir then usage("--output and --output-dir cannot be combined") end
+  if b.resume and not (b.output or b.output_dir) then
+    usage("--resume needs --output FILE or --output-dir DIR")
+  end
+  local input = cfg.opts.input
+  if cfg.policy then
+    local p, msg = precis.policy(cfg.policy)
+    if not p then usage("%s", msg) end
+    cfg.opts.policy = p -- its output settings are the single command's
+    input = input or (p.settings.input and p.settings.input.format)
+  end
+  local ok, s, msg = pcall(precis.new, cfg.opts)
+  if not ok then usage("%s", tostring(s)) end
+  if not s then usage("%s", msg) end
+  if not s.batch then
+    usage("policy '%s' runs scorers or filters written in Lua, which 'batch' cannot run on threads",
+          tostring(cfg.policy))
+  end
+  local stats, err = s:batch(cfg.files, {
+    jobs = b.jobs, format = cfg.format, input = input or "auto",
+    output = b.output, output_dir = b.output_dir, resume = b.resume,
+    include = b.include, exclude = b.exclude, progress = not b.quiet and "auto" or false,
+  })
+  if not stats then fail("%s", err) end
+  return stats.errors > 0 and 1 or 0
+end
+
 local function run(args)
   if args[1] == "eval" then return eval_command(args) end
+  if args[1] == "batch" then return batch_command(args) end
   local cfg = parse(args)
   if cfg.help then
     write({ (gsub(HELP, "\n$", "")) })
@@ -653,7 +751,7 @@ local function run(args)
     local p, msg, code = precis.policy(cfg.policy, { trust = cfg.trust })
     if code == "ENOMEM" then error("not enough memory", 0) end
     if not p then usage("%s", msg) end
-    local out = policy.effective(p).output
+    local out = require("precis.policy").effective(p).output
     if not cfg.format_given then cfg.format = out.format end
     if out.scores then cfg.explain = true end
     cfg.opts.policy = p

@@ -28,7 +28,14 @@
 -- @module precis
 
 local core = require "precis.core"
-local policy = require "precis.policy"
+-- precis.policy (the YAML schema, the built-in library) is loaded the
+-- first time a policy, a Lua scorer or a Lua filter is used: a summary
+-- without one does not pay for it
+local loaded_policy
+local function policy()
+  if not loaded_policy then loaded_policy = require "precis.policy" end
+  return loaded_policy
+end
 
 local type, pairs, ipairs, error, pcall, tostring, getmetatable =
   type, pairs, ipairs, error, pcall, tostring, getmetatable
@@ -86,9 +93,9 @@ local function from_policy(spec, trust, level)
     error(format("option 'trust_policy' must be a boolean, got %s", type(trust)), level + 1)
   end
   if type(spec) == "string" then
-    p, msg, code = policy.load(spec, { trust = trust })
+    p, msg, code = policy().load(spec, { trust = trust })
     if not p then return nil, msg, code end
-  elseif getmetatable(spec) ~= policy.Policy then
+  elseif getmetatable(spec) ~= policy().Policy then
     error(format("option 'policy' must be a policy's name or path, or a precis.Policy, got %s",
                  type(spec)), level + 1)
   end
@@ -97,7 +104,7 @@ local function from_policy(spec, trust, level)
                        "({ code = false }): it can be checked and shown, not used",
                        p.code[1].source, p.name), "EPOLICY"
   end
-  local copts, hooks, where = policy.options(p)
+  local copts, hooks, where = policy().options(p)
   if not copts then
     return nil, format("%s:%d:%d: %s", where.source, where.line, where.col, hooks), "EPOLICY"
   end
@@ -111,7 +118,7 @@ local function split_weights(weights, hooks)
   local params = {}
   for _, h in ipairs(hooks.scorers) do params[h.name] = h.params end
   for name, w in pairs(weights) do
-    if type(name) == "string" and policy.is_lua_scorer(name) then
+    if type(name) == "string" and loaded_policy and loaded_policy.is_lua_scorer(name) then
       lua_s[#lua_s + 1] = { name = name, weight = w, params = params[name] or {} }
     else
       core_w[name] = w
@@ -181,7 +188,8 @@ local function configure(opts, level)
     end
     error(reason(s), level)
   end
-  return policy.wrap(s, hooks)
+  if #hooks.scorers == 0 and #hooks.filters == 0 then return s end
+  return policy().wrap(s, hooks)
 end
 
 local function check_input(input, fname, level)
@@ -302,7 +310,7 @@ function M.policy(spec, opts)
   if type(spec) ~= "string" then
     error(format("bad argument #1 to 'policy' (string expected, got %s)", type(spec)), 2)
   end
-  return policy.load(spec, policy.check_load_options(opts, 2, "policy"))
+  return policy().load(spec, policy().check_load_options(opts, 2, "policy"))
 end
 
 --- Loads a policy from YAML text; `source` names it in messages and, when
@@ -317,11 +325,11 @@ function M.policy_from_string(text, source, opts)
     error(format("bad argument #2 to 'policy_from_string' (string expected, got %s)",
                  type(source)), 2)
   end
-  return policy.load_string(text, source, policy.check_load_options(opts, 2, "policy_from_string"))
+  return policy().load_string(text, source, policy().check_load_options(opts, 2, "policy_from_string"))
 end
 
 --- The built-in policies, each `{ name = ..., description = ... }`, by name.
-function M.policies() return policy.list() end
+function M.policies() return policy().list() end
 
 --- Registers a scorer written in Lua, for policies to name in `scorers`
 -- (and for `weights`). Its values are scaled into [0, 1] like every
@@ -333,11 +341,11 @@ function M.policies() return policy.list() end
 -- `{ text, doc, index, position, words, chars, i, j }`; `context` is
 -- `{ policy, language, documents, sentences, params }`.
 -- @tparam[opt] string how "sentence" (default) or "document"
-function M.scorer(name, fn, how) policy.register_scorer(name, fn, how, 2) end
+function M.scorer(name, fn, how) policy().register_scorer(name, fn, how, 2) end
 
 --- Registers a filter written in Lua, for policies to name in `filters`:
 -- it drops the sentences for which it returns true, before anything is
 -- scored. Arguments as for `precis.scorer`.
-function M.filter(name, fn, how) policy.register_filter(name, fn, how, 2) end
+function M.filter(name, fn, how) policy().register_filter(name, fn, how, 2) end
 
 return M
