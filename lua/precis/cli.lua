@@ -710,7 +710,7 @@ local function batch_command(args)
   end
   local input = cfg.opts.input
   if cfg.policy then
-    local p, msg = precis.policy(cfg.policy)
+    local p, msg = precis.policy(cfg.policy, { trust = cfg.trust })
     if not p then usage("%s", msg) end
     cfg.opts.policy = p -- its output settings are the single command's
     input = input or (p.settings.input and p.settings.input.format)
