@@ -95,7 +95,7 @@ ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 FAILALLOC = $(B)/failalloc.so
 
-.PHONY: FORCE all check spec test test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
 all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
@@ -242,6 +242,11 @@ sanitize-spec: $(MODULE) $(ROUGE_MODULE) $(EXAMPLE)
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
+
+# contrib/dask on a LocalCluster of 127.0.0.1 (python3-distributed; about a
+# minute, so .ci/run calls it apart from make test)
+test-dask: all
+	/usr/bin/python3 contrib/dask/test_dask.py
 
 demo: deps
 	@$(MAKE) --no-print-directory all

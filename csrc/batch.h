@@ -47,6 +47,8 @@ typedef struct precisI_batch_opts {
   char **include, **exclude;
   size_t ninclude, nexclude;
   char *output, *output_dir;
+  char *stdin_name;          /* what ids call standard input ("<stdin>") */
+  size_t stdin_line;         /* the number of its first line (1) */
   int resume;
 } precisI_batch_opts;
 precis_status precisI_batch_opts_set(precisI_batch_opts *o, const char *name,

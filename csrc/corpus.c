@@ -56,6 +56,15 @@ precis_status precisI_batch_opts_set(precisI_batch_opts *o, const char *name,
     free(*slot);
     *slot = value[0] ? dup_str(value) : NULL;
     ok = value[0] == '\0' || *slot != NULL;
+  } else if (strcmp(name, "stdin_name") == 0) {
+    free(o->stdin_name);
+    ok = (o->stdin_name = dup_str(value)) != NULL;
+  } else if (strcmp(name, "stdin_line") == 0) {
+    char *end;
+    unsigned long long n = strtoull(value, &end, 10);
+    if (value[0] < '1' || value[0] > '9' || *end != '\0')
+      return precisI_seterr(err, PRECIS_EINVAL, "stdin_line must be a line number, from 1");
+    o->stdin_line = (size_t)n;
   } else if (strcmp(name, "resume") == 0) o->resume = strcmp(value, "0") != 0;
   else return precisI_seterr(err, PRECIS_EINVAL, "unknown batch setting '%.64s'", name);
   return ok ? PRECIS_OK : precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
@@ -69,6 +78,7 @@ void precisI_batch_opts_free(precisI_batch_opts *o) {
   free(o->exclude);
   free(o->output);
   free(o->output_dir);
+  free(o->stdin_name);
   memset(o, 0, sizeof *o);
 }
 
@@ -456,10 +466,12 @@ static int blank(const char *s, size_t n) {
   return 1;
 }
 
-/* JSON Lines from fd: one record per non-blank line. */
-static precis_status read_lines(run *R, int fd, const char *source, precis_error *err) {
+/* JSON Lines from fd: one record per non-blank line; `first` is the
+** number of the first line, less one. */
+static precis_status read_lines(run *R, int fd, const char *source, size_t first,
+                                precis_error *err) {
   precisI_buf line = {NULL, 0, 0};
-  size_t lineno = 0;
+  size_t lineno = first;
   int over = 0, eof = 0;
   precis_status st = PRECIS_OK;
   while (!eof && st == PRECIS_OK) {
@@ -544,7 +556,8 @@ static precis_status path_in(run *R, const char *path, int from_dir, int depth, 
   base = base ? base + 1 : path;
   if (strcmp(path, "-") == 0) {
     if (count_only) { R->st.total_known = 0; return PRECIS_OK; }
-    return read_lines(R, 0, "<stdin>", err);
+    return read_lines(R, 0, R->o->stdin_name ? R->o->stdin_name : "<stdin>",
+                      R->o->stdin_line ? R->o->stdin_line - 1 : 0, err);
   }
   if ((from_dir ? lstat(path, &sb) : stat(path, &sb)) != 0) {
     if (count_only) { R->st.total++; return PRECIS_OK; }
@@ -583,7 +596,7 @@ static precis_status path_in(run *R, const char *path, int from_dir, int depth, 
       close(fd);
       return PRECIS_OK;
     }
-    st = read_lines(R, fd, path, err);
+    st = read_lines(R, fd, path, 0, err);
     close(fd);
     return st;
   }

@@ -985,7 +985,8 @@ static int l_gc_batch(lua_State *L) {
 ** message, code: precis_batch_run from Lua; no Lua runs meanwhile. */
 static int l_batch(lua_State *L) {
   const precis_summarizer *s = checksummarizer(L);
-  static const char *const strings[] = { "format", "input", "output", "output_dir", NULL };
+  static const char *const strings[] = { "format", "input", "output", "output_dir",
+                                         "stdin_name", "stdin_line", NULL };
   precis_batch **bp;
   const char **paths;
   precis_batch_stats st;

@@ -705,6 +705,10 @@ PRECIS_API void precis_batch_free(precis_batch *b);
 **                document instead, named after its id (.json or .txt)
 **   "resume"     "1": precis_batch_run leaves out the documents whose id
 **                is in the output already, and appends
+**   "stdin_name", "stdin_line"  for precis_batch_run: the name and the
+**                number of the first line of standard input, for the ids
+**                of records without one ("<stdin>" and 1): a part of a
+**                file piped in keeps the ids the whole file gives
 ** Errors: PRECIS_EINVAL for an unknown name or a bad value, or after the
 ** first document; PRECIS_ENOMEM.
 */

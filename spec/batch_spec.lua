@@ -208,6 +208,9 @@ describe("summarize batch", function()
     out = summarize({ "batch" }, '{"id":"ok","text":"A sentence that is fine to read."}\nnot json\n')
     got = lines(out)
     assert.equal("<stdin>:2", dkjson.decode(got[2]).id)
+    -- a part of a file piped in names its lines as the whole file would
+    out = summarize({ "batch", "--stdin-name", "all.jsonl", "--stdin-line", "41" }, "\n[]\n")
+    assert.equal("all.jsonl:42", dkjson.decode(lines(out)[1]).id)
   end)
 
   it("resumes after a kill: no id twice, the half-written line cut", function()

@@ -129,6 +129,10 @@ every summary option above:
                          matches (repeatable)
   -q, --quiet            no progress line (shown when standard error is a
                          terminal)
+      --stdin-name NAME  what the ids of records without one call standard
+                         input (default <stdin>): they are NAME:LINE
+      --stdin-line N     the number of standard input's first line (default
+                         1), for a part of a file piped in
 
 Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
 UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
@@ -658,7 +662,8 @@ end
 -- here runs per document.
 local BATCH_VALUE = { ["--jobs"] = "jobs", ["-j"] = "jobs", ["--output"] = "output",
                       ["-o"] = "output", ["--output-dir"] = "output_dir",
-                      ["--include"] = "include", ["--exclude"] = "exclude" }
+                      ["--include"] = "include", ["--exclude"] = "exclude",
+                      ["--stdin-name"] = "stdin_name", ["--stdin-line"] = "stdin_line" }
 local BATCH_FLAG = { ["--resume"] = "resume", ["--quiet"] = "quiet", ["-q"] = "quiet" }
 
 local function batch_command(args)
@@ -681,6 +686,7 @@ local function batch_command(args)
       local key = BATCH_VALUE[opt]
       if key == "include" or key == "exclude" then b[key][#b[key] + 1] = val
       elseif key == "jobs" then b.jobs = positive_int(opt, val)
+      elseif key == "stdin_line" then b.stdin_line = tostring(positive_int(opt, val))
       else b[key] = val end
     elseif BATCH_FLAG[opt] and not val then
       b[BATCH_FLAG[opt]] = true
@@ -726,6 +732,7 @@ local function batch_command(args)
     jobs = b.jobs, format = cfg.format, input = input or "auto",
     output = b.output, output_dir = b.output_dir, resume = b.resume,
     include = b.include, exclude = b.exclude, progress = not b.quiet and "auto" or false,
+    stdin_name = b.stdin_name, stdin_line = b.stdin_line,
   })
   if not stats then fail("%s", err) end
   return stats.errors > 0 and 1 or 0
