@@ -3,20 +3,14 @@ local precis = require "precis"
 local json = require "precis.json"
 local dkjson = require "dkjson" -- decoding only
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local support = require "spec.support"
+local slurp, quote = support.slurp, support.quote
 
 local function spit(path, data)
   local f = assert(io.open(path, "wb"))
   f:write(data)
   f:close()
 end
-
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 local temps = {}
 local function tempname()
@@ -28,7 +22,7 @@ end
 local function tempdir()
   local path = tempname()
   os.remove(path)
-  assert(os.execute("mkdir -p " .. quote(path)))
+  os.execute("mkdir -p " .. quote(path))
   return path
 end
 
@@ -36,15 +30,7 @@ end
 local function summarize(args, stdin)
   local quoted = {}
   for k, a in ipairs(args) do quoted[k] = quote(a) end
-  local errf = tempname()
-  local inf = "/dev/null"
-  if stdin then inf = tempname(); spit(inf, stdin) end
-  local p = assert(io.popen("bin/summarize " .. table.concat(quoted, " ") .. " 2>" .. errf ..
-                            " <" .. inf, "r"))
-  local out = p:read("*a")
-  local ok, how, status = p:close()
-  if type(ok) == "number" then status = ok end -- Lua 5.1
-  return out, slurp(errf), status
+  return support.run("bin/summarize " .. table.concat(quoted, " "), stdin)
 end
 
 local function lines(s)
@@ -156,7 +142,7 @@ describe("summarize batch", function()
 
   it("reads folders recursively, in name order, with --include and --exclude", function()
     local dir = tempdir()
-    assert(os.execute("mkdir -p " .. quote(dir .. "/b/skip") .. " " .. quote(dir .. "/a")))
+    os.execute("mkdir -p " .. quote(dir .. "/b/skip") .. " " .. quote(dir .. "/a"))
     spit(dir .. "/a/one.txt", slurp(FILES[1]))
     spit(dir .. "/b/two.txt", slurp(FILES[2]))
     spit(dir .. "/b/skip/three.txt", slurp(FILES[3]))

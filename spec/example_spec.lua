@@ -2,12 +2,11 @@
 -- summarizer shared by threads gives each file the summary the command does.
 local EXAMPLE = os.getenv("PRECIS_EXAMPLE") or "build/example-threads"
 
+local support = require "spec.support"
+
 local function run(cmd)
-  local p = assert(io.popen(cmd .. " 2>&1", "r"))
-  local out = p:read("*a")
-  local ok, _, status = p:close()
-  if type(ok) == "number" then status = ok end
-  return out, status
+  local out, err, status = support.run(cmd)
+  return out .. err, status
 end
 
 describe("examples/threads.c", function()
