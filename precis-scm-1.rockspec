@@ -70,6 +70,7 @@ build = {
     ["precis.cli"] = "lua/precis/cli.lua",
     ["precis.compat"] = "lua/precis/compat.lua",
     ["precis"] = "lua/precis/init.lua",
+    ["precis.input"] = "lua/precis/input.lua",
     ["precis.json"] = "lua/precis/json.lua",
     ["precis.policy"] = "lua/precis/policy.lua",
     ["precis.policies"] = "lua/precis/policies.lua",

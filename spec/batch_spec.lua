@@ -289,3 +289,16 @@ describe("summarizer:each", function()
     s:close()
   end)
 end)
+
+describe("the command without a policy", function()
+  it("does not load precis.policy", function()
+    local lua = os.getenv("PRECIS_LUA") or "lua5.4"
+    local code = 'package.path = "lua/?.lua;lua/?/init.lua;" .. package.path; ' ..
+                 'package.cpath = (os.getenv("PRECIS_CPATH") or "build") .. "/?.so;" .. package.cpath; ' ..
+                 'local status = require("precis.cli").main({ "-n", "1", "examples/harbour-bridge.txt" }); ' ..
+                 'io.stderr:write(package.loaded["precis.policy"] and "loaded" or "not loaded", status)'
+    local out, err = require("spec.support").run(lua .. " -e " .. require("spec.support").quote(code))
+    assert.equal("not loaded0", err)
+    assert.is_true(#out > 0)
+  end)
+end)

@@ -8,6 +8,7 @@
 local precis = require "precis"
 local json = require "precis.json"
 local compat = require "precis.compat"
+local input = require "precis.input"
 
 local io, os = io, os
 local type, tonumber, tostring, ipairs, error, xpcall, pcall, next =
@@ -361,9 +362,9 @@ local function read_input(path, left, max)
   working_on = name
   local data, why, code
   if path == "-" then
-    data, why, code = policy.read_stream(io.stdin, left)
+    data, why, code = input.read_stream(io.stdin, left)
   else
-    data, why, code = policy.read_file(path, left)
+    data, why, code = input.read_file(path, left)
   end
   if code == "ELIMIT" then fail("%s: input is over the limit of %.0f bytes", name, max) end
   if code == "ENOMEM" then error("not enough memory", 0) end
@@ -375,8 +376,10 @@ end
 -- the engine's.
 local function input_limit(cfg)
   local v = cfg.opts.params and cfg.opts.params["input.max_bytes"]
-  if v == nil and cfg.opts.policy then v = policy.effective(cfg.opts.policy).input.max_bytes end
-  return v or policy.MAX_INPUT_BYTES
+  if v == nil and cfg.opts.policy then
+    v = require("precis.policy").effective(cfg.opts.policy).input.max_bytes
+  end
+  return v or input.MAX_INPUT_BYTES
 end
 
 local function is_oom(e)

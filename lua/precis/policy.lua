@@ -13,6 +13,7 @@
 -- @module precis.policy
 
 local core = require "precis.core"
+local input = require "precis.input"
 local builtin_texts = require "precis.policies"
 local sandbox = require "precis.sandbox"
 local compat = require "precis.compat"
@@ -40,7 +41,7 @@ local MAX_FILE_BYTES = 1024 * 1024 -- as yaml.c's PRECIS_YAML_MAX_BYTES
 
 --- The engine's limit on a summary's input, when nothing sets
 -- `input.max_bytes` (PRECIS_MAX_INPUT_BYTES in include/precis.h).
-M.MAX_INPUT_BYTES = 64 * 1024 * 1024
+M.MAX_INPUT_BYTES = input.MAX_INPUT_BYTES
 
 -- ---------------------------------------------------------------------
 -- Names the engine knows
@@ -991,53 +992,10 @@ function M.builtins()
   return names
 end
 
---- Reads a file of at most `limit` bytes, in chunks: a file over the
--- limit is refused without reading the rest (a regular file by its size,
--- unread), so that /dev/zero or a pipe that never ends costs `limit`.
--- @tparam string path
--- @tparam number limit
--- @treturn[1] string the bytes
--- @treturn[2] nil
--- @treturn[2] string why, without the path ("No such file or directory",
--- "over the limit of 1048576 bytes")
--- @treturn[2] string "EIO", "ELIMIT", or "ENOMEM" (the system's "Cannot
--- allocate memory")
-function M.read_file(path, limit)
-  local f, why = open(path, "rb")
-  if not f then
-    if sub(why, 1, #path + 2) == path .. ": " then why = sub(why, #path + 3) end
-    return nil, why, why == "Cannot allocate memory" and "ENOMEM" or "EIO"
-  end
-  local text, rerr, code = M.read_stream(f, limit)
-  f:close()
-  return text, rerr, code
-end
-
-local CHUNK = 65536
-
---- Reads an open file (standard input, say) to its end, as read_file.
-function M.read_stream(f, limit)
-  local parts, n = {}, 0
-  local first, why = f:read(min(CHUNK, limit + 1))
-  if first == nil and why then return nil, tostring(why), "EIO" end -- a directory, say
-  if first then
-    parts[1], n = first, #first
-    local here = f:seek("cur") -- a regular file knows its size; a pipe does not
-    local size = here and f:seek("end")
-    if size and f:seek("set", here) and size > limit then n = size end
-  end
-  while first and n <= limit do
-    local chunk, rerr = f:read(min(CHUNK, limit + 1 - n))
-    if chunk == nil then
-      if rerr then return nil, tostring(rerr), "EIO" end
-      break
-    end
-    parts[#parts + 1] = chunk
-    n = n + #chunk
-  end
-  if n > limit then return nil, format("over the limit of %.0f bytes", limit), "ELIMIT" end
-  return concat(parts)
-end
+-- Files and streams are read in bounded chunks by precis.input, which
+-- the command loads without this module.
+M.read_file = input.read_file
+M.read_stream = input.read_stream
 
 -- Reads and parses one file (cached per load call in `cache`).
 -- Returns the file record, or raises a Failure for `via` (the extends
