@@ -274,6 +274,17 @@ static void quotations(block *b) {
       continue; /* letters, digits, spaces: nothing opens or closes here */
     prev = i ? b->c[i - 1].cp : ' ';
     next = CP(b, i + 1);
+    if (cp == ')' && next == ' ') {
+      /* brackets mirrored by right-to-left text: Persian "علی) ع (است" */
+      size_t q = i + 2;
+      while (q < b->n && q < i + 5 && b->c[q].cp >= 0x0590 && b->c[q].cp < 0x0900 &&
+             precisI_is_word(b->c[q].cp))
+        q++;
+      if (q > i + 2 && q < i + 5 && CP(b, q) == ' ' && CP(b, q + 1) == '(') {
+        i = q + 1;
+        continue;
+      }
+    }
     if (cp == '\'' || cp == 0x2019) {
       /* an apostrophe inside a word ("don't", "one’s") is no quote, nor
       ** one that elides a century ("the '80s") or marks a Greek numeral
@@ -865,6 +876,12 @@ static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
   after = CP(b, k);
   if (!has_word(b, sent, i)) return 0; /* "! ! !", ". . ." alone */
   if (speech && precisI_is_lower(next)) return 0; /* "... - zapytała." */
+  /* in Hindi and Marathi, which put the verb last, the attribution
+  ** follows the quotation: ""काय लागला निकाल ?" बायकोने विचारले." */
+  if (j > r && k > j && strcmp(b->lang->script, "Deva") == 0 &&
+      (b->c[j - 1].cp == '"' || b->c[j - 1].cp == 0x201D || b->c[j - 1].cp == 0x2019) &&
+      precisI_is_word(after))
+    return 0;
   /* a Japanese quotation goes on with its particle: 「来ますか？」と聞いた */
   if (k == j && j > r && (after == 0x3068 || after == 0x3063) &&
       (b->c[j - 1].cp == 0x300D || b->c[j - 1].cp == 0x300F || b->c[j - 1].cp == 0x201D))
@@ -1038,6 +1055,28 @@ static precis_status push(precisI_vec *out, const char *t, size_t s, size_t e) {
   return PRECIS_OK;
 }
 
+/* A news agency's dateline that opens a sentence and ends at the colon
+** at i: one to four words, a spaced dash, one to four words ("تهران -
+** واحد مرکزی خبر:", "LONDON - Reuters:"). */
+static int dateline_colon(const block *b, size_t sent, size_t i) {
+  size_t k, before = 0, after = 0, *n = &before;
+  int in = 0, dashes = 0;
+  for (k = sent; k < i; k++) {
+    int32_t cp = b->c[k].cp;
+    if (dash(cp) && sp(CP(b, k + 1)) && k > sent && sp(b->c[k - 1].cp)) {
+      if (++dashes > 1) return 0;
+      n = &after;
+      in = 0;
+      continue;
+    }
+    if (terminal(b, cp) || cp == ',' || opener(cp) || closer(cp)) return 0;
+    if (sp(cp)) { in = 0; continue; }
+    if (!in) (*n)++;
+    in = 1;
+  }
+  return dashes == 1 && before >= 1 && before <= 4 && after >= 1 && after <= 4;
+}
+
 /* a period glued to a capitalised word: "world.Today", "1,000.That" */
 static int glued(const block *b, size_t i, size_t sent) {
   size_t ws = word_before(b, i, sent), s, e, k, low = 0;
@@ -1114,6 +1153,16 @@ static precis_status split_block(block *b, precisI_vec *out) {
           sent = i = k;
           continue;
         }
+      }
+    }
+    if (cp == ':' && sp(CP(b, i + 1)) && dateline_colon(b, sent, i)) {
+      k = i + 1; /* "لندن - ایرنا: ...", "LONDON - Reuters: ..." */
+      while (k < b->n && sp(b->c[k].cp)) k++;
+      if (k < b->n) {
+        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+          return PRECIS_ENOMEM;
+        sent = i = k;
+        continue;
       }
     }
     if ((!terminal(b, cp) && !(cp == '.' && CP(b, i + 1) == '.' && CP(b, i + 2) == '.')) ||
