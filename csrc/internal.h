@@ -403,6 +403,10 @@ typedef struct precisI_run {
 /* ingest.c: one document's clean text -> blocks */
 /* rules.c: the clean-up rules over one trimmed line (s, n bytes, of
 ** `words` words). The id of a rule by its name ("byline"), or -1: */
+/* 1 when the rule's units are text of the document (PRECIS_KIND_FRAGMENT
+** in results: salutation, separator, dateline, mail_header), 0 when they
+** are boilerplate (PRECIS_KIND_DROPPED) */
+int precisI_rule_keeps_text(const char *rule);
 int precisI_rule_id(const char *name);
 /* the rule of a whole line of boilerplate ("markup", "credit", "caption",
 ** "promo", "navigation", "advertisement", "leader"), or NULL */

@@ -489,6 +489,7 @@ static const char *kind_name(precis_kind k) {
     case PRECIS_KIND_TITLE: return "title";
     case PRECIS_KIND_HEADING: return "heading";
     case PRECIS_KIND_DROPPED: return "dropped";
+    case PRECIS_KIND_FRAGMENT: return "fragment";
   }
   return "unknown";
 }

@@ -288,6 +288,12 @@ int precisI_rule_date_line(const char *s, size_t n, const precisI_lang *lang) {
     size_t w = 0;
     if (n == 0 || precisI_is_terminal((unsigned char)s[n - 1]) || n > 120) return 0;
     for (k = 1; k < n; k++) {
+      /* a sentence before the date makes it no date line: "... lights
+      ** together. Jolene Harvey 05/22/2001 09:25 AM" */
+      if ((s[k - 1] == '.' || s[k - 1] == '!' || s[k - 1] == '?') && s[k] == ' ' &&
+          k + 1 < n && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && k >= 2 &&
+          s[k - 2] >= 'a' && s[k - 2] <= 'z')
+        return 0;
       if (s[k - 1] != ' ') continue;
       if (++w > 12) return 0;
       if (precisI_parse_date(s + k, n - k, lang) != 0) return 1;
@@ -621,6 +627,13 @@ static const char *const rule_names[] = {
   "advertisement", "byline", "caption", "credit", "dateline", "leader",
   "mail_header", "markup", "navigation", "promo", "repeat", "salutation", "separator"
 };
+
+/* The rules whose lines are text of the document, kept out of summaries
+** but not out of `split`; the others drop boilerplate. */
+int precisI_rule_keeps_text(const char *rule) {
+  return rule != NULL && (strcmp(rule, "salutation") == 0 || strcmp(rule, "separator") == 0 ||
+                          strcmp(rule, "dateline") == 0 || strcmp(rule, "mail_header") == 0);
+}
 
 int precisI_rule_id(const char *name) {
   size_t k;

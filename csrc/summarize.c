@@ -253,6 +253,9 @@ static precis_status build(const precisI_run *run, int scored,
     for (b = u->start; b < u->end; b++)
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
     o->kind = (precis_kind)u->kind;
+    /* inside the run a fragment is a dropped unit: no stage reads it */
+    if (u->kind == PRECIS_KIND_DROPPED && precisI_rule_keeps_text(u->rule))
+      o->kind = PRECIS_KIND_FRAGMENT;
     o->rule = u->rule;
     o->item = u->item;
     if (ex && ex->drop && ex->drop[i] == u->rule && u->rule != NULL

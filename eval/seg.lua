@@ -226,9 +226,10 @@ end
 -- units a reader would keep (NAME.gold, one per line: sentences, titles
 -- and headings, no menus, credits or sign-offs). Run with the defaults, as
 -- `summarize split` does, and each unit as it prints it (a list item
--- without its bullet). A unit counts when its text, white space aside, is
--- a gold line: precision over the units precis keeps, recall
--- over the gold lines.
+-- with its marker). Fragments (greetings, sign-offs, dates: text that no
+-- summary takes) are left out, like boilerplate. A unit counts when its
+-- text, white space aside, is a gold line: precision over the units
+-- precis keeps, recall over the gold lines.
 local function web_pages()
   local dir = REPO .. "/eval/web"
   local p = io.popen("ls -1 '" .. dir .. "' 2>/dev/null")
@@ -263,7 +264,7 @@ local function web_pages()
     local n, ok, g = 0, 0, 0
     for _ in io.lines(dir .. "/" .. base .. ".gold") do g = g + 1 end
     for _, u in ipairs(r.units) do
-      if u.kind ~= "dropped" then
+      if u.kind ~= "dropped" and u.kind ~= "fragment" then
         local k = squeeze(cli.shown(u))
         n = n + 1
         if (gold[k] or 0) > 0 then gold[k] = gold[k] - 1 ok = ok + 1 end

@@ -568,7 +568,18 @@ typedef enum precis_kind {
   PRECIS_KIND_SENTENCE = 0, /* a sentence: a candidate for the summary */
   PRECIS_KIND_TITLE,        /* the document's title (its first heading) */
   PRECIS_KIND_HEADING,      /* a heading, caption or other fragment */
-  PRECIS_KIND_DROPPED       /* boilerplate removed by a rule (see `rule`) */
+  PRECIS_KIND_DROPPED,      /* boilerplate removed by a rule (see `rule`):
+                            ** text the page or the tool put around the
+                            ** document (navigation, advertisements,
+                            ** promotions, markup, credits and captions,
+                            ** bylines, page numbers, a repeated title,
+                            ** lines the caller's patterns drop) */
+  PRECIS_KIND_FRAGMENT      /* text of the document that a rule keeps out
+                            ** of the summary (see `rule`): a greeting or
+                            ** sign-off ("salutation"), a separator line
+                            ** ("separator"), a date stamp or dateline
+                            ** ("dateline"), an e-mail's header lines
+                            ** ("mail_header"); never a candidate */
 } precis_kind;
 
 /*
@@ -586,7 +597,8 @@ typedef struct precis_sentence {
   size_t words;        /* number of word tokens */
   size_t chars;        /* number of code points in the span */
   precis_kind kind;
-  const char *rule;    /* for PRECIS_KIND_DROPPED, the rule's name */
+  const char *rule;    /* for PRECIS_KIND_DROPPED and PRECIS_KIND_FRAGMENT,
+                       ** the rule's name */
   double score;        /* combined score in [0, 1]; 0 when not a candidate */
   size_t rank;         /* 1 = best; 0 = not ranked (not a candidate) */
   int selected;        /* 1 when the sentence is in the summary */

@@ -174,12 +174,39 @@ describe("summarize", function()
   end)
 
   describe("split", function()
-    it("keeps the dash that opens a line of speech, drops a list's bullet", function()
+    it("keeps the dash that opens a line of speech, and a list's bullet", function()
       local out = summarize({ "split", "--language", "swedish" },
         "Hon kom hem sent.\n\n\226\128\147 Vi kan inte v\195\164nta l\195\164ngre, s\195\164ger hon." ..
         "\n\n- Bussar g\195\165r ofta\n- F\195\164rjor g\195\165r ofta\n")
       assert.matches("\n\226\128\147 Vi kan inte", out, 1, true)
-      assert.matches("\nBussar g\195\165r ofta\n", out, 1, true)
+      assert.matches("\n- Bussar g\195\165r ofta\n", out, 1, true)
+    end)
+    it("keeps every piece of text: greetings, sign-offs, dates, separators, markers", function()
+      local text = "Hello Louise,\n\n14 November 2023\n\nThe ferry will be late on Monday. " ..
+                   "The crew is on strike.\n\n****************\n\n1) The first item\n" ..
+                   "2) The second item\n\nThanks,\nJo\n"
+      local out, err, status = summarize({ "split" }, text)
+      assert.equal(0, status)
+      assert.equal("", err)
+      assert.equal("Hello Louise,\n14 November 2023\nThe ferry will be late on Monday.\n" ..
+                   "The crew is on strike.\n****************\n1) The first item\n" ..
+                   "2) The second item\nThanks,\nJo\n", out)
+      -- JSON says which are fragments, and by which rule
+      local units = dkjson.decode((summarize({ "split", "--format", "json" }, text))).units
+      local kinds = {}
+      for k, u in ipairs(units) do kinds[k] = u.kind .. (u.rule and ":" .. u.rule or "") end
+      assert.same({ "fragment:salutation", "fragment:dateline", "sentence", "sentence",
+                    "fragment:separator", "sentence", "sentence", "fragment:salutation",
+                    "fragment:salutation" }, kinds)
+      -- and a summary takes none of them
+      out = summarize({ "-n", "9", "--min-words", "1" }, text)
+      assert.equal("The ferry will be late on Monday.\nThe crew is on strike.\n" ..
+                   "The first item\nThe second item\n", out)
+    end)
+    it("leaves boilerplate out", function()
+      local out = summarize({ "split" }, "Skip to main content\nHome | News | Sport\n\n" ..
+                            "The ferry will be late on Monday.\n\nAdvertisement\n")
+      assert.equal("The ferry will be late on Monday.\n", out)
     end)
     it("prints every sentence, title and heading", function()
       local out, err, status = summarize({ "split", A })

@@ -20,11 +20,14 @@ describe("input formats", function()
     assert.matches("\nDr. Lena Park, who chairs", text, 1, true)
   end)
 
-  it("read a plain-text list item as a sentence, shown without its bullet", function()
+  it("read a plain-text list item as a sentence, split with its bullet", function()
     local out = run("split --format json " .. dir .. "txt")
     assert.matches('"kind":"sentence","text":"- The last boat back', out, 1, true)
-    assert.matches("\nThe last boat back from Northpoint leaves at 11 p.m.\n",
+    assert.matches("\n- The last boat back from Northpoint leaves at 11 p.m.\n",
                    run("split " .. dir .. "txt"), 1, true)
+    -- a summary shows it without, as from Markdown or HTML
+    assert.matches("\nThe last boat back from Northpoint leaves at 11 p.m.\n",
+                   run("-r 1 --min-words 1 " .. dir .. "txt"), 1, true)
   end)
 
   it("leave navigation, scripts and footers of a page out", function()

@@ -177,7 +177,7 @@ local function text_of(words)
   return table.concat(out)
 end
 
-local KINDS = { sentence = true, title = true, heading = true, dropped = true }
+local KINDS = { sentence = true, title = true, heading = true, dropped = true, fragment = true }
 
 -- every unit is its span's bytes, in order, on whole characters
 local function check_units(text, units, where)

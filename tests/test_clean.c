@@ -3,7 +3,8 @@
 ** under "input.unwrap" (hard-wrapped text, e-mail quoting, PDF letter
 ** columns), and the layout rules (table-of-contents leaders, separators).
 ** Each case lists the units that are not dropped, as text, one per line
-** with white space as one space, then the dropped ones as "rule:text".
+** with white space as one space, then the dropped ones as "rule:text"
+** (boilerplate) or "rule=text" (fragments of text that no summary takes).
 */
 #include <stdio.h>
 #include <string.h>
@@ -39,28 +40,28 @@ static const clean_case clean_cases[] = {
    "\xC2\xA9 2023 Harbour News. All rights reserved.\n", NULL, 0,
    "Harbour Bridge Closes\nThe ferry runs every hour today.\n"
    "navigation:Skip to main content\nnavigation:Home | News | Sport | Weather\n"
-   "dateline:November 6, 2023\nrepeat:Harbour Bridge Closes\npromo:Related Topics\n"
+   "dateline=November 6, 2023\nrepeat:Harbour Bridge Closes\npromo:Related Topics\n"
    "promo:\xC2\xA9 2023 Harbour News. All rights reserved.\n"},
   {"an e-mail's greeting and sign-off, a press release's boilerplate",
    "FOR IMMEDIATE RELEASE\nHi Sam,\n\nThe ferry runs every hour today.\n\n"
    "Best,\nAnn\n\nMedia contact: Jo Park, press@example.com\nSOURCE Harbour Ferries Inc.\n",
    NULL, 0,
-   "The ferry runs every hour today.\npromo:FOR IMMEDIATE RELEASE\nsalutation:Hi Sam,\n"
-   "salutation:Best,\nsalutation:Ann\npromo:Media contact: Jo Park, press@example.com\n"
+   "The ferry runs every hour today.\npromo:FOR IMMEDIATE RELEASE\nsalutation=Hi Sam,\n"
+   "salutation=Best,\nsalutation=Ann\npromo:Media contact: Jo Park, press@example.com\n"
    "promo:SOURCE Harbour Ferries Inc.\n"},
   {"an e-mail's reply and forward headers",
    "On Mon, 13 Nov 2023, Ann Lee <ann@example.com> wrote:\n> The ferry is late.\n\n"
    "-----Original Message-----\nFrom: Ann Lee <ann@example.com>\nSent: Monday\n"
    "Subject: Ferry\n\nThe quay is closed.\n", NULL, 0,
    "The ferry is late.\nThe quay is closed.\n"
-   "mail_header:On Mon, 13 Nov 2023, Ann Lee <ann@example.com> wrote:\n"
-   "mail_header:-----Original Message-----\nmail_header:From: Ann Lee <ann@example.com>\n"
-   "mail_header:Sent: Monday\nmail_header:Subject: Ferry\n"},
+   "mail_header=On Mon, 13 Nov 2023, Ann Lee <ann@example.com> wrote:\n"
+   "mail_header=-----Original Message-----\nmail_header=From: Ann Lee <ann@example.com>\n"
+   "mail_header=Sent: Monday\nmail_header=Subject: Ferry\n"},
   {"page buttons, and a date line with its author",
    "Jump to Recipe\nPrint Recipe\nFish stew\nPosted 3 March 2024 by Ann Lee\n"
    "The stew takes an hour.\nRate this recipe\nPin\n", NULL, 0,
    "Fish stew\nThe stew takes an hour.\nnavigation:Jump to Recipe\nnavigation:Print Recipe\n"
-   "dateline:Posted 3 March 2024 by Ann Lee\nnavigation:Rate this recipe\npromo:Pin\n"},
+   "dateline=Posted 3 March 2024 by Ann Lee\nnavigation:Rate this recipe\npromo:Pin\n"},
   {"a wiki page: its tagline, contents, [edit] links, citations and categories",
    "From Wikipedia, the free encyclopedia\nContents\n1 History\n2 Design\n"
    "History[edit]\nThe bridge opened in 1951.\nReferences[edit]\n"
@@ -77,7 +78,7 @@ static const clean_case clean_cases[] = {
    "12 people found this helpful\nHelpful\n", NULL, 0,
    "A fine ferry model\nThe paint chips.\nMy son loves it.\n"
    "promo:Customer reviews\npromo:4.0 out of 5 stars\npromo:Verified Purchase\n"
-   "dateline:Reviewed in the United States on March 3, 2024\n"
+   "dateline=Reviewed in the United States on March 3, 2024\n"
    "promo:12 people found this helpful\npromo:Helpful\n"},
   {"reading times, feedback widgets, comment counts, a hashtag to follow",
    "Why #MeToo still matters\nPosted on Jan. 5, 2025 by the team \xC2\xB7 4 min read\n"
@@ -94,7 +95,7 @@ static const clean_case clean_cases[] = {
    "promo:You might also like: 10 walks on the coast\n"},
   {"a time relative to now",
    "Updated 2 hours ago\nThe ferry is late.\nAgo is a word.\n", NULL, 0,
-   "The ferry is late.\nAgo is a word.\ndateline:Updated 2 hours ago\n"},
+   "The ferry is late.\nAgo is a word.\ndateline=Updated 2 hours ago\n"},
   {"short lines of a table of contents or of a paragraph are no section labels",
    "About Me.......5\nChapter 2 ...... 6\nThree Weeks Later...... 7\n",
    "input.unwrap", 1,
@@ -157,7 +158,7 @@ static const clean_case clean_cases[] = {
    "Contents\nAbout the ferry......4\n\n==========\nThe ferry runs every hour.\n",
    "input.boilerplate", 0,
    "Contents\nAbout the ferry\nThe ferry runs every hour.\n"
-   "leader:......4\nseparator:==========\n"},
+   "leader:......4\nseparator===========\n"},
   {"a hard-wrapped paragraph is rejoined by default",
    "The council voted on Tuesday to close the old harbour\n"
    "bridge for eight months while crews replace its deck\n"
@@ -218,9 +219,11 @@ static void render(const char *input, const precis_result *r, char *out,
     for (i = 0; i < precis_result_count(r); i++) {
       precis_sentence u = t_unit(r, i);
       size_t k;
-      if ((u.kind == PRECIS_KIND_DROPPED) != (pass == 1)) continue;
-      if (pass == 1)
-        n += (size_t)snprintf(out + n, cap - n, "%s:", u.rule ? u.rule : "?");
+      int aside = u.kind == PRECIS_KIND_DROPPED || u.kind == PRECIS_KIND_FRAGMENT;
+      if (aside != (pass == 1)) continue;
+      if (pass == 1) /* "rule:" boilerplate, "rule=" a fragment of text */
+        n += (size_t)snprintf(out + n, cap - n, "%s%c", u.rule ? u.rule : "?",
+                              u.kind == PRECIS_KIND_FRAGMENT ? '=' : ':');
       for (k = u.start; k < u.end && n + 2 < cap; k++) {
         char ch = input[k] == '\n' || input[k] == '\t' ? ' ' : input[k];
         if (ch == ' ' && n > 0 && out[n - 1] == ' ') continue;
@@ -450,7 +453,7 @@ static const pack_case pack_cases[] = {
    "Stand: 14.11.2023 09:15 Uhr\nDie alte Br\xC3\xBC" "cke wird ab Januar gesperrt.\n"
    "Anzeige\nMehr zum Thema\n",
    "Br\xC3\xBC" "cke am Hafen wird gesperrt\nDie alte Br\xC3\xBC" "cke wird ab Januar gesperrt.\n"
-   "navigation:Startseite > Politik > Verkehr\ndateline:Stand: 14.11.2023 09:15 Uhr\n"
+   "navigation:Startseite > Politik > Verkehr\ndateline=Stand: 14.11.2023 09:15 Uhr\n"
    "advertisement:Anzeige\npromo:Mehr zum Thema\n"},
   {"russian",
    "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 14 \xD0\xBD\xD0\xBE\xD1\x8F "
@@ -459,7 +462,7 @@ static const pack_case pack_cases[] = {
    "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
    "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82\xD1\x8B\n",
    "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82 \xD0\xB7\xD0\xB0\xD0\xBA\xD1\x80\xD0\xBE\xD1\x8E\xD1\x82.\n"
-   "dateline:\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 14 \xD0\xBD\xD0\xBE\xD1\x8F "
+   "dateline=\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90, 14 \xD0\xBD\xD0\xBE\xD1\x8F "
    "\xE2\x80\x94 \xD0\xA0\xD0\x98\xD0\x90 \xD0\x9D\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x81\xD1\x82\xD0\xB8.\n"
    "promo:\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 \xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5: "
    "\xD0\x9C\xD0\xBE\xD1\x81\xD1\x82\xD1\x8B\n"},
@@ -468,20 +471,20 @@ static const pack_case pack_cases[] = {
    "\xE6\xA9\x8B\xE3\x81\x8C\xE9\x96\x89\xE3\x81\x98\xE3\x82\x8B\xE3\x80\x82\n"
    "\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\n",
    "\xE6\xA9\x8B\xE3\x81\x8C\xE9\x96\x89\xE3\x81\x98\xE3\x82\x8B\xE3\x80\x82\n"
-   "dateline:2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86\n"
+   "dateline=2023\xE5\xB9\xB4" "11\xE6\x9C\x88" "14\xE6\x97\xA5 9\xE6\x99\x82" "15\xE5\x88\x86\n"
    "promo:\xE9\x96\xA2\xE9\x80\xA3\xE8\xA8\x98\xE4\xBA\x8B\n"},
   {"spanish",
    "Madrid, 14 nov (EFE).- El puente cerrar\xC3\xA1 en enero. Costar\xC3\xA1 12 mill. de euros.\n"
    "Publicidad\n",
    "El puente cerrar\xC3\xA1 en enero.\nCostar\xC3\xA1 12 mill. de euros.\n"
-   "dateline:Madrid, 14 nov (EFE).-\nadvertisement:Publicidad\n"},
+   "dateline=Madrid, 14 nov (EFE).-\nadvertisement:Publicidad\n"},
   {"portuguese",
    "Publicado em 14/11/2023 \xC3\xA0s 09h15\nAtualizado h\xC3\xA1 2 horas\nA ponte fecha.\n",
-   "A ponte fecha.\ndateline:Publicado em 14/11/2023 \xC3\xA0s 09h15\n"
+   "A ponte fecha.\ndateline=Publicado em 14/11/2023 \xC3\xA0s 09h15\n"
    "promo:Atualizado h\xC3\xA1 2 horas\n"},
   {"italian",
    "Pubblicato il 14 novembre 2023 alle 09:15\nIl ponte \xC3\xA8 chiuso.\nLeggi anche: Perch\xC3\xA9\n",
-   "Il ponte \xC3\xA8 chiuso.\ndateline:Pubblicato il 14 novembre 2023 alle 09:15\n"
+   "Il ponte \xC3\xA8 chiuso.\ndateline=Pubblicato il 14 novembre 2023 alle 09:15\n"
    "promo:Leggi anche: Perch\xC3\xA9\n"},
   {"french",
    "Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\nLe pont du port ferm\xC3\xA9\n"
@@ -489,7 +492,7 @@ static const pack_case pack_cases[] = {
    "Lire aussi : Pourquoi les ponts s'effondrent\n",
    "Le pont du port ferm\xC3\xA9\nLe pont sera ferm\xC3\xA9 en janvier.\n"
    "navigation:Accueil \xC2\xBB Actualit\xC3\xA9s \xC2\xBB Transports\n"
-   "dateline:Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\n"
+   "dateline=Publi\xC3\xA9 le 14 novembre 2023 \xC3\xA0 09h15\n"
    "promo:Lire aussi : Pourquoi les ponts s'effondrent\n"},
 };
 

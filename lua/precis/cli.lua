@@ -37,8 +37,11 @@ Usage: summarize [OPTION...] [FILE...]
 Prints the sentences that best summarize the FILEs, one per line, with
 runs of white space (line breaks too) shown as one space. Several FILEs make
 one summary of one story. With no FILE, or where FILE is -, standard input
-is read. "split" prints every sentence, title and heading instead, one per
-line (to summarize a file named "split", write ./split). "policy check"
+is read. "split" prints every piece of text instead, one per line:
+sentences, titles, headings, list items with their markers, and the
+fragments no summary takes (greetings, sign-offs, dates, separator lines);
+only boilerplate is left out (to summarize a file named "split", write
+./split). "policy check"
 validates policy files and prints nothing but their errors; "policy show"
 prints a policy fully resolved (after extends, with every default) as
 YAML; neither runs a policy's Lua code. "policy list" lists the built-in
@@ -403,8 +406,11 @@ end
 -- it, so that one article prints the same sentences in every format. The
 -- core says which units open a list item; a dash that opens a line of
 -- speech ("- Vi kan ikke vente") is none.
-local function shown(u)
-  if u.plain ~= u.text or u.kind ~= "sentence" or not u.item then
+-- A unit's text as printed: `split` prints every piece of text, a list
+-- item's marker too; a summary shows a plain-text item without its bullet,
+-- as it shows one from Markdown or HTML.
+local function shown(u, split)
+  if split or u.plain ~= u.text or u.kind ~= "sentence" or not u.item then
     return oneline(u.plain or u.text)
   end
   local t = oneline(u.text)
@@ -414,7 +420,7 @@ local function shown(u)
 end
 
 --- A unit's text as `summarize split` prints it (for eval/seg.lua).
-M.shown = shown
+M.shown = function(u) return shown(u, true) end
 
 local function first_words(text, max)
   local words = {}
@@ -446,7 +452,7 @@ local SENTENCE_KEYS = { "doc", "index", "start", "end", "text", "plain", "score"
                         "rank", "selected", "scores" }
 local UNIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "words",
                     "chars", "text", "plain", "score", "rank", "selected", "scores" }
-local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "text", "plain" }
+local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "text", "plain" }
 
 -- A unit in JSON terms: 0-based doc and index, byte offsets end-exclusive.
 local function unit_json(u, keys, names)
@@ -803,7 +809,7 @@ local function run(args)
     out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
   elseif cfg.split then
     for _, u in ipairs(r.units) do
-      if u.kind ~= "dropped" then out[#out + 1] = shown(u) end
+      if u.kind ~= "dropped" then out[#out + 1] = shown(u, true) end
     end
   else
     for k, u in ipairs(r.sentences) do out[k] = shown(u) end
