@@ -12,7 +12,8 @@
 --  * `units`: every unit of every document, in order, each a table with
 --    `doc` and `index` (1-based), `i` and `j` (the unit is `text:sub(i, j)`
 --    of its document's original bytes), `kind` ("sentence", "title",
---    "heading" or "dropped"), `rule` (why a unit was dropped), `words`,
+--    "heading", "fragment": text no summary takes, or "dropped":
+--    boilerplate), `rule` (the rule behind a fragment or a drop), `words`,
 --    `chars`, `score` (0 to 1), `rank` (1 is best, 0 for units that are not
 --    candidates), `selected`, `scores` (scorer name to value, 0 to 1) and
 --    `text` (the exact original slice)
