@@ -454,9 +454,14 @@ static int word_in(const char *t, size_t lo, size_t hi, const char *w, size_t n)
 ** with a hyphen elsewhere and never without one. PDF-extracted text
 ** hyphenates at syllables, so by default the hyphen goes. */
 static size_t broken_word(const char *s, size_t n, size_t i, int *keep) {
-  size_t k = i + 1, ls, re, lo, hi, m;
+  size_t k, ls, re, lo, hi, m, h;
   char joined[96], hyph[97];
-  if (i == 0 || !letter_byte(s[i - 1])) return 0;
+  /* the hyphen: "-", U+2010 HYPHEN (groff's UTF-8 output), or a soft
+  ** hyphen, which shows only where it breaks a word */
+  h = s[i] == '-' ? 1 : i + 3 <= n && memcmp(s + i, "\xE2\x80\x90", 3) == 0 ? 3
+    : i + 2 <= n && memcmp(s + i, "\xC2\xAD", 2) == 0 ? 2 : 0;
+  k = i + h;
+  if (h == 0 || i == 0 || !letter_byte(s[i - 1])) return 0;
   if (k < n && s[k] == '\r') k++;
   if (k >= n || s[k] != '\n') return 0;
   k++;
@@ -475,7 +480,7 @@ static size_t broken_word(const char *s, size_t n, size_t i, int *keep) {
   memcpy(hyph + (i - ls) + 1, s + k, re - k);
   lo = i > 65536 ? i - 65536 : 0;
   hi = n - i > 65536 ? i + 65536 : n;
-  *keep = !word_in(s, lo, hi, joined, m) && word_in(s, lo, hi, hyph, m + 1);
+  *keep = h != 2 && !word_in(s, lo, hi, joined, m) && word_in(s, lo, hi, hyph, m + 1);
   return k - i;
 }
 
@@ -504,9 +509,11 @@ static precis_status clean_text(precisI_tb *b, const char *s, size_t n, int *cha
       *changed = 1;
       continue;
     }
-    if (s[i] == '-' && (k = broken_word(s, n, i, &keep)) != 0) {
+    if ((s[i] == '-' || s[i] == '\xE2' || s[i] == '\xC2') &&
+        (k = broken_word(s, n, i, &keep)) != 0) {
       precisI_tb_piece(b, s + from, i - from, from, i - from);
-      if (keep) precisI_tb_piece(b, "-", 1, i, 1); /* the line break stands for nothing */
+      if (keep) /* the line break stands for nothing */
+        precisI_tb_piece(b, s + i, s[i] == '-' ? 1 : 3, i, s[i] == '-' ? 1 : 3);
       i = from = i + k;
       *changed = 1;
       continue;

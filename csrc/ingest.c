@@ -259,6 +259,15 @@ static int starts_lower(const cursor *c, const line *l) {
   return l->ts < l->te && precisI_is_lower(cp_at(c, l->ts, &len));
 }
 
+/* Japanese that line b carries on from line a: a ends in Han or kana,
+** b starts in hiragana (a particle, an ending: "節のよう" / "に見えます") */
+static int goes_on_in_kana(const cursor *c, const line *a, const line *b) {
+  size_t len, st;
+  int32_t f = b->ts < b->te ? cp_at(c, b->ts, &len) : 0;
+  return f >= 0x3041 && f <= 0x309F && a->te > a->ts &&
+         precisI_is_cjk(cp_before(c, a->te, &st));
+}
+
 /* the first code point of a line's text */
 static int32_t first_cp(const cursor *c, const line *l) {
   size_t len;
@@ -298,6 +307,12 @@ static int ends_with_abbreviation(const cursor *c, const line *l) {
 static int ends_with(const cursor *c, const line *l, int32_t want) {
   size_t st0;
   return l->te > l->ts && cp_before(c, l->te, &st0) == want;
+}
+
+/* the hyphens that break a word at a line's end: "-", U+2010 HYPHEN
+** (groff's UTF-8 output) and the soft hyphen */
+static int line_hyphen(int32_t cp) {
+  return cp == '-' || cp == 0x2010 || cp == 0xAD;
 }
 
 /* a line of one or two letters: a word a PDF set one letter per line */
@@ -345,19 +360,24 @@ static int soft(const cursor *c, const line *a, const line *b, int unwrap,
   if (precisI_is_terminal(f) && f != ':' && f != ';') /* "pricing\n. Next" */
     return unwrap != 0 || wrap;
   if (unwrap == 0) return 0;
-  if (precisI_is_lower(f) && ends_with(c, a, '-') && a->te - a->ts >= 2) {
-    size_t st0;
-    if (precisI_is_word(cp_before(c, a->te - 1, &st0)))
-      return 1; /* a word broken at its hyphen: "long-\nterm" */
+  if (precisI_is_lower(f) && a->te - a->ts >= 2) {
+    size_t st0, st1;
+    int32_t h = cp_before(c, a->te, &st0);
+    if (line_hyphen(h) && st0 > a->ts && precisI_is_word(cp_before(c, st0, &st1)))
+      return 1; /* a word broken at its hyphen: "long-\nterm", groff's "Hierar‐\nchien" */
   }
   if (unwrap < 0 && !wrap) /* "The ferry will leave\nevery hour." */
-    return lenient && !a->terminal && a->words >= 3 && precisI_is_lower(f);
+    return lenient && !a->terminal &&
+           ((a->words >= 3 && precisI_is_lower(f)) ||
+            goes_on_in_kana(c, a, b));
   if (wrap) return 1;
   /* rejoining lines that do not look wrapped: two short lines of their
   ** own ("features" / "contact manager") stay apart */
   if (!a->terminal && !b->terminal && a->words <= 3 && b->words <= 3)
     return 0;
-  if (ends_with(c, a, '-') || ends_with(c, a, ',')) return 1;
+  if (ends_with(c, a, '-') || ends_with(c, a, 0x2010) || ends_with(c, a, 0xAD) ||
+      ends_with(c, a, ','))
+    return 1;
   if (precisI_is_lower(f) || precisI_is_digit(f) || f == '(') return 1;
   if (precisI_is_word(f) && !precisI_is_upper(f)) return 1; /* CJK, Arabic */
   if (a->terminal) /* "Dr.\nSmith" goes on, "great!\nBorn" does not */
@@ -669,7 +689,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       continue;
     }
     if (last_in_para || next->item ||
-        (!starts_lower(&c, next) &&
+        (!starts_lower(&c, next) && !goes_on_in_kana(&c, l, next) &&
          ((first && unwrap < 1) || titleish(&c, l) ||
           (l->te - l->ts) * 5 < (next->te - next->ts) * 3)))
       l->kind = L_HEADING;

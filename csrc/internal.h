@@ -155,6 +155,9 @@ void precisI_source_span(const precisI_source *src, size_t *start, size_t *end);
 int precisI_is_space_u(int32_t cp);
 int precisI_is_word_u(int32_t cp);   /* letters, marks, digits */
 int precisI_is_upper_u(int32_t cp);
+/* Han and kana: scripts written without spaces, whose sentences and
+** wrapped lines follow each other with none */
+int precisI_is_cjk(int32_t cp);
 int precisI_is_lower_u(int32_t cp);
 int precisI_is_digit_u(int32_t cp);
 

@@ -103,13 +103,6 @@ static int tight(int32_t cp) {
   }
 }
 
-/* scripts written without spaces, whose sentences follow each other
-** with none: Han and kana */
-static int cjk(int32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0xFF66 && cp <= 0xFF9F);
-}
 
 static int terminal(const block *b, int32_t cp) {
   return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E || cp == 0x203C ||
@@ -1275,8 +1268,8 @@ static precis_status split_block(block *b, precisI_vec *out) {
     ** period glued to a capital ("world.Today") or an ASCII mark between
     ** CJK characters ("好的!我们走吧") */
     if (k == j && !tight(cp) && !(cp == '.' && glued(b, i, sent)) &&
-        !((cp == '!' || cp == '?') && i > 0 && cjk(b->c[i - 1].cp) &&
-          (cjk(CP(b, k)) || opener(CP(b, k)) || precisI_is_digit(CP(b, k))))) {
+        !((cp == '!' || cp == '?') && i > 0 && precisI_is_cjk(b->c[i - 1].cp) &&
+          (precisI_is_cjk(CP(b, k)) || opener(CP(b, k)) || precisI_is_digit(CP(b, k))))) {
       i = j > i ? j : i + 1;
       continue;
     }

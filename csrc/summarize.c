@@ -129,13 +129,36 @@ static precis_status dates(precisI_run *run) {
   return PRECIS_OK;
 }
 
-/* a line break after a hyphen at s[i - 1] that goes on with the same
+/* The bytes of a hyphen that ends s[0, i), 0 for none: "-", U+2010
+** HYPHEN (groff's UTF-8 output) or the soft hyphen U+00AD. */
+static size_t hyphen_before(const char *s, size_t i) {
+  if (i >= 1 && s[i - 1] == '-') return 1;
+  if (i >= 3 && memcmp(s + i - 3, "\xE2\x80\x90", 3) == 0) return 3;
+  if (i >= 2 && memcmp(s + i - 2, "\xC2\xAD", 2) == 0) return 2;
+  return 0;
+}
+
+/* a line break after a hyphen before s[i] that goes on with the same
 ** word: a letter before the hyphen, a lowercase letter after the break */
 static int hyphen_break(const char *s, size_t n, size_t i, size_t next) {
-  return i >= 2 && s[i - 1] == '-' &&
-         ((s[i - 2] >= 'a' && s[i - 2] <= 'z') || (s[i - 2] >= 'A' && s[i - 2] <= 'Z') ||
-          (unsigned char)s[i - 2] >= 0x80) &&
+  size_t h = hyphen_before(s, i);
+  return h > 0 && i >= h + 1 &&
+         ((s[i - h - 1] >= 'a' && s[i - h - 1] <= 'z') ||
+          (s[i - h - 1] >= 'A' && s[i - h - 1] <= 'Z') || (unsigned char)s[i - h - 1] >= 0x80) &&
          next < n && s[next] >= 'a' && s[next] <= 'z';
+}
+
+/* a character of a script written without spaces ends s[0, i) and
+** another starts s[next]: a line break between them is no space */
+static int cjk_break(const char *s, size_t n, size_t i, size_t next) {
+  int32_t a, b;
+  size_t j = i;
+  if (i == 0 || next >= n) return 0;
+  while (j > 0 && ((unsigned char)s[j - 1] & 0xC0) == 0x80) j--;
+  if (j == 0) return 0;
+  precisI_utf8_decode(s, i, j - 1, &a);
+  precisI_utf8_decode(s, n, next, &b);
+  return precisI_is_cjk(a) && precisI_is_cjk(b);
 }
 
 /* Does [s, s + n) go on across lines of an e-mail quotation ("...\n> "),
@@ -147,14 +170,16 @@ static int reflowed(const char *s, size_t n) {
     while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
     if (k < n && s[k] == '>') return 1;
     if (hyphen_break(s, n, at > 0 && s[at - 1] == '\r' ? at - 1 : at, k)) return 1;
+    if (cjk_break(s, n, at > 0 && s[at - 1] == '\r' ? at - 1 : at, k)) return 1;
     nl = k < n ? memchr(s + k, '\n', n - k) : NULL;
   }
   return 0;
 }
 
 /* Copies [s, s + n) to dst without the quotation marks that start its
-** lines after the first, and without the line break inside a hyphenated
-** word; returns the length written. */
+** lines after the first, without the line break inside a hyphenated word
+** (nor a soft hyphen there) and without one between two characters of a
+** script written without spaces; returns the length written. */
 static size_t reflow(char *dst, const char *s, size_t n) {
   size_t i = 0, o = 0;
   while (i < n) {
@@ -162,6 +187,11 @@ static size_t reflow(char *dst, const char *s, size_t n) {
       size_t at = i, k = s[i] == '\r' ? i + 2 : i + 1, q = k;
       while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '>')) q++;
       if (hyphen_break(s, n, at, q)) { /* "long-" + "term" */
+        if (hyphen_before(s, at) == 2) o -= 2; /* a soft hyphen shows only at a break */
+        i = q;
+        continue;
+      }
+      if (cjk_break(s, n, at, q)) { /* "節のよう" + "に": no space */
         i = q;
         continue;
       }

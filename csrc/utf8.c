@@ -209,6 +209,12 @@ int precisI_is_word_u(int32_t cp) {
   }
 }
 
+int precisI_is_cjk(int32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
 int precisI_is_upper_u(int32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||

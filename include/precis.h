@@ -658,7 +658,9 @@ PRECIS_API double precis_result_scorer_value(const precis_result *r,
 ** markup and with entities decoded, text whose invalid bytes were read
 ** as U+FFFD, plain text cleaned under "input.unwrap" = 1, or a sentence
 ** across the lines of an e-mail quotation without the "> " that start
-** them. Returns NULL when the caller's bytes are the text (plain
+** them, across a word broken at a line's end with "-", U+2010 or a soft
+** hyphen without the line break (and without the soft hyphen), or across
+** a line break between two Chinese or Japanese characters without it. Returns NULL when the caller's bytes are the text (plain
 ** text, valid UTF-8) or `i` is out of range; else a pointer owned by the
 ** result (not NUL-terminated) and its length in *len.
 */

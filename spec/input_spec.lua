@@ -70,6 +70,27 @@ describe("unwrap", function()
     local r = assert(precis.segment(lines, { unwrap = true }))
     assert.equal(1, #r.units)
   end)
+  it("rejoins a Japanese line hard-wrapped before its particle, with no space", function()
+    local r = assert(precis.segment("これは長い文のよう\nに見えますが、一つの文です。\n",
+                                    { language = "japanese" }))
+    assert.equal(1, #r.units)
+    assert.equal("これは長い文のように見えますが、一つの文です。", r.units[1].plain)
+    r = assert(precis.segment("これは父の\n家です。", { language = "japanese", unwrap = true }))
+    assert.equal("これは父の家です。", r.units[1].plain)
+  end)
+  it("rejoins a word broken at U+2010 or a soft hyphen as at -", function()
+    -- groff's UTF-8 output breaks words with U+2010 HYPHEN
+    local text = "Die Hierar\226\128\144\nchien sind flach, die Ge\194\173\nschichte ist " ..
+                 "lang und die Bau-\nten stehen.\n"
+    local r = assert(precis.segment(text, { language = "german" }))
+    assert.equal(1, #r.units)
+    assert.equal("Die Hierar\226\128\144chien sind flach, die Geschichte ist lang und " ..
+                 "die Bau-ten stehen.", r.units[1].plain)
+    -- PDF-extracted text drops the hyphen unless the text writes the word with one
+    r = assert(precis.segment(text, { language = "german", unwrap = true }))
+    assert.equal("Die Hierarchien sind flach, die Geschichte ist lang und die Bauten stehen.",
+                 r.units[1].plain)
+  end)
   it("rejoins one sentence broken once by default", function()
     local r = assert(precis.segment("The ferry will leave every twenty\nminutes from May.\n"))
     assert.equal(1, #r.units)
