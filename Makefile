@@ -95,7 +95,7 @@ ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 FAILALLOC = $(B)/failalloc.so
 
-.PHONY: FORCE all check spec test test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test bench-corpus test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
 all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
@@ -255,6 +255,10 @@ demo: deps
 
 bench: all
 	@sh bench/run.sh
+
+# documents/s and peak memory of summarize batch on 10,000 articles (and ots)
+bench-corpus: all
+	@sh bench/corpus.sh
 
 # The built-in policies travel as a Lua module, precis.policies, so that
 # they are found wherever precis is installed (make install, luarocks).

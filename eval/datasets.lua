@@ -17,6 +17,51 @@ function M.data_dir()
   return repo .. "/../shared/data"
 end
 
+-- What each part of the evaluation reads from the data folder.
+local NEEDS = {
+  bbc = { "bbc/docs", "bbc/refs",
+          "BBC News Summary: bbc/docs/ID.txt (line 1 the title, then paragraphs) and " ..
+          "bbc/refs/ID.txt (the extractive reference, one sentence per line)" },
+  cnndm = { "cnndm/docs", "cnndm/refs",
+            "CNN/DailyMail test split: cnndm/docs/ID.txt (one tokenized article) and " ..
+            "cnndm/refs/ID.txt (its highlights, one per line)" },
+  rouge = { "rouge/vectors.jsonl", nil,
+            "rouge/vectors.jsonl: system/reference pairs with the figures the official " ..
+            "ROUGE-1.5.5 prints, for make eval-rouge" },
+  segmentation = { "segmentation", nil,
+                   "segmentation/*.jsonl: pySBD's golden rules ({text, sentences} per line), " ..
+                   "for make eval-seg" },
+}
+
+local function exists(path)
+  local f = io_open(path, "rb")
+  if f then f:close(); return true end
+  local p = io_popen("test -e '" .. path:gsub("'", "'\\''") .. "' && echo yes")
+  local yes = p:read("*a")
+  p:close()
+  return yes:find("yes") ~= nil
+end
+
+--- Stops the script with a clear message when the data `parts` need
+-- ("bbc", "cnndm", "rouge", "segmentation") are not in the data folder:
+-- what is missing, what each part holds and where it goes.
+function M.require_data(parts, prog)
+  local dir, missing = M.data_dir(), {}
+  for _, part in ipairs(parts) do
+    local need = NEEDS[part]
+    if not exists(dir .. "/" .. need[1]) or (need[2] and not exists(dir .. "/" .. need[2])) then
+      missing[#missing + 1] = "  " .. need[3]
+    end
+  end
+  if #missing == 0 then return end
+  io.stderr:write((prog or "eval"), ": the evaluation data is not in ", dir, "\n",
+    "It reads, from that folder ($PRECIS_DATA; by default ../shared/data beside the\n",
+    "repository), files precis does not ship:\n", table.concat(missing, "\n"), "\n",
+    "Put them there, or point PRECIS_DATA at the folder that holds them ",
+    "(see eval/README.md).\n")
+  os.exit(2)
+end
+
 local function read_file(path)
   local f, err = io_open(path, "rb")
   if not f then error("cannot read " .. err, 0) end

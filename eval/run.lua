@@ -273,6 +273,7 @@ local NOTES = {
 }
 
 local function run_dataset(o, name, out)
+  datasets.require_data({ name }, "eval")
   local docs = datasets.load(name, o.limit)
   local systems = {}
   if o.systems.precis then systems[#systems + 1] = precis_system(o) end

@@ -500,6 +500,7 @@ if opts.ud_only then
   os.exit(0)
 end
 if opts.web_only then web_pages() os.exit(0) end
+datasets.require_data({ "segmentation" }, "eval-seg")
 
 local names = {}
 if #opts.files > 0 then names = opts.files

@@ -42,6 +42,7 @@ local function check(vec)
   return problems
 end
 
+datasets.require_data({ "rouge" }, "eval-rouge")
 local path = datasets.data_dir() .. "/rouge/vectors.jsonl"
 local f = assert(io.open(path, "r"), "cannot read " .. path)
 local passed, failed = 0, 0

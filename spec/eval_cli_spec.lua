@@ -15,6 +15,20 @@ describe("summarize eval", function()
     assert.matches("no%-such%-option", err)
   end)
 
+  it("says which data it needs and where they go, when they are missing", function()
+    local out, err, status = run("PRECIS_DATA=/nonexistent/data bin/summarize eval bbc --limit 2")
+    assert.equal(2, status)
+    assert.equal("", out)
+    assert.matches("eval: the evaluation data is not in /nonexistent/data\n", err, 1, true)
+    assert.matches("bbc/docs/ID.txt", err, 1, true)
+    assert.matches("point PRECIS_DATA at the folder", err, 1, true)
+    assert.not_matches("traceback", err, 1, true)
+    _, err, status = run("PRECIS_DATA=/nonexistent/data " .. (os.getenv("PRECIS_LUA") or "lua5.4") ..
+                         " eval/vectors.lua")
+    assert.equal(2, status)
+    assert.matches("rouge/vectors.jsonl", err, 1, true)
+  end)
+
   it("says where it runs when no source tree is known", function()
     local _, err, status = run("env -u PRECIS_ROOT LUA_PATH='lua/?.lua;lua/?/init.lua;;' " ..
                                "LUA_CPATH='build/?.so;;' lua5.4 bin/summarize.lua eval")
