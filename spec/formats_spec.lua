@@ -41,7 +41,7 @@ describe("input formats", function()
   local function spans_hold(file, mode)
     local json = require "cjson"
     local f = assert(io.open(file, "rb"))
-    local bytes = f:read("a")
+    local bytes = f:read("*a")
     f:close()
     local out = run("split --format json --input html --invalid-utf8 " .. mode .. " " .. file)
     local r = json.decode(out)
