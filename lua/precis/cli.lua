@@ -832,8 +832,10 @@ end
 
 -- Writing a failure's message: made before they are needed, as nothing
 -- may be made when memory has run out.
+local oom_written = false
 local function write_oom()
   io.stderr:write(PROG, ": ", working_on or "", working_on and ": " or "", "out of memory\n")
+  oom_written = true -- Lua 5.1 may still raise on the way back from here
 end
 
 local function write_msg(prefix, msg)
@@ -852,8 +854,9 @@ local function report(status)
   if msg ~= nil and pcall(write_msg, prefix, msg) then
     return type(status) == "table" and status.status or 1
   end
-  collectgarbage() -- what the failed run held is garbage now
-  if not pcall(write_oom) then io.stderr:write("summarize: out of memory\n") end
+  pcall(collectgarbage) -- what the failed run held is garbage now (Lua 5.1 may raise
+                        -- in shrinking a stack when no memory is left)
+  if not pcall(write_oom) and not oom_written then io.stderr:write("summarize: out of memory\n") end
   return 1
 end
 
