@@ -340,12 +340,14 @@ static void quotations(block *b) {
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
         if (i > o + 1 && !bracket(b->c[o].cp) && !embedded(b, o) && !after_colon(b, o) &&
-            continued(b, i) && !whole_block(b, o, i) && periods_inside(b, o, i) >= 2) {
-          /* a quotation of three sentences or more that opens a
-          ** sentence and goes on with its attribution ("«Tenho os
-          ** papéis. Agora só deixo a França. Esse é o meu grito», se
-          ** inflama") is a passage, not a remark: its periods split it,
-          ** as in a call after a colon */
+            (continued(b, i) || whole_block(b, o, i)) &&
+            periods_inside(b, o, i) >= (whole_block(b, o, i) ? 3u : 2u)) {
+          /* a quotation that opens a sentence and holds several is a
+          ** passage, not a remark: its full stops split it, as in a call
+          ** after a colon. News reports speech with its attribution after
+          ** it ("«Tenho os papéis. Agora só deixo a França. Esse é o meu
+          ** grito», se inflama"): from three sentences; a quotation that
+          ** stands alone, as a turn of dialogue does, from four */
           b->calls[o + 1]++;
           b->calls[i + 1]--;
         } else if (i > o + 1 && !bracket(b->c[o].cp) && after_colon(b, o) &&

@@ -42,6 +42,13 @@ static const seg_case seg_cases[] = {
    "shouted the guard. Then it rained.", NULL, NULL, 0,
    {S("\"We will not pay. Not this year,\" said the mayor."),
     S("\"Stop! Stop!\" shouted the guard."), S("Then it rained.")}},
+  {"a quotation of several sentences is a passage: its full stops split it",
+   "\"We were all citizens and nobody helped us. No phones. No radio. I was on "
+   "my way home.\" Then it rained. \"We will not pay. Not this year,\" said the "
+   "mayor.", NULL, NULL, 0,
+   {S("\"We were all citizens and nobody helped us."), S("No phones."), S("No radio."),
+    S("I was on my way home.\""), S("Then it rained."),
+    S("\"We will not pay. Not this year,\" said the mayor.")}},
   {"a quotation inside a sentence that goes on in capitals still splits",
    "He said \"No.\" The ferry left.", NULL, NULL, 0,
    {S("He said \"No.\""), S("The ferry left.")}},
