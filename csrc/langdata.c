@@ -3651,16 +3651,16 @@ static const char *const pl_stopwords[] = {
 };
 static const char *const pl_inner[] = {
   "al", "ba\xC5\x82t", "dr", "gen", "im", "in\xC5\xBC", "kom", "kpt", "ks",
-  "lit", "m.in", "mgr", "min", "mjr", "nadkom", "np", "p", "pan", "pani",
-  "paraf", "por", "pp\xC5\x82k", "prof", "p\xC5\x82""d", "p\xC5\x82k",
-  "p\xC5\x82n", "tj", "tzw", "ul", "wsch", "zach", "\xC5\x9Bw",
+  "lit", "m.in", "mgr", "mjr", "nadkom", "np", "p", "pan", "pani", "paraf",
+  "por", "pp\xC5\x82k", "prof", "p\xC5\x82""d", "p\xC5\x82k", "p\xC5\x82n",
+  "tj", "tzw", "ul", "wsch", "zach", "\xC5\x9Bw",
 };
 static const char *const pl_number[] = {
   "art", "godz", "nr", "ok", "par", "pkt", "poz", "rozdz", "s", "str", "tel",
   "ust",
 };
 static const char *const pl_abbrev[] = {
-  "mld", "mln", "proc", "tys", "z\xC5\x82",
+  "min", "mld", "mln", "proc", "tys", "z\xC5\x82",
 };
 static const char *const pl_final[] = {
   "itd", "itp",
@@ -4694,7 +4694,7 @@ const precisI_lang precisI_langs[] = {
   {"persian", "fa", NULL, "Arab", fa_term, 5, 0,
    {fa_stopwords, 777}, {fa_inner, 1}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL},
   {"polish", "pl", NULL, "Latn", pl_term, 4, PRECIS_LANG_ORDINAL_DOT,
-   {pl_stopwords, 329}, {pl_inner, 32}, {pl_number, 12}, {pl_abbrev, 5}, {pl_final, 2}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
+   {pl_stopwords, 329}, {pl_inner, 31}, {pl_number, 12}, {pl_abbrev, 6}, {pl_final, 2}, {NULL, 0}, {pl_advertisement, 3}, {pl_promo, 12}, {pl_navigation, 7}, {pl_date_labels, 4}, pl_months},
   {"portuguese", "pt", "portuguese", "Latn", pt_term, 4, 0,
    {pt_stopwords, 203}, {pt_inner, 14}, {pt_number, 20}, {pt_abbrev, 3}, {pt_final, 1}, {NULL, 0}, {pt_advertisement, 4}, {pt_promo, 16}, {pt_navigation, 9}, {pt_date_labels, 5}, pt_months},
   {"romanian", "ro", "romanian", "Latn", ro_term, 4, 0,

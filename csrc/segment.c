@@ -960,6 +960,12 @@ period:
         !all_digits(b, ws, i) && !precisI_is_digit(b->c[ws].cp))
       cls = PRECIS_ABBR_ANY;
   }
+  if (cls == PRECIS_ABBR_NONE && r - i == 1) { /* "гл.серж.": its last part's class */
+    size_t q2 = i;
+    while (q2 > ws && b->c[q2 - 1].cp != '.') q2--;
+    if (q2 > ws + 1 && q2 < i)
+      cls = abbrev(b, q2, i);
+  }
   if (r - i >= 2 && cls != PRECIS_ABBR_NONE) /* "Nov.." ends one */
     cls = PRECIS_ABBR_NONE;
   if (cls == PRECIS_ABBR_INNER && i - ws == 2 && b->c[ws].cp == 'S' &&

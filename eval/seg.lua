@@ -354,7 +354,8 @@ local function naive_split(text, code)
 end
 
 local function precis_split(text, code)
-  local r, msg = precis.segment(text, { language = opts.auto and "auto" or UD_LANGS[code] })
+  local ok, r, msg = pcall(precis.segment, text, { language = opts.auto and "auto" or UD_LANGS[code] })
+  if not ok then return nil, r end -- a raised error counts as a paragraph lost
   if not r then return nil, msg end
   local out = {}
   for _, u in ipairs(r.units) do
