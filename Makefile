@@ -360,5 +360,11 @@ eval-rouge: $(ROUGE_MODULE)
 eval-seg: all
 	$(EVAL_ENV) $(LUA) eval/seg.lua $(EVAL_ARGS)
 
+# HTML pages written for precis (eval/html): the summary's share of article
+# text, and exact offsets
+.PHONY: eval-html
+eval-html: all
+	$(EVAL_ENV) $(LUA) eval/html.lua $(EVAL_ARGS)
+
 eval: all $(ROUGE_MODULE)
 	$(EVAL_ENV) $(LUA) eval/run.lua $(EVAL_ARGS)

@@ -472,6 +472,7 @@ local function write_results(lines, golden)
   local f = io.open(path, "rb")
   local head = f and f:read("a") or "# Evaluation results\n"
   if f then f:close() end
+  local tail = head:match("\n(## HTML pages\n.*)$") -- eval/html.lua's, kept
   head = head:gsub("\n## Segmentation\n.*$", "\n")
   f = assert(io.open(path, "wb"))
   f:write(head, "\n## Segmentation\n\n",
@@ -482,7 +483,7 @@ local function write_results(lines, golden)
           "precis with the language given", opts.auto and " as `auto`" or "",
           ", beside the naive baseline; `changed` counts the paragraphs whose text ",
           "precis did not give back whole (see eval/README.md).\n\n",
-          concat(lines, "\n"), "\n")
+          concat(lines, "\n"), "\n", tail and ("\n" .. tail) or "")
   f:close()
   io.stderr:write("wrote eval/RESULTS.md\n")
 end
