@@ -378,6 +378,10 @@ typedef struct html {
   const GumboNode *root;
   precisI_vec starts;    /* size_t: where each node starts (when needed) */
   int starts_done;
+  precisI_vec masses;    /* mass: what each element holds (the first walk) */
+  size_t best;           /* the element of the main text, or SIZE_MAX */
+  const GumboNode *best_node;
+  size_t total;          /* the page's text, links aside */
 } html;
 
 static int cmp_size(const void *a, const void *b) {
@@ -712,21 +716,19 @@ static void html_text(html *h, const GumboText *t) {
 }
 
 /* ---------------------------------------------------------------------
-** The tree
+** The tree: what is text, and what is boilerplate by its content
 ** --------------------------------------------------------------------- */
 
-static int skipped(GumboTag tag) {
+/* elements that hold no text a reader sees: never read, never reported */
+static int silent(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
-    case GUMBO_TAG_BASE: case GUMBO_TAG_IMG:
-    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_META: case GUMBO_TAG_LINK:
+    case GUMBO_TAG_BASE: case GUMBO_TAG_IMG: case GUMBO_TAG_OPTION:
       return 1;
     default:
       return 0;
@@ -765,18 +767,339 @@ static int has_word(const char *v, const char *needle) {
   return 0;
 }
 
+static const char *attr(const GumboElement *e, const char *name) {
+  const GumboAttribute *a = gumbo_get_attribute(&e->attributes, name);
+  return a ? a->value : NULL;
+}
+
+/* Is `word` one of the white-space separated words of v, as written? */
+static int class_is(const char *v, const char *word) {
+  size_t n = strlen(word);
+  while (v && *v) {
+    size_t k = 0;
+    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == '\f') v++;
+    while (v[k] && v[k] != ' ' && v[k] != '\t' && v[k] != '\n' && v[k] != '\r' && v[k] != '\f')
+      k++;
+    if (k == n && memcmp(v, word, n) == 0) return 1;
+    v += k;
+  }
+  return 0;
+}
+
+/* hidden from readers: the hidden attribute, aria-hidden, display:none,
+** a class that says only "hidden" (not "hidden-xs": that hides on small
+** screens) */
 static int hidden(const GumboElement *e) {
-  const GumboAttribute *a;
-  if (gumbo_get_attribute(&e->attributes, "hidden")) return 1;
-  if ((a = gumbo_get_attribute(&e->attributes, "aria-hidden")) &&
-      has_word(a->value, "true"))
-    return 1;
-  if ((a = gumbo_get_attribute(&e->attributes, "style")) &&
-      (has_word(a->value, "display:none") || has_word(a->value, "display: none") ||
-       has_word(a->value, "visibility:hidden") || has_word(a->value, "visibility: hidden")))
+  const char *v;
+  if (attr(e, "hidden")) return 1;
+  if ((v = attr(e, "class")) && (class_is(v, "hidden") || class_is(v, "is-hidden"))) return 1;
+  if ((v = attr(e, "aria-hidden")) && has_word(v, "true")) return 1;
+  if ((v = attr(e, "style")) &&
+      (has_word(v, "display:none") || has_word(v, "display: none") ||
+       has_word(v, "visibility:hidden") || has_word(v, "visibility: hidden")))
     return 1;
   return 0;
 }
+
+/* What class and id words (and the data-testid, data-component and
+** data-module names of scripted pages) say about an element, after the words the
+** well-known extractors look for (Readability's class lists, boilerpipe
+** and trafilatura's discard expressions): each word gives the rule that
+** drops it. A word matches a whole word of the attribute ("ad" in
+** "ad-slot") or, when `part`, any part of the words run together
+** ("comment" in "commentlist", "related" in "jp-relatedposts"). A `soft`
+** word yields to a word of the main text beside it ("article__header",
+** "entry-meta"); the others do not ("related-content"). */
+typedef struct cue { const char *word, *rule; int part, soft; } cue;
+
+static const cue cues[] = {
+  /* text kept from sight: for screen readers, or shown later */
+  {"sronly", "hidden", 1, 0}, {"visuallyhidden", "hidden", 1, 0},
+  {"screenreadertext", "hidden", 1, 0},
+  /* cookie and consent banners */
+  {"cookie", "consent", 1, 0}, {"consent", "consent", 1, 0}, {"gdpr", "consent", 1, 0},
+  {"cmp", "consent", 0, 0},
+  /* newsletters, subscriptions, apps, donations, site notices */
+  {"newsletter", "promo", 1, 0}, {"subscribe", "promo", 1, 0},
+  {"subscription", "promo", 1, 0}, {"signup", "promo", 1, 0}, {"paywall", "promo", 1, 0},
+  {"nudge", "promo", 1, 0}, {"donate", "promo", 1, 0}, {"donation", "promo", 1, 0},
+  {"promo", "promo", 1, 0}, {"announcement", "promo", 1, 0}, {"sitenotice", "promo", 1, 0},
+  {"banner", "promo", 0, 0}, {"disclosure", "promo", 1, 0}, {"cta", "promo", 0, 0},
+  {"apppromo", "promo", 1, 0}, {"appbanner", "promo", 1, 0}, {"getapp", "promo", 1, 0},
+  {"downloadapp", "promo", 1, 0}, {"appdownload", "promo", 1, 0}, {"abo", "promo", 0, 0},
+  {"suscri", "promo", 1, 0}, {"boletin", "promo", 1, 0}, {"abonn", "promo", 1, 0},
+  /* sharing and following */
+  {"share", "share", 1, 0}, {"sharing", "share", 1, 0}, {"social", "share", 1, 0},
+  {"follow", "share", 0, 0}, {"addthis", "share", 1, 0}, {"shariff", "share", 1, 0},
+  {"compartir", "share", 1, 0}, {"partage", "share", 1, 0}, {"teilen", "share", 1, 0},
+  {"sns", "share", 0, 0},
+  /* other stories: related, recommended, teasers, tickers, most read */
+  {"related", "related", 1, 0}, {"recommend", "related", 1, 0}, {"teaser", "related", 1, 0},
+  {"ticker", "related", 1, 0}, {"breaking", "related", 1, 0}, {"trending", "related", 1, 0},
+  {"mostread", "related", 1, 0}, {"mostpopular", "related", 1, 0},
+  {"popular", "related", 1, 0}, {"readmore", "related", 1, 0}, {"readalso", "related", 1, 0},
+  {"morestories", "related", 1, 0}, {"upnext", "related", 1, 0}, {"onward", "related", 1, 0},
+  {"outbrain", "related", 1, 0}, {"taboola", "related", 1, 0}, {"ranking", "related", 1, 0},
+  {"kanren", "related", 1, 0}, {"alireaussi", "related", 1, 0},
+  {"lesensieauch", "related", 1, 0}, {"meistgelesen", "related", 1, 0},
+  {"lomasleido", "related", 1, 0}, {"pluslus", "related", 1, 0},
+  {"tepuedeinteresar", "related", 1, 0}, {"latest", "related", 0, 0},
+  /* navigation, breadcrumbs, tables of contents, page furniture */
+  {"breadcrumb", "navigation", 1, 0}, {"crumbs", "navigation", 1, 0},
+  {"brotkrumen", "navigation", 1, 0}, {"topicpath", "navigation", 1, 0},
+  {"footer", "navigation", 1, 0}, {"masthead", "navigation", 1, 0},
+  {"topbar", "navigation", 1, 0}, {"navbox", "navigation", 1, 0},
+  {"nav", "navigation", 1, 1}, {"menu", "navigation", 1, 1}, {"pagination", "navigation", 1, 1},
+  {"pager", "navigation", 1, 1}, {"toc", "navigation", 0, 1}, {"skip", "navigation", 0, 1},
+  {"header", "navigation", 0, 1}, {"toolbar", "navigation", 1, 1},
+  {"utility", "navigation", 1, 1}, {"tags", "navigation", 0, 1},
+  {"catlinks", "navigation", 1, 1}, {"categories", "navigation", 0, 1},
+  {"button", "navigation", 1, 1}, {"btn", "navigation", 0, 1},
+  /* a wiki's references, footnotes and citations */
+  {"reflist", "markup", 1, 0}, {"references", "markup", 0, 0}, {"footnotes", "markup", 1, 0},
+  /* ratings and votes */
+  {"rating", "promo", 1, 0}, {"votes", "promo", 0, 0},
+  /* sidebars and widgets */
+  {"sidebar", "sidebar", 1, 0}, {"widget", "sidebar", 1, 0}, {"rail", "sidebar", 0, 0},
+  {"aside", "sidebar", 0, 0}, {"side", "sidebar", 0, 0}, {"lateral", "sidebar", 0, 0},
+  {"randspalte", "sidebar", 1, 0},
+  /* comment threads */
+  {"comment", "comments", 1, 0}, {"comentario", "comments", 1, 0},
+  {"kommentar", "comments", 1, 0}, {"disqus", "comments", 1, 0},
+  {"respond", "comments", 0, 0},
+  /* captions and credits */
+  {"caption", "caption", 1, 0}, {"bildunterschrift", "caption", 1, 0},
+  {"legende", "caption", 0, 0}, {"credit", "credit", 1, 0},
+  /* advertising */
+  {"ad", "advertisement", 0, 0}, {"ads", "advertisement", 0, 0},
+  {"advert", "advertisement", 1, 0}, {"sponsor", "advertisement", 1, 0},
+  {"adslot", "advertisement", 1, 0}, {"adunit", "advertisement", 1, 0},
+  {"dfp", "advertisement", 0, 0},
+  /* about the author, and the date and author line */
+  {"authorbio", "byline", 1, 0}, {"authorbox", "byline", 1, 0},
+  {"bio", "byline", 0, 1}, {"byline", "byline", 1, 1}, {"meta", "byline", 0, 1},
+};
+
+/* words of the main text (Readability's positive class words); `strong`
+** ones outweigh a soft word beside them */
+static const struct { const char *word; int strong; } content_words[] = {
+  {"article", 1}, {"articlebody", 1}, {"entry", 1}, {"entrycontent", 1}, {"hentry", 1},
+  {"post", 1}, {"postbody", 1}, {"postcontent", 1}, {"story", 1}, {"storybody", 1},
+  {"content", 0}, {"main", 0}, {"body", 0}, {"text", 0},
+};
+
+/* Lowercases the letters and digits of v into out (cap bytes): `whole`
+** keeps one space between words (camelCase splits), else the words are
+** run together. */
+static size_t fold(const char *v, char *out, size_t cap, int whole) {
+  size_t n = 0;
+  int gap = 0;
+  for (; *v && n + 1 < cap; v++) {
+    char c = *v;
+    int camel = c >= 'A' && c <= 'Z';
+    if (camel) c = (char)(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (whole && n > 0 && out[n - 1] != ' ' && (gap || camel)) out[n++] = ' ';
+      if (n + 1 < cap) out[n++] = c;
+      gap = 0;
+    } else {
+      gap = 1;
+    }
+  }
+  out[n] = '\0';
+  return n;
+}
+
+/* is w one of the space-separated words? */
+static int word_in(const char *words, const char *w) {
+  size_t n = strlen(w);
+  const char *p = words;
+  while ((p = strstr(p, w)) != NULL) {
+    if ((p == words || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' ')) return 1;
+    p += n;
+  }
+  return 0;
+}
+
+/* The rule that class and id words of e give, or NULL; *content is set
+** (1, or 2 for a strong word) when they say main text and nothing
+** drops it. */
+static const char *words_rule(const GumboElement *e, int *content) {
+  char words[512], joined[512];
+  const char *v[5];
+  const cue *hit = NULL;
+  size_t k, nw = 0, nj = 0;
+  int pos = 0;
+  *content = 0;
+  v[0] = attr(e, "class");
+  v[1] = attr(e, "id");
+  v[2] = attr(e, "data-testid"); /* what scripted pages name their parts */
+  v[3] = attr(e, "data-component");
+  v[4] = attr(e, "data-module");
+  for (k = 0; k < 5; k++) {
+    if (v[k] == NULL || nw + 2 >= sizeof words || nj + 2 >= sizeof joined) continue;
+    if (nw) words[nw++] = ' ';
+    nw += fold(v[k], words + nw, sizeof words - nw, 1);
+    if (nj) joined[nj++] = ' ';
+    nj += fold(v[k], joined + nj, sizeof joined - nj, 0);
+  }
+  if (nw == 0) return NULL;
+  words[nw] = joined[nj] = '\0';
+  for (k = 0; k < sizeof content_words / sizeof content_words[0]; k++)
+    if (word_in(words, content_words[k].word) && pos < 1 + content_words[k].strong)
+      pos = 1 + content_words[k].strong;
+  for (k = 0; k < sizeof cues / sizeof cues[0] && hit == NULL; k++)
+    if (cues[k].part ? strstr(joined, cues[k].word) != NULL : word_in(words, cues[k].word))
+      hit = &cues[k];
+  if (hit == NULL) {
+    *content = pos;
+    return NULL;
+  }
+  if (hit->soft && pos == 2) return NULL; /* "article__header", "entry-meta" */
+  return hit->rule;
+}
+
+/* ---------------------------------------------------------------------
+** The first walk: how much text and link text each element holds, and
+** where the main text is
+** --------------------------------------------------------------------- */
+
+typedef struct mass {
+  size_t text;     /* visible characters below, white space aside */
+  size_t link;     /* ... of them in links to elsewhere */
+  size_t nodes;    /* nodes below */
+  size_t elems;    /* elements below that the walks enter */
+  int h1;          /* an <h1> below */
+} mass;
+
+static size_t visible_chars(const char *t) {
+  size_t n = 0;
+  for (; *t; t++) {
+    unsigned char c = (unsigned char)*t;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+    n += (c & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+/* a link ("Jump to recipe" within the page counts too) */
+static int link_out(const GumboElement *e) {
+  return e->tag == GUMBO_TAG_A && attr(e, "href") != NULL;
+}
+
+/* Does e say it holds the main text: <article>, <main>, role=main,
+** itemprop=articleBody, or class and id words? 2 when surely. */
+static int main_text(const GumboElement *e, const char *rule, int words) {
+  const char *v;
+  if (rule != NULL) return 0;
+  if ((v = attr(e, "itemprop")) && (has_word(v, "articlebody") || has_word(v, "text"))) return 2;
+  if ((v = attr(e, "role")) && has_word(v, "main")) return 2;
+  if (e->tag == GUMBO_TAG_ARTICLE || e->tag == GUMBO_TAG_MAIN) return 2;
+  return words;
+}
+
+typedef struct step {
+  const GumboNode *node;
+  size_t k, id;
+  int link;           /* inside a link to elsewhere */
+} step;
+
+/* Fills h->masses (one per element the second walk enters, in the same
+** order) and finds the main text: of the elements that say they hold it,
+** the one with the most text. */
+static precis_status measure(html *h, const GumboNode *root) {
+  precisI_vec stack;
+  step *st;
+  mass *m;
+  precisI_vec_init(&stack, sizeof(step));
+  h->best = SIZE_MAX;
+  h->best_node = NULL;
+  if ((st = precisI_vec_push(&stack)) == NULL || (m = precisI_vec_push(&h->masses)) == NULL) {
+    precisI_vec_free(&stack);
+    return PRECIS_ENOMEM;
+  }
+  st->node = root;
+  while (stack.n > 0) {
+    step *top = &precisI_vec_at(&stack, step, stack.n - 1);
+    const GumboNode *node = top->node, *kid;
+    const GumboVector *kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+                                                                 : &node->v.element.children;
+    mass *mine = &precisI_vec_at(&h->masses, mass, top->id);
+    if (top->k >= kids->length) { /* the element ends: its mass goes up */
+      size_t id = top->id;
+      if (node->type != GUMBO_NODE_DOCUMENT) {
+        int words, sure;
+        const char *rule = words_rule(&node->v.element, &words);
+        sure = main_text(&node->v.element, rule, words);
+        if (sure && !hidden(&node->v.element) &&
+            (h->best == SIZE_MAX ||
+             mine->text - mine->link >=
+                 precisI_vec_at(&h->masses, mass, h->best).text -
+                     precisI_vec_at(&h->masses, mass, h->best).link)) {
+          h->best = id;
+          h->best_node = node;
+        }
+      }
+      stack.n--;
+      if (stack.n > 0) {
+        mass *up = &precisI_vec_at(&h->masses, mass,
+                                   precisI_vec_at(&stack, step, stack.n - 1).id);
+        mine = &precisI_vec_at(&h->masses, mass, id);
+        up->text += mine->text;
+        up->link += mine->link;
+        up->nodes += mine->nodes + 1;
+        up->elems += mine->elems + 1;
+        up->h1 |= mine->h1 || node->v.element.tag == GUMBO_TAG_H1;
+      }
+      continue;
+    }
+    kid = (const GumboNode *)kids->data[top->k++];
+    switch (kid->type) {
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_WHITESPACE: case GUMBO_NODE_CDATA: {
+        size_t n = visible_chars(kid->v.text.text);
+        mine->text += n;
+        if (top->link) mine->link += n;
+        mine->nodes++;
+        continue;
+      }
+      case GUMBO_NODE_ELEMENT: case GUMBO_NODE_TEMPLATE:
+        break;
+      default:
+        continue;
+    }
+    if (silent(kid->v.element.tag)) continue;
+    {
+      int link = top->link || link_out(&kid->v.element);
+      size_t id = h->masses.n;
+      if ((m = precisI_vec_push(&h->masses)) == NULL ||
+          (st = precisI_vec_push(&stack)) == NULL) {
+        precisI_vec_free(&stack);
+        return PRECIS_ENOMEM;
+      }
+      st->node = kid;
+      st->id = id;
+      st->link = link;
+    }
+  }
+  precisI_vec_free(&stack);
+  {
+    const mass *r = &precisI_vec_at(&h->masses, mass, 0);
+    h->total = r->text - r->link;
+  }
+  /* a main text with little of the page's text says nothing */
+  if (h->best != SIZE_MAX) {
+    const mass *b = &precisI_vec_at(&h->masses, mass, h->best);
+    if ((b->text - b->link) * 10 < h->total || b->text - b->link < 300) {
+      h->best = SIZE_MAX;
+      h->best_node = NULL;
+    }
+  }
+  return PRECIS_OK;
+}
+
+/* ---------------------------------------------------------------------
+** The second walk: text, and boilerplate reported with its rule
+** --------------------------------------------------------------------- */
 
 /* Is a comment node one of the first pass's flattened block tags? */
 static int flat_break(const html *h, const GumboNode *node) {
@@ -788,32 +1111,250 @@ static int flat_break(const html *h, const GumboNode *node) {
   return lo < h->nbreaks && h->breaks[lo] == at;
 }
 
+/* Is the rule on? The summarizer's switches (input.rule.NAME and
+** input.boilerplate), as ingest reads them. */
+static int rule_on(const html *h, const char *rule) {
+  int id = precisI_rule_id(rule);
+  if (id < 0) return 1;
+  if (h->s->opt.rules_off & (1u << id)) return 0;
+  return h->s->opt.boilerplate;
+}
+
+/* the text of e, up to cap - 1 bytes, white space squeezed; 0 when it
+** is longer or has too many nodes to look at */
+static size_t text_of(const GumboNode *e, char *out, size_t cap) {
+  const GumboNode *stack[32];
+  size_t kidx[32], depth = 0, n = 0;
+  stack[0] = e;
+  kidx[0] = 0;
+  while (1) {
+    const GumboNode *node = stack[depth];
+    const GumboVector *kids = &node->v.element.children;
+    const GumboNode *kid;
+    if (kidx[depth] >= kids->length) {
+      if (depth == 0) break;
+      depth--;
+      continue;
+    }
+    kid = (const GumboNode *)kids->data[kidx[depth]++];
+    if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_WHITESPACE) {
+      const char *t = kid->v.text.text;
+      for (; *t; t++) {
+        char c = *t == '\n' || *t == '\t' || *t == '\r' ? ' ' : *t;
+        if (c == ' ' && (n == 0 || out[n - 1] == ' ')) continue;
+        if (n + 1 >= cap) return 0;
+        out[n++] = c;
+      }
+    } else if (kid->type == GUMBO_NODE_ELEMENT && !silent(kid->v.element.tag)) {
+      if (depth + 1 >= sizeof stack / sizeof stack[0]) return 0;
+      stack[++depth] = kid;
+      kidx[depth] = 0;
+    }
+  }
+  while (n > 0 && out[n - 1] == ' ') n--;
+  out[n] = '\0';
+  return n;
+}
+
+/* A command's synopsis ("pakk -c [-f ARCHIVE] [OPTIONS] [FILE...]"): a
+** line without final punctuation, most of whose words are options or
+** bracketed. */
+static int synopsis(const char *t, size_t n) {
+  size_t words = 0, marked = 0, brackets = 0, i = 0;
+  if (n == 0 || t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == '?') return 0;
+  while (i < n) {
+    size_t s = i, k;
+    int mark = 0;
+    while (i < n && t[i] != ' ') i++;
+    words++;
+    if (t[s] == '-' && i - s > 1) mark = 1;
+    for (k = s; k < i; k++)
+      if (t[k] == '[' || t[k] == ']' || t[k] == '{' || t[k] == '}' || t[k] == '|') {
+        mark = 1;
+        if (t[k] == '[') brackets++;
+      }
+    if (i - s == 3 && memcmp(t + s, "...", 3) == 0) mark = 1;
+    marked += mark;
+    while (i < n && t[i] == ' ') i++;
+  }
+  return words >= 3 && brackets >= 1 && marked * 2 >= words;
+}
+
+/* a block of program code: <pre> that says so, or whose text is full of
+** the signs code is written with */
+static int code_block(const GumboNode *node, const char *t, size_t n) {
+  const GumboNode *p = node;
+  size_t k, signs = 0, chars = 0;
+  int up;
+  for (up = 0; up < 3 && p != NULL && p->type == GUMBO_NODE_ELEMENT; up++, p = p->parent) {
+    const char *c = attr(&p->v.element, "class");
+    if (c && (has_word(c, "highlight") || has_word(c, "code") || has_word(c, "source") ||
+              has_word(c, "lang") || has_word(c, "prettyprint") || has_word(c, "brush")))
+      return 1;
+  }
+  for (k = 0; k < node->v.element.children.length; k++) {
+    const GumboNode *kid = node->v.element.children.data[k];
+    if (kid->type == GUMBO_NODE_ELEMENT && kid->v.element.tag == GUMBO_TAG_CODE) return 1;
+  }
+  for (k = 0; k < n; k++) {
+    if (t[k] == ' ') continue;
+    chars++;
+    signs += t[k] == '{' || t[k] == '}' || t[k] == '(' || t[k] == ')' || t[k] == ';' ||
+             t[k] == '=' || t[k] == '<' || t[k] == '>' || t[k] == '_' || t[k] == '$';
+  }
+  return chars > 0 && signs * 12 >= chars;
+}
+
+/* a footnote mark ("[3]") or a heading's permalink ("¶"): markup, not text */
+static int mark_only(const GumboNode *node) {
+  char t[16];
+  size_t n;
+  const GumboElement *e = &node->v.element;
+  const char *href = e->tag == GUMBO_TAG_A ? attr(e, "href") : NULL;
+  if (e->tag != GUMBO_TAG_SUP && !(href && href[0] == '#')) return 0;
+  if ((n = text_of(node, t, sizeof t)) == 0) return e->tag == GUMBO_TAG_A;
+  if (e->tag == GUMBO_TAG_SUP) {
+    const char *c = attr(e, "class");
+    return (t[0] == '[' && t[n - 1] == ']') || (c && has_word(c, "reference"));
+  }
+  /* one sign, no letter: "¶", "#", "§" */
+  return n <= 4 && !((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z') ||
+                     (t[0] >= '0' && t[0] <= '9'));
+}
+
+static int heading_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
+         tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6;
+}
+
+/* Is e an element gumbo does not know, written as <name ...>? */
+static int tag_named(const GumboElement *e, const char *name) {
+  size_t n = strlen(name);
+  const char *t = e->original_tag.data;
+  return t != NULL && e->original_tag.length > n + 1 && t[0] == '<' &&
+         name_is(t + 1, n, name) &&
+         (t[n + 1] == '>' || t[n + 1] == ' ' || t[n + 1] == '/' || t[n + 1] == '\t' ||
+          t[n + 1] == '\n' || t[n + 1] == '\r' || t[n + 1] == '\f');
+}
+
+/* Is node inside the main text? */
+static int within_main(const html *h, const GumboNode *node) {
+  const GumboNode *p = node->parent;
+  for (; p != NULL; p = p->parent)
+    if (p == h->best_node) return 1;
+  return 0;
+}
+
+/* Does node hold the main text? */
+static int holds_main(const html *h, const GumboNode *node) {
+  const GumboNode *p = h->best_node;
+  for (; p != NULL; p = p->parent)
+    if (p == node) return 1;
+  return 0;
+}
+
+/* Why element `node` (number id) is boilerplate, or NULL. Text a reader
+** is meant to read is never dropped: not the element that holds the
+** main text, nor, when none says where it is, one that holds most of the
+** page's text. */
+static const char *boilerplate(const html *h, const GumboNode *node, size_t id,
+                               int in_article) {
+  const GumboElement *e = &node->v.element;
+  const mass *m = &precisI_vec_at(&h->masses, mass, id);
+  const char *rule = NULL, *role = attr(e, "role");
+  int words;
+  char t[320];
+  size_t n;
+  if (hidden(e)) rule = "hidden";
+  if (rule == NULL) rule = words_rule(e, &words);
+  if (rule == NULL && role != NULL) {
+    if (has_word(role, "navigation") || has_word(role, "banner") ||
+        has_word(role, "contentinfo") || has_word(role, "search"))
+      rule = "navigation";
+    else if (has_word(role, "complementary"))
+      rule = "sidebar";
+    else if (has_word(role, "dialog") || has_word(role, "alertdialog"))
+      rule = "promo";
+  }
+  if (rule == NULL) {
+    switch (e->tag) {
+      case GUMBO_TAG_NAV: case GUMBO_TAG_MENU: case GUMBO_TAG_FOOTER:
+        rule = "navigation";
+        break;
+      case GUMBO_TAG_HEADER: /* the site's, not the article's */
+        if (!m->h1 && !in_article) rule = "navigation";
+        break;
+      case GUMBO_TAG_ASIDE:
+        rule = "sidebar";
+        break;
+      case GUMBO_TAG_FIGCAPTION:
+        rule = "caption";
+        break;
+      case GUMBO_TAG_UNKNOWN: /* gumbo knows neither <dialog> nor <search> */
+        if (tag_named(e, "dialog")) rule = "promo";
+        else if (tag_named(e, "search")) rule = "navigation";
+        break;
+      default:
+        break;
+    }
+  }
+  if (rule == NULL && !inline_tag(e->tag) && e->tag != GUMBO_TAG_BODY &&
+      e->tag != GUMBO_TAG_HTML && !heading_tag(e->tag) && m->link > 0 && m->link * 2 >= m->text)
+    rule = "navigation"; /* mostly links: a menu, a list of other pages */
+  if (rule == NULL && m->text > 0 && m->text < 300 && m->nodes < 64 &&
+      (e->tag == GUMBO_TAG_P || e->tag == GUMBO_TAG_DIV || e->tag == GUMBO_TAG_PRE ||
+       e->tag == GUMBO_TAG_TD || e->tag == GUMBO_TAG_DD || e->tag == GUMBO_TAG_LI) &&
+      (n = text_of(node, t, sizeof t)) > 0 && synopsis(t, n))
+    rule = "code";
+  if (rule == NULL && e->tag == GUMBO_TAG_PRE) {
+    n = m->nodes < 64 ? text_of(node, t, sizeof t) : 0;
+    if (code_block(node, t, n)) rule = "code";
+  }
+  if (rule == NULL) return NULL;
+  if (h->best_node != NULL) { /* the page says where its main text is */
+    if (holds_main(h, node)) return NULL;
+    /* the rest of an article a script would unfold */
+    if (strcmp(rule, "hidden") == 0 && m->text - m->link >= 200 && within_main(h, node))
+      return NULL;
+  } else if ((m->text - m->link) * 2 > h->total) {
+    return NULL; /* most of the page's text */
+  }
+  return rule_on(h, rule) ? rule : NULL;
+}
+
 typedef struct frame {
   const GumboNode *node;
   size_t k;           /* the next child */
+  size_t id;          /* its number in document order */
   int kind, block;    /* the text's kind before it; a block element */
+  const char *rule;   /* the rule before it */
+  int article;        /* inside an <article> or the main text */
 } frame;
 
 /* Walks the tree in order (a stack of our own: no depth is too deep). */
 static precis_status walk(html *h, const GumboNode *root) {
   precisI_vec stack;
   frame *f;
+  size_t next_id = 1;
   precisI_vec_init(&stack, sizeof(frame));
   if ((f = precisI_vec_push(&stack)) == NULL) return PRECIS_ENOMEM;
   f->node = root;
   f->kind = h->b->kind;
+  f->rule = h->b->rule;
   while (stack.n > 0 && !h->b->oom) {
     const GumboNode *node, *kid;
     const GumboVector *kids;
     frame *top = &precisI_vec_at(&stack, frame, stack.n - 1);
+    const char *rule = NULL;
     GumboTag tag;
-    int kind;
+    int kind, article;
     node = top->node;
     kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
                                              : &node->v.element.children;
     if (top->k >= kids->length) { /* the element ends */
       if (top->block) precisI_tb_break(h->b);
       h->b->kind = top->kind;
+      h->b->rule = top->rule;
       stack.n--;
       continue;
     }
@@ -831,8 +1372,20 @@ static precis_status walk(html *h, const GumboNode *root) {
         continue;
     }
     tag = kid->v.element.tag;
-    if (skipped(tag) || hidden(&kid->v.element)) continue;
-    if (tag == GUMBO_TAG_BR) { precisI_tb_break(h->b); continue; }
+    if (silent(tag)) continue;
+    article = top->article || tag == GUMBO_TAG_ARTICLE || kid == h->best_node;
+    if (h->b->kind != PRECIS_BLOCK_DROPPED) {
+      if (mark_only(kid) && h->s->opt.boilerplate) { /* skipped with what it holds */
+        next_id += 1 + precisI_vec_at(&h->masses, mass, next_id).elems;
+        continue;
+      }
+      rule = boilerplate(h, kid, next_id, top->article);
+    }
+    if (tag == GUMBO_TAG_BR) {
+      precisI_tb_break(h->b);
+      next_id++;
+      continue;
+    }
     switch (tag) {
       case GUMBO_TAG_TITLE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
       case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
@@ -850,10 +1403,20 @@ static precis_status walk(html *h, const GumboNode *root) {
       return PRECIS_ENOMEM;
     }
     f->node = kid;
+    f->id = next_id++;
     f->kind = h->b->kind;
-    f->block = !inline_tag(tag);
+    f->rule = h->b->rule;
+    f->article = article;
+    f->block = !inline_tag(tag) || rule != NULL;
     if (f->block) precisI_tb_break(h->b);
-    h->b->kind = kind;
+    if (h->b->kind == PRECIS_BLOCK_DROPPED) {
+      /* inside dropped text: all of it goes with its rule */
+    } else if (rule != NULL) {
+      h->b->kind = PRECIS_BLOCK_DROPPED;
+      h->b->rule = rule;
+    } else {
+      h->b->kind = kind;
+    }
   }
   precisI_vec_free(&stack);
   return h->b->oom ? PRECIS_ENOMEM : PRECIS_OK;
@@ -895,7 +1458,10 @@ precis_status precisI_html_read(const precis_summarizer *s, precisI_tb *b,
     h.root = out->document;
     precisI_vec_init(&h.starts, sizeof(size_t));
     h.starts_done = 0;
-    st = walk(&h, out->document);
+    precisI_vec_init(&h.masses, sizeof(mass));
+    st = measure(&h, out->document);
+    if (st == PRECIS_OK) st = walk(&h, out->document);
+    precisI_vec_free(&h.masses);
     precisI_vec_free(&h.starts);
   }
   arena_release(&a); /* the tree with the rest: gumbo_destroy_output is not needed */

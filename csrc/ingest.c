@@ -495,6 +495,13 @@ precis_status precisI_ingest(const precis_summarizer *s,
     if (l->ts == l->te) { l->kind = L_BLANK; after_credit = after_head = 0; continue; }
     l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
+    while (h < nh && precisI_vec_at(hints, precisI_block, h).end <= l->ts) h++;
+    if (h < nh && precisI_vec_at(hints, precisI_block, h).start <= l->ts &&
+        precisI_vec_at(hints, precisI_block, h).kind == PRECIS_BLOCK_DROPPED) {
+      l->kind = L_DROPPED; /* the format's clean-up: a cookie notice, a caption */
+      l->rule = precisI_vec_at(hints, precisI_block, h).rule;
+      continue;
+    }
     if (l->te - l->ts > 6 && memcmp(c.t + l->te - 6, "[edit]", 6) == 0 &&
         rule_on(s, "markup")) { /* a wiki's section heading: "History[edit]" */
       l->xs = l->te - 6;
@@ -733,6 +740,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
       const line *next = &precisI_vec_at(&lines, line, k + 1);
       /* a line of text is a label only if it stands alone: the next
       ** line is blank or a heading, not more of its paragraph */
+      if (l->heading && !precisI_vec_at(&lines, line, head).heading)
+        continue; /* the page's own heading (<h1>) over a line it does not mark */
       if ((l->kind == L_HEADING || (l->kind == L_TEXT && next->kind != L_TEXT)) &&
           (l->words <= 2 || precisI_in_capitals(c.t + l->ts, l->te - l->ts))) {
         l->kind = L_DROPPED;

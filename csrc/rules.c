@@ -625,7 +625,9 @@ int precisI_rule_byline(const char *s, size_t n, size_t words) {
 ** boilerplate ones off together, "input.rule.<name>" = 0 any one. */
 static const char *const rule_names[] = {
   "advertisement", "byline", "caption", "credit", "dateline", "leader",
-  "mail_header", "markup", "navigation", "promo", "repeat", "salutation", "separator"
+  "mail_header", "markup", "navigation", "promo", "repeat", "salutation", "separator",
+  /* HTML's clean-up by content (html.c) */
+  "code", "comments", "consent", "hidden", "related", "share", "sidebar"
 };
 
 /* The rules whose lines are text of the document, kept out of summaries

@@ -310,10 +310,26 @@ PRECIS_API const char *precis_scorer_name(size_t k);
 **                          sign-off), "mail_header" (an e-mail's reply
 **                          and forward headers), "leader"
 **                          (table-of-contents dots and page numbers),
-**                          "separator" (rules drawn with one character).
-**                          "input.boilerplate" = 0 turns off all but the
-**                          last two. Errors: PRECIS_EINVAL for an unknown
-**                          rule.
+**                          "separator" (rules drawn with one character);
+**                          and for HTML, by what elements say and hold:
+**                          "consent" (cookie and consent banners),
+**                          "share" (share and follow bars), "related"
+**                          (related, recommended and most-read stories,
+**                          tickers), "sidebar", "comments", "hidden"
+**                          (hidden, aria-hidden, display:none, text for
+**                          screen readers only), "code" (code blocks, a
+**                          command's synopsis), besides "navigation"
+**                          (nav, menus, a site's header and footer,
+**                          blocks mostly of links), "promo"
+**                          (newsletters, subscriptions, dialogs),
+**                          "caption", "advertisement", "byline" and
+**                          "markup" (references). An element that holds
+**                          the main text, or most of the page's text
+**                          when nothing says where the main text is, is
+**                          never dropped.
+**                          "input.boilerplate" = 0 turns off all but
+**                          "leader" and "separator". Errors: PRECIS_EINVAL
+**                          for an unknown rule.
 **   "input.unwrap"        line breaks inside a paragraph: 1 = rejoin
 **                          hard-wrapped or PDF-extracted lines (a break
 **                          still ends a sentence before a list item, and
@@ -428,9 +444,12 @@ typedef enum precis_format {
 ** The input format. Markdown: headings are headings; code blocks, HTML
 ** blocks, tables, images, link targets and front matter (--- or +++ at
 ** the start) are not text; list items are sentences. HTML: block elements
-** are paragraphs; script, style, nav, header, footer, aside, forms,
-** templates, figure captions and hidden elements are dropped; entities
-** are decoded; <title> and <h1>..<h6> are headings. Elements nested more
+** are paragraphs; scripts, styles, templates and form controls are not
+** text; boilerplate (navigation, a site's header and footer, sidebars,
+** cookie banners, promos, share bars, related stories, comments,
+** captions, hidden elements, code: see "input.rule.NAME") is reported
+** as dropped units; entities are decoded; <title> and <h1>..<h6> are
+** headings. Elements nested more
 ** than 256 deep are read as their parent's text (a block's end still
 ** ends a line), so that no nesting costs more than its length; the HTML
 ** parser's memory is bounded by 64 bytes per input byte plus 64 MiB

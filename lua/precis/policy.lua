@@ -487,7 +487,8 @@ end
 local RULES = {}
 for _, r in ipairs({ "markup", "navigation", "credit", "caption", "advertisement", "promo",
                      "byline", "dateline", "repeat", "salutation", "mail_header", "leader",
-                     "separator" }) do
+                     "separator", "consent", "share", "related", "sidebar", "comments",
+                     "hidden", "code" }) do
   if not core_refuses({ params = { ["input.rule." .. r] = 1 } }) then RULES[#RULES + 1] = r end
 end
 local FORMATS = { "text" }
