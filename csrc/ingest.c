@@ -42,6 +42,7 @@ typedef struct cursor {
   const char *t;
   size_t n;
   const precisI_lang *lang;
+  precisI_lower **lower; /* the document's (see precisI_split) */
 } cursor;
 
 static int32_t cp_at(const cursor *c, size_t i, size_t *len) {
@@ -327,25 +328,65 @@ static int starts_sentence_word(const cursor *c, const line *l) {
   return i > l->ts && precisI_lang_starter(c->lang, c->t + l->ts, i - l->ts);
 }
 
-/* Do the lines of paragraph [a, b) look hard-wrapped: of one width (and,
+/* The facts pass 3 asks of the rest of a paragraph from each of its lines
+** on, found for the whole paragraph at once: rescanning the rest of the
+** paragraph for every line would make a paragraph of many short lines
+** cost the square of its length. */
+enum { P_WRAP = 1, P_FLOWED = 2 };
+
+/* a min-heap of line widths (the lines near the widest) */
+static void heap_push(size_t *h, size_t *n, size_t v) {
+  size_t i = (*n)++;
+  while (i > 0 && h[(i - 1) / 2] > v) {
+    h[i] = h[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  h[i] = v;
+}
+
+static void heap_pop(size_t *h, size_t *n) {
+  size_t i = 0, v = h[--*n];
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= *n) break;
+    if (c + 1 < *n && h[c + 1] < h[c]) c++;
+    if (h[c] >= v) break;
+    h[i] = h[c];
+    i = c;
+  }
+  if (*n > 0) h[i] = v;
+}
+
+/*
+** For each line k of the paragraph [a, b) of text lines, flags[k - a]:
+** P_WRAP when the lines [k, b) look hard-wrapped: of one width (and,
 ** unless asked to rejoin, narrower than 100 characters), at least two of
-** them before the last, most not ending a sentence? */
-static int wrapped(const line *ls, size_t a, size_t b, int unwrap) {
+** them before the last, most not ending a sentence; P_FLOWED when one of
+** [k, b - 1) ends in white space. `heap` has room for b - a widths.
+*/
+static void paragraph(const line *ls, size_t a, size_t b, int unwrap,
+                      unsigned char *flags, size_t *heap) {
   size_t k, w = 0, near = 0, open = 0, n = 0;
-  if (b - a < 3) return 0;
-  for (k = a; k + 1 < b; k++) {
-    if (ls[k].kind != L_TEXT || ls[k].item) return 0;
-    if (ls[k].chars > w) w = ls[k].chars;
-  }
-  /* text wrapped to a width (mail at 72, 78) has no lines of 100
-  ** characters; scraped pages put a paragraph on a line */
-  if (w < 30 || (unwrap < 0 && w > 100)) return 0;
-  for (k = a; k + 1 < b; k++) {
+  int item = 0, trail = 0;
+  flags[b - 1 - a] = 0;
+  for (k = b - 1; k-- > a;) { /* the lines [k, b - 1) */
+    const line *l = &ls[k];
+    int wrap = 0;
     n++;
-    if (ls[k].chars * 4 >= w * 3) near++;
-    if (!ls[k].terminal) open++;
+    item |= l->item;
+    trail |= l->trail;
+    open += !l->terminal;
+    if (l->chars > w) {
+      w = l->chars;
+      while (near > 0 && heap[0] * 4 < w * 3) heap_pop(heap, &near);
+    }
+    if (l->chars * 4 >= w * 3) heap_push(heap, &near, l->chars);
+    /* text wrapped to a width (mail at 72, 78) has no lines of 100
+    ** characters; scraped pages put a paragraph on a line */
+    if (b - k >= 3 && !item && w >= 30 && !(unwrap < 0 && w > 100))
+      wrap = near * 10 >= n * 7 && open * 2 >= n;
+    flags[k - a] = (unsigned char)((wrap ? P_WRAP : 0) | (trail ? P_FLOWED : 0));
   }
-  return near * 10 >= n * 7 && open * 2 >= n;
 }
 
 /*
@@ -439,7 +480,8 @@ static int several(const cursor *c, const line *l, int *oom) {
   precisI_vec v;
   int more;
   precisI_vec_init(&v, 2 * sizeof(size_t));
-  if (precisI_split(c->lang, c->t, c->n, l->ts, l->te, &v) != PRECIS_OK) *oom = 1;
+  if (precisI_split(c->lang, c->t, c->n, l->ts, l->te, c->lower, &v) != PRECIS_OK)
+    *oom = 1;
   more = v.n > 1;
   precisI_vec_free(&v);
   return more;
@@ -447,7 +489,7 @@ static int several(const cursor *c, const line *l, int *oom) {
 
 precis_status precisI_ingest(const precis_summarizer *s,
                              const precisI_lang *lang,
-                             const precisI_source *src,
+                             precisI_source *src,
                              const precisI_vec *hints, precisI_vec *blocks,
                              precis_error *err) {
   cursor c;
@@ -457,6 +499,9 @@ precis_status precisI_ingest(const precis_summarizer *s,
   int after_credit = 0, after_head = 0, after_bye = 0, after_from = 0, seen_text = 0,
       oom = 0, text_pushed = 0; /* pass 2: a text line seen; pass 3: a text block pushed */
   size_t title = SIZE_MAX; /* the line of the title: the first heading before text */
+  size_t nlpos = SIZE_MAX;      /* pass 1: the next line feed, or c.n */
+  size_t para = 0, para_end = 0; /* pass 3: the paragraph of text lines read last */
+  precisI_vec pflags, pheap;     /* ... and its facts (see paragraph()) */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
   /* the longest line any rule below asks about (40 words, a caption) */
@@ -464,13 +509,21 @@ precis_status precisI_ingest(const precis_summarizer *s,
   c.t = src->text;
   c.n = src->len;
   c.lang = lang;
+  c.lower = &src->lower;
   precisI_vec_init(&lines, sizeof(line));
+  precisI_vec_init(&pflags, 1);
+  precisI_vec_init(&pheap, sizeof(size_t));
   /* pass 1: lines, trimmed and classified on their own */
   while (i < c.n) {
     size_t ls = i, le, te, pos, dtext;
     line *l;
-    const char *nl = memchr(c.t + i, '\n', c.n - i);
-    le = nl ? (size_t)(nl - c.t) : c.n;
+    const char *nl;
+    if (nlpos == SIZE_MAX || nlpos < i) { /* lone CRs: one search per LF */
+      nl = memchr(c.t + i, '\n', c.n - i);
+      nlpos = nl ? (size_t)(nl - c.t) : c.n;
+    }
+    nl = nlpos < c.n ? c.t + nlpos : NULL;
+    le = nlpos;
     i = nl ? le + 1 : c.n;
     { /* a lone CR also ends a line (old Mac files) */
       const char *cr = memchr(c.t + ls, '\r', le - ls);
@@ -492,7 +545,14 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (e > te && c.t[e - 1] == '\r') e--;
       l->trail = e > te && nl != NULL;
     }
-    if (l->ts == l->te) { l->kind = L_BLANK; after_credit = after_head = 0; continue; }
+    if (l->ts == l->te) {
+      l->kind = L_BLANK;
+      after_credit = after_head = 0;
+      /* a run of blank lines reads as one: only their kind is ever asked */
+      if (lines.n >= 2 && precisI_vec_at(&lines, line, lines.n - 2).kind == L_BLANK)
+        lines.n--;
+      continue;
+    }
     l->words = count_words(&c, l->ts, l->te, wlimit);
     l->kind = L_TEXT;
     while (h < nh && precisI_vec_at(hints, precisI_block, h).end <= l->ts) h++;
@@ -752,7 +812,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   /* pass 3: blocks; text lines join while the breaks between them are soft */
   for (k = 0; k < lines.n; k = p) {
     line *l = &precisI_vec_at(&lines, line, k);
-    size_t para_end = k, q;
+    size_t q;
     int wrap, flowed, lenient;
     p = k + 1;
     if (l->kind == L_BLANK) continue;
@@ -779,19 +839,26 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (st != PRECIS_OK) goto done;
       continue;
     }
-    /* the paragraph's text lines, for the width test */
-    while (para_end < lines.n &&
-           precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
-      para_end++;
-    wrap = unwrap != 0 && wrapped((line *)lines.p, k, para_end, unwrap);
+    if (k >= para_end) { /* a new paragraph: its text lines, read once */
+      para = k;
+      para_end = k + 1;
+      while (para_end < lines.n &&
+             precisI_vec_at(&lines, line, para_end).kind == L_TEXT)
+        para_end++;
+      if (!precisI_vec_reserve(&pflags, para_end - para) ||
+          !precisI_vec_reserve(&pheap, para_end - para))
+        goto oom;
+      paragraph((line *)lines.p, para, para_end, unwrap,
+                (unsigned char *)pflags.p, (size_t *)pheap.p);
+    }
+    /* the width test, over this line and the rest of its paragraph */
+    wrap = unwrap != 0 && (((unsigned char *)pflags.p)[k - para] & P_WRAP);
     /* a paragraph that ends a sentence: a line in lowercase goes on from
     ** a line without final punctuation, wrapped or not */
     lenient = unwrap < 0 && precisI_vec_at(&lines, line, para_end - 1).terminal;
     /* flowed text (RFC 3676): where some lines of a paragraph end in a
     ** space, those are its soft breaks, and a line without one ends */
-    flowed = 0;
-    for (q = k; q + 1 < para_end; q++)
-      if (precisI_vec_at(&lines, line, q).trail) flowed = 1;
+    flowed = (((unsigned char *)pflags.p)[k - para] & P_FLOWED) != 0;
     /* a text block: this line and the text lines that continue it */
     q = k;
     while (p < lines.n) {
@@ -819,5 +886,7 @@ oom:
   st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
 done:
   precisI_vec_free(&lines);
+  precisI_vec_free(&pflags);
+  precisI_vec_free(&pheap);
   return st;
 }
