@@ -39,6 +39,12 @@
 #if !defined(PRECIS_MAX_EDGES_PER_NODE)
 #define PRECIS_MAX_EDGES_PER_NODE 16
 #endif
+/* ... and so they do when the sentences share terms in more pairs than
+** this and PRECIS_MAX_EDGES_PER_NODE per sentence: a few thousand short
+** sentences of the same words would make the exact graph quadratic */
+#if !defined(PRECIS_EXACT_GRAPH_PAIRS)
+#define PRECIS_EXACT_GRAPH_PAIRS 65536
+#endif
 /* ... and pairs are sought only through terms in at most this many
 ** sentences: comparing every pair that shares a term is quadratic, and the
 ** common terms this skips have an idf near the floor anyway */
@@ -77,6 +83,7 @@ void precisI_vec_init(precisI_vec *v, size_t esz);
 void *precisI_vec_push(precisI_vec *v); /* zeroed slot, NULL on OOM */
 int precisI_vec_reserve(precisI_vec *v, size_t n); /* 1 ok, 0 OOM */
 void precisI_vec_free(precisI_vec *v);
+void precisI_vec_trim(precisI_vec *v); /* gives back the unused room */
 #define precisI_vec_at(v, T, i) (((T *)(v)->p)[i])
 
 /* overflow-checked allocation of n elements of size sz; NULL on failure */
@@ -138,6 +145,7 @@ typedef struct precisI_source {
   char *xowned;
   precisI_seg *xmap;
   size_t nxmap;
+  struct precisI_lower *lower; /* segment.c: its words in lowercase, or NULL */
 } precisI_source;
 
 precis_status precisI_utf8_clean(const char *s, size_t len,
@@ -458,7 +466,7 @@ precis_status precisI_html_read(const precis_summarizer *s, precisI_tb *b,
 ** format's headings and items, sorted */
 precis_status precisI_ingest(const precis_summarizer *s,
                              const precisI_lang *lang,
-                             const precisI_source *src,
+                             precisI_source *src,
                              const precisI_vec *hints, precisI_vec *blocks,
                              precis_error *err);
 /* segment.c: blocks -> units appended to run->units */
@@ -466,10 +474,13 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
                               const precisI_vec *blocks, precis_error *err);
 /* the sentence spans of the text block [start, end) of text (tlen bytes,
 ** which the segmenter reads around the block), appended to `out` (pairs
-** of size_t) */
+** of size_t); *lower is the text's index of words in lowercase (NULL until
+** the segmenter builds it, on first use; the caller frees it) */
+typedef struct precisI_lower precisI_lower;
 precis_status precisI_split(const precisI_lang *lang, const char *text,
                             size_t tlen, size_t start, size_t end,
-                            precisI_vec *out);
+                            precisI_lower **lower, precisI_vec *out);
+void precisI_lower_free(precisI_lower *x); /* NULL is a no-op */
 int precisI_is_terminal(int32_t cp);
 /* utf8.c: is [s, s + n) written in capitals only, two letters or more
 ** ("THE BIG STORY", "KESTREL COUNTY COUNCIL")? */

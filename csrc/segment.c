@@ -25,6 +25,16 @@ typedef struct cpt {
 
 #define CONTEXT 65536
 
+/* A token is read at most this many code points on either side of a
+** period inside it: longer ones (a blob of base64, a run of dots) are no
+** words, and reading them whole at each of their periods would cost the
+** square of their length. */
+#define MAX_TOKEN 256
+
+/* Blocks longer than this many code points are split a window at a time
+** (see precisI_split): the per-code-point arrays below stay this small. */
+#define WINDOW 65536
+
 typedef struct block {
   const char *t;
   size_t ctx_start, ctx_end; /* the text around the block, for lowercase_elsewhere */
@@ -35,6 +45,14 @@ typedef struct block {
   int *calls;           /* ... inside a quotation opened after a colon */
   unsigned char *start; /* per code point: an enumeration item starts here */
   unsigned char *quiet; /* per code point: a period that ends no sentence */
+  size_t tlen;          /* the whole text's length */
+  precisI_lower **lower; /* the document's words in lowercase, built on use */
+  int oom;              /* building it ran out of memory */
+  /* what words_in() and has_word() last found from a sentence's start, so
+  ** that asking again further on reads only the code points added */
+  size_t wi_s, wi_e, wi_n;
+  int wi_in;
+  size_t hw_s, hw_e, hw_at; /* hw_at: its first word, or SIZE_MAX */
 } block;
 
 #define CP(b, i) ((i) < (b)->n ? (b)->c[i].cp : -1) /* -1: past the end */
@@ -183,7 +201,7 @@ static int embedded(const block *b, size_t o) {
   while (k > 0 && sp(b->c[k - 1].cp)) k--;
   if (k == 0) return 0;
   k--;
-  while (k > 0 && closer(b->c[k].cp)) k--;
+  while (k > 0 && closer(b->c[k].cp) && o - k < MAX_TOKEN) k--;
   return !terminal(b, b->c[k].cp) && b->c[k].cp != '.' && b->c[k].cp != ':';
 }
 
@@ -232,7 +250,7 @@ static int whole_block(const block *b, size_t o, size_t c) {
   while (k > 0 && sp(b->c[k - 1].cp)) k--;
   if (k == 0) return 1;
   k--;
-  while (k > 0 && closer(b->c[k].cp)) k--;
+  while (k > 0 && closer(b->c[k].cp) && o - k < MAX_TOKEN) k--;
   prev = b->c[k].cp;
   return (terminal(b, prev) && prev != ':') || (prev == ':' && ends_para);
 }
@@ -570,8 +588,9 @@ static void enumerations(block *b) {
 /* the word before code point i: [ws, i), past openers and an elision
 ** ("l'Ing", "d'Amm") */
 static size_t word_before(const block *b, size_t i, size_t sent) {
-  size_t ws = i, k;
-  while (ws > sent && !sp(b->c[ws - 1].cp)) ws--;
+  size_t ws = i, k, stop = i > MAX_TOKEN ? i - MAX_TOKEN : 0;
+  if (stop < sent) stop = sent;
+  while (ws > stop && !sp(b->c[ws - 1].cp)) ws--;
   while (ws < i && (opener(b->c[ws].cp) || invisible(b->c[ws].cp))) ws++;
   for (k = ws; k + 1 < i && k < ws + 3; k++)
     if ((b->c[k].cp == '\'' || b->c[k].cp == 0x2019) && k > ws &&
@@ -590,11 +609,22 @@ static int all_digits(const block *b, size_t s, size_t e) {
   return 1;
 }
 
-static int has_word(const block *b, size_t s, size_t e) {
+/* Is there a word in [s, e)? Sentences are asked again and again as the
+** splitter moves on, so the answer from s is kept (see block). */
+static int has_word(block *b, size_t s, size_t e) {
   size_t k;
-  for (k = s; k < e; k++)
-    if (precisI_is_word(b->c[k].cp)) return 1;
-  return 0;
+  if (b->hw_s != s || b->hw_e > e) { /* a new start, or asked backwards */
+    b->hw_s = b->hw_e = s;
+    b->hw_at = SIZE_MAX;
+  }
+  if (b->hw_at != SIZE_MAX) return b->hw_at < e;
+  for (k = b->hw_e; k < e; k++)
+    if (precisI_is_word(b->c[k].cp)) {
+      b->hw_at = k;
+      break;
+    }
+  b->hw_e = e;
+  return b->hw_at != SIZE_MAX;
 }
 
 /* the abbreviation class of the word [ws, we) in bytes */
@@ -639,16 +669,22 @@ static int begins(const block *b, size_t k, size_t nk) {
   return precisI_is_upper(cp) || precisI_is_digit(cp) || caseless(cp);
 }
 
-/* words in the code points [s, e) */
-static size_t words_in(const block *b, size_t s, size_t e) {
-  size_t n = 0;
-  int in = 0;
-  for (; s < e; s++) {
-    int w = precisI_is_word(b->c[s].cp);
-    if (w && !in) n++;
-    in = w;
+/* words in the code points [s, e), counted on from the last answer for
+** the same start (see block) */
+static size_t words_in(block *b, size_t s, size_t e) {
+  size_t k;
+  if (b->wi_s != s || b->wi_e > e) {
+    b->wi_s = b->wi_e = s;
+    b->wi_n = 0;
+    b->wi_in = 0;
   }
-  return n;
+  for (k = b->wi_e; k < e; k++) {
+    int w = precisI_is_word(b->c[k].cp);
+    if (w && !b->wi_in) b->wi_n++;
+    b->wi_in = w;
+  }
+  b->wi_e = e;
+  return b->wi_n;
 }
 
 /* pictographs and the marks that join or vary them */
@@ -692,6 +728,166 @@ static int street(const block *b, size_t sent, size_t ws) {
 }
 
 /*
+** The words a document writes in lowercase, and where: the orthographic
+** test below asks, for a capitalised word, whether the text around its
+** block also writes it in lowercase. Searching the text for each such
+** word costs the length of that text each time, the square of the text
+** in all; the index is built on the first question, in two passes over
+** the document (count, then place), and answers each in a lookup and a
+** binary search. Indexed: words (maximal runs of letters, marks and
+** digits) of two code points or more and fewer than 64 bytes, whose
+** first code point is no capital and the others lowercase letters.
+*/
+typedef struct lword {
+  uint32_t hash, len;
+  size_t at;          /* an occurrence: the word's bytes */
+  size_t first, n;    /* its positions: pos[first .. first + n) */
+  size_t fill;
+} lword;
+
+struct precisI_lower {
+  lword *w;
+  size_t nw, wcap;
+  uint32_t *slot;     /* open addressing: index into w plus one, 0 empty */
+  size_t cap;         /* a power of two */
+  size_t *pos;        /* every occurrence's offset, by word, ascending */
+};
+
+void precisI_lower_free(precisI_lower *x) {
+  if (x == NULL) return;
+  free(x->w);
+  free(x->slot);
+  free(x->pos);
+  free(x);
+}
+
+static uint32_t lhash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+/* the slot of word [s, s + n) of text t: empty (0) when absent */
+static uint32_t *lslot(const precisI_lower *x, const char *t, const char *s,
+                       size_t n, uint32_t h) {
+  size_t i = h & (x->cap - 1);
+  for (;;) {
+    uint32_t *sl = &x->slot[i];
+    const lword *lw = *sl ? &x->w[*sl - 1] : NULL;
+    if (lw == NULL || (lw->hash == h && lw->len == n && memcmp(t + lw->at, s, n) == 0))
+      return sl;
+    i = (i + 1) & (x->cap - 1);
+  }
+}
+
+static int lgrow(precisI_lower *x) {
+  size_t cap = x->cap ? x->cap * 2 : 1024, i;
+  uint32_t *old = x->slot;
+  if (cap > UINT32_MAX || (x->slot = precisI_calloc(cap, sizeof *x->slot)) == NULL) {
+    x->slot = old;
+    return 0;
+  }
+  for (i = 0; i < x->cap; i++)
+    if (old[i]) {
+      size_t j = x->w[old[i] - 1].hash & (cap - 1);
+      while (x->slot[j]) j = (j + 1) & (cap - 1);
+      x->slot[j] = old[i];
+    }
+  free(old);
+  x->cap = cap;
+  return 1;
+}
+
+/* Calls fn for each indexed word of t; 0 when fn fails. */
+static int lwords(precisI_lower *x, const char *t, size_t tlen,
+                  int (*fn)(precisI_lower *, const char *, size_t, size_t)) {
+  size_t i = 0;
+  while (i < tlen) {
+    int32_t cp;
+    size_t len = precisI_utf8_decode(t, tlen, i, &cp), s = i, cps = 1;
+    int ok;
+    i += len;
+    if (!precisI_is_word(cp)) continue;
+    ok = !precisI_is_upper(cp);
+    while (i < tlen) {
+      len = precisI_utf8_decode(t, tlen, i, &cp);
+      if (!precisI_is_word(cp)) break;
+      if (!precisI_is_lower(cp)) ok = 0;
+      cps++;
+      i += len;
+    }
+    if (ok && cps >= 2 && i - s < 64 && !fn(x, t, s, i - s)) return 0;
+  }
+  return 1;
+}
+
+static int lcount(precisI_lower *x, const char *t, size_t s, size_t n) {
+  uint32_t h = lhash(t + s, n), *sl = lslot(x, t, t + s, n, h);
+  lword *lw;
+  if (*sl == 0) {
+    if ((x->nw + 1) * 2 > x->cap) {
+      if (!lgrow(x)) return 0;
+      sl = lslot(x, t, t + s, n, h);
+    }
+    if (x->nw == x->wcap) {
+      size_t cap = x->wcap ? x->wcap * 2 : 256;
+      lword *grown = realloc(x->w, cap * sizeof *grown);
+      if (grown == NULL) return 0;
+      x->w = grown;
+      x->wcap = cap;
+    }
+    lw = &x->w[x->nw++];
+    lw->hash = h;
+    lw->len = (uint32_t)n;
+    lw->at = s;
+    lw->n = lw->fill = 0;
+    *sl = (uint32_t)x->nw;
+  }
+  x->w[*sl - 1].n++;
+  return 1;
+}
+
+static int lplace(precisI_lower *x, const char *t, size_t s, size_t n) {
+  lword *lw = &x->w[*lslot(x, t, t + s, n, lhash(t + s, n)) - 1];
+  x->pos[lw->first + lw->fill++] = s;
+  return 1;
+}
+
+static precisI_lower *lower_index(const char *t, size_t tlen) {
+  precisI_lower *x = precisI_calloc(1, sizeof *x);
+  size_t k, total = 0;
+  if (x == NULL || !lgrow(x) || !lwords(x, t, tlen, lcount)) goto fail;
+  for (k = 0; k < x->nw; k++) {
+    x->w[k].first = total;
+    total += x->w[k].n;
+  }
+  if ((x->pos = precisI_alloc(total, sizeof *x->pos)) == NULL) goto fail;
+  lwords(x, t, tlen, lplace);
+  return x;
+fail:
+  precisI_lower_free(x);
+  return NULL;
+}
+
+/* Does the word w (n bytes) occur, as a word of its own, within [from, to)? */
+static int lower_near(const precisI_lower *x, const char *t, const char *w,
+                      size_t n, size_t from, size_t to) {
+  uint32_t *sl = lslot(x, t, w, n, lhash(w, n));
+  const lword *lw;
+  size_t lo, hi;
+  if (*sl == 0) return 0;
+  lw = &x->w[*sl - 1];
+  lo = lw->first;
+  hi = lw->first + lw->n;
+  while (lo < hi) { /* the first occurrence at or after `from` */
+    size_t mid = lo + (hi - lo) / 2;
+    if (x->pos[mid] < from) lo = mid + 1; else hi = mid;
+  }
+  return lo < lw->first + lw->n && x->pos[lo] + n <= to;
+}
+
+/*
 ** The orthographic test of Kiss and Strunk's Punkt (2006), on the text at
 ** hand instead of a trained model: after an abbreviation that may end a
 ** sentence ("U.S.", "Inc."), a capitalised word that the text also writes
@@ -699,9 +895,9 @@ static int street(const block *b, size_t sent, size_t ws) {
 ** it starts a sentence; a name ("Smith") never is. Reads the block's
 ** context; the word must be a capital and lowercase letters only.
 */
-static int lowercase_elsewhere(const block *b, size_t k) {
+static int lowercase_elsewhere(block *b, size_t k) {
   char w[64];
-  size_t e, n, len, p;
+  size_t e, n, len;
   int32_t first = b->c[k].cp, low = utf8proc_tolower(b->c[k].cp);
   if (!precisI_is_upper(first) || low == first) return 0;
   e = k + 1;
@@ -715,25 +911,11 @@ static int lowercase_elsewhere(const block *b, size_t k) {
   if (len == 0 || len + n >= sizeof w) return 0;
   memcpy(w + len, b->t + b->c[k + 1].off, n);
   n += len;
-  for (p = b->ctx_start; p + n <= b->ctx_end; p++) {
-    const char *hit = memchr(b->t + p, w[0], b->ctx_end - n + 1 - p);
-    int32_t cp;
-    if (hit == NULL) break;
-    p = (size_t)(hit - b->t);
-    if (memcmp(hit, w, n) != 0) continue;
-    if (p > 0) { /* a word of its own: no letter before it or after it */
-      size_t q = p - 1;
-      while (q > 0 && ((unsigned char)b->t[q] & 0xC0) == 0x80) q--;
-      precisI_utf8_decode(b->t, b->ctx_end, q, &cp);
-      if (precisI_is_word(cp)) continue;
-    }
-    if (p + n < b->ctx_end) {
-      precisI_utf8_decode(b->t, b->ctx_end, p + n, &cp);
-      if (precisI_is_word(cp)) continue;
-    }
-    return 1;
+  if (*b->lower == NULL && (*b->lower = lower_index(b->t, b->tlen)) == NULL) {
+    b->oom = 1;
+    return 0;
   }
-  return 0;
+  return lower_near(*b->lower, b->t, w, n, b->ctx_start, b->ctx_end);
 }
 
 /*
@@ -844,7 +1026,7 @@ static int unit_after_number(const block *b, size_t sent, size_t ws, size_t i) {
 ** The decision for the terminator run [i, r), its closers [r, j) and the
 ** next word at k (after white space). Returns 1 when a sentence ends at j.
 */
-static int boundary(const block *b, size_t sent, size_t i, size_t r, size_t j,
+static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
                     size_t k) {
   int32_t term = b->c[i].cp, next, after;
   size_t nk = k, ws, dots = 0, q;
@@ -1079,7 +1261,7 @@ static int dateline_colon(const block *b, size_t sent, size_t i) {
 }
 
 /* a period glued to a capitalised word: "world.Today", "1,000.That" */
-static int glued(const block *b, size_t i, size_t sent) {
+static int glued(block *b, size_t i, size_t sent) {
   size_t ws = word_before(b, i, sent), s, e, k, low = 0;
   int32_t next = CP(b, i + 1);
   if (!precisI_is_upper(next)) return 0;
@@ -1097,8 +1279,9 @@ static int glued(const block *b, size_t i, size_t sent) {
   if (i - ws < 2 || !has_word(b, sent, i)) return 0;
   s = ws;
   e = i + 1;
-  while (e < b->n && !sp(b->c[e].cp)) e++;
-  while (s > 0 && !sp(b->c[s - 1].cp)) s--;
+  while (e < b->n && e - i < MAX_TOKEN && !sp(b->c[e].cp)) e++;
+  while (s > 0 && i - s < MAX_TOKEN && !sp(b->c[s - 1].cp)) s--;
+  if (e - i >= MAX_TOKEN || i - s >= MAX_TOKEN) return 0; /* no word: a blob */
   if (urlish(b, s, e)) return 0;
   for (k = ws; k < i; k++) {
     int32_t cp = b->c[k].cp;
@@ -1292,17 +1475,21 @@ static precis_status split_block(block *b, precisI_vec *out) {
   return push(out, b->t, b->c[sent].off, b->c[b->n].off);
 }
 
-precis_status precisI_split(const precisI_lang *lang, const char *t,
-                            size_t tlen, size_t start, size_t end,
-                            precisI_vec *out) {
+/* Splits the window [start, end) of a block. */
+static precis_status split_window(const precisI_lang *lang, const char *t,
+                                  size_t tlen, size_t start, size_t end,
+                                  precisI_lower **lower, precisI_vec *out) {
   block b;
   size_t i, n = 0, m0;
   precis_status st;
   memset(&b, 0, sizeof b);
   b.t = t;
+  b.tlen = tlen;
   b.lang = lang;
+  b.lower = lower;
+  b.hw_at = SIZE_MAX;
   /* the context the orthographic test reads: the block and 64 KiB on
-  ** either side, which bounds its cost */
+  ** either side */
   b.ctx_start = start > CONTEXT ? start - CONTEXT : 0;
   b.ctx_end = tlen - end > CONTEXT ? end + CONTEXT : tlen;
   for (i = start; i < end; i++) /* code points: the bytes that start one */
@@ -1332,8 +1519,46 @@ precis_status precisI_split(const precisI_lang *lang, const char *t,
   quotations(&b);
   enumerations(&b);
   st = split_block(&b, out);
+  if (b.oom) st = PRECIS_ENOMEM;
   free(b.c);
   return st;
+}
+
+/* Where the window from `start` ends: WINDOW code points on, after the
+** last white space of its last 1024 bytes if there is one, or `end`. */
+static size_t window_end(const char *t, size_t start, size_t end) {
+  size_t i = start, n = 0, e;
+  while (i < end && n < WINDOW) n += ((unsigned char)t[i++] & 0xC0) != 0x80;
+  while (i < end && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
+  if (i == end) return end;
+  for (e = i; e > start && i - e < 1024; e--)
+    if (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t' || t[e - 1] == '\r')
+      return e;
+  return i;
+}
+
+/*
+** A block is split a window at a time, so that the memory its code points
+** take stays bounded. The last sentence a window finds may go on in the
+** next, so it is left out and the next window starts where it starts; a
+** sentence longer than a whole window ends where the window does. Blocks
+** shorter than a window (every paragraph of ordinary text) are read whole,
+** in one window.
+*/
+precis_status precisI_split(const precisI_lang *lang, const char *t,
+                            size_t tlen, size_t start, size_t end,
+                            precisI_lower **lower, precisI_vec *out) {
+  for (;;) {
+    size_t e = window_end(t, start, end), first = out->n;
+    precis_status st = split_window(lang, t, tlen, start, e, lower, out);
+    if (st != PRECIS_OK || e == end) return st;
+    if (out->n - first >= 2) { /* go on from the last sentence's start */
+      out->n--;
+      start = precisI_vec_at(out, span, out->n).start;
+    } else {
+      start = e;
+    }
+  }
 }
 
 static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
@@ -1397,7 +1622,8 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
       spans.n = 0;
-      if (precisI_split(run->lang, t, run->src[doc].len, bl->start, bl->end, &spans) != PRECIS_OK)
+      if (precisI_split(run->lang, t, run->src[doc].len, bl->start, bl->end,
+                        &run->src[doc].lower, &spans) != PRECIS_OK)
         goto oom;
       for (k = 0; k < spans.n; k++) {
         span *sp0 = &precisI_vec_at(&spans, span, k);

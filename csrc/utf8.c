@@ -178,6 +178,7 @@ void precisI_source_free(precisI_source *src) {
   free(src->xmap);
   free(src->eowned);
   free(src->emap);
+  precisI_lower_free(src->lower);
   memset(src, 0, sizeof *src);
 }
 
