@@ -58,10 +58,18 @@ static void join(uint32_t *up, uint32_t a, uint32_t b) {
   if (a != b) up[a < b ? b : a] = a < b ? a : b;
 }
 
-/* small sets: insertion sort, then drop repeats; returns the new size */
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* sort (insertion sort for the small sets of most sentences; a sentence
+** of thousands of words must not cost their square), then drop repeats;
+** returns the new size */
 static size_t sort_unique(uint32_t *a, size_t n) {
   size_t i, j, m = 0;
-  for (i = 1; i < n; i++) {
+  if (n > 32) qsort(a, n, sizeof *a, cmp_u32);
+  for (i = 1; i < n && n <= 32; i++) {
     uint32_t v = a[i];
     for (j = i; j > 0 && a[j - 1] > v; j--) a[j] = a[j - 1];
     a[j] = v;
