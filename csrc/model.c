@@ -184,7 +184,14 @@ static precis_status graph(precisI_run *run) {
   precis_status st = PRECIS_ENOMEM;
   int exact = n <= PRECIS_EXACT_GRAPH_NODES;
   int bm25 = run->s->opt.tr_similarity == 1;
-  double avglen = 0;
+  double avglen = 0, pairs_met = 0;
+  /* the exact graph compares every two sentences that share a term: on a
+  ** few thousand short sentences of the same few words, the square of
+  ** their number, whatever their length */
+  for (t = 0; exact && t < run->nterms; t++)
+    pairs_met += (double)run->df[t] * (double)(run->df[t] - (run->df[t] > 0)) / 2;
+  if (pairs_met > PRECIS_EXACT_GRAPH_PAIRS + (double)PRECIS_MAX_EDGES_PER_NODE * (double)n)
+    exact = 0;
   precisI_vec_init(&pairs, sizeof(pair));
   precisI_vec_init(&row, sizeof(pair));
   if (!exact) dfcap = PRECIS_MAX_PAIR_DF;
