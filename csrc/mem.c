@@ -49,6 +49,16 @@ void *precisI_vec_push(precisI_vec *v) {
   return slot;
 }
 
+void precisI_vec_trim(precisI_vec *v) {
+  void *p;
+  if (v->n == 0 || v->n == v->cap) return;
+  p = realloc(v->p, v->n * v->esz); /* a smaller block; on failure, the old */
+  if (p != NULL) {
+    v->p = p;
+    v->cap = v->n;
+  }
+}
+
 void precisI_vec_free(precisI_vec *v) {
   free(v->p);
   v->p = NULL;

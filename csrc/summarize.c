@@ -33,15 +33,22 @@ struct precis_result {
   size_t *span;
 };
 
+/* the term vectors and the graph, which only scoring reads */
+static void model_free(precisI_run *run) {
+  precisI_vec_free(&run->terms);
+  free(run->df); free(run->idf); free(run->vec); free(run->vec_off);
+  free(run->norm); free(run->edges); free(run->edge_off);
+  run->df = NULL; run->idf = NULL; run->vec = NULL; run->vec_off = NULL;
+  run->norm = NULL; run->edges = NULL; run->edge_off = NULL;
+}
+
 static void run_free(precisI_run *run) {
   size_t k;
   for (k = 0; run->src && k < run->ndocs; k++) precisI_source_free(&run->src[k]);
   free(run->src);
   precisI_vec_free(&run->units);
-  precisI_vec_free(&run->terms);
+  model_free(run);
   free(run->cand); free(run->cand_doc); free(run->cand_pos); free(run->title);
-  free(run->df); free(run->idf); free(run->vec); free(run->vec_off);
-  free(run->norm); free(run->edges); free(run->edge_off);
   for (k = 0; k < PRECIS_NSCORERS; k++) free(run->value[k]);
   free(run->score); free(run->rank); free(run->eligible); free(run->selected);
   free(run->summary);
@@ -374,8 +381,11 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
     blocks.n = 0;
     if ((st = precisI_ingest(s, R.lang, &R.src[d], &hints[d], &blocks, err)) != PRECIS_OK)
       goto done;
+    precisI_vec_free(&hints[d]);
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
   }
+  precisI_vec_free(&blocks); /* the peak comes later: keep only what it needs */
+  precisI_vec_trim(&R.units);
   if ((st = dates(&R)) != PRECIS_OK) {
     precisI_seterr(err, st, "out of memory");
     goto done;
@@ -400,6 +410,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       if ((st = precisI_extra_select(&R, ex, xvalue, err)) != PRECIS_OK) goto done;
     }
   }
+  model_free(&R); /* the result needs the scores, not the model */
   if ((st = build(&R, summarize, ex, xvalue, out)) != PRECIS_OK)
     precisI_seterr(err, st, "out of memory");
 done:
