@@ -29,6 +29,7 @@ Suite *languages_suite(void);
 Suite *spans_suite(void);
 Suite *html_suite(void);
 Suite *batch_suite(void);
+Suite *cost_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */
