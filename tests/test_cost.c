@@ -165,6 +165,22 @@ static void markdown_nesting(buf *b, size_t n) {
   }
 }
 
+static void html_nesting(buf *b, size_t n) { /* one <div> inside another */
+  size_t depth = n / 12, d;
+  for (d = 0; d < depth; d++) puts_(b, "<div>");
+  puts_(b, "The bridge will close in March for repairs.");
+  for (d = 0; d < depth; d++) puts_(b, "</div>");
+}
+
+static void html_lists(buf *b, size_t n) { /* nested lists, items at every level */
+  size_t d = 0;
+  while (b->n < n / 2) {
+    puts_(b, "<ul><li>An item of the list ");
+    puts_(b, word(d++));
+  }
+  while (d-- > 0) puts_(b, "</li></ul>");
+}
+
 typedef struct shape {
   const char *name;
   gen_fn gen;
@@ -194,10 +210,10 @@ static const shape shapes[] = {
   {"closing quotes", closing_quotes, PRECIS_FORMAT_TEXT, 0, 0, 12, 0},
   {"abbreviations before capitals", abbreviations, PRECIS_FORMAT_TEXT, 0, 0, 32, 0},
   {"emoticons in one sentence", colons, PRECIS_FORMAT_TEXT, 0, 0, 32, 0},
-  {"invalid bytes", invalid_bytes, PRECIS_FORMAT_TEXT, 1, 0, 32, 0},
+  {"invalid bytes", invalid_bytes, PRECIS_FORMAT_TEXT, 1, 0, 48, 0},
   {"Markdown list nesting", markdown_nesting, PRECIS_FORMAT_MARKDOWN, 0, 0, 12, 0},
-  /* HTML nesting is left out until format.c bounds gumbo's work on it:
-  ** 8,000 nested <div> take six times as long as 4,000 */
+  {"deep HTML nesting", html_nesting, PRECIS_FORMAT_HTML, 0, 0, 160, 0},
+  {"deep HTML list nesting", html_lists, PRECIS_FORMAT_HTML, 0, 0, 160, 0},
 };
 
 static double cpu_now(void) {
