@@ -411,6 +411,15 @@ typedef struct precisI_run {
   size_t nquery;
 } precisI_run;
 
+/* summarize.c: every stage of precis_summarize up to the summary (no
+** result is built), leaving the run to the caller, who frees it with
+** precisI_run_free (also after an error); the tests compare selectors on
+** it */
+precis_status precisI_run_scored(const precis_summarizer *s,
+                                const precis_text *docs, size_t ndocs,
+                                precisI_run *run, precis_error *err);
+void precisI_run_free(precisI_run *run);
+
 /* ingest.c: one document's clean text -> blocks */
 /* rules.c: the clean-up rules over one trimmed line (s, n bytes, of
 ** `words` words). The id of a rule by its name ("byline"), or -1: */
@@ -534,6 +543,20 @@ uint32_t *precisI_term_counts(const precisI_run *run, size_t *total);
 precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double threshold, int continuous,
                                double damping, double *out);
+/* heap.c: a binary max-heap at h[0 .. n): larger keys first, then smaller
+** ids. The selectors' lazy greedy loops keep each candidate's last value
+** (a bound on what it can still be worth) in one, so that a pick costs a
+** logarithm instead of a scan of every candidate. */
+typedef struct precisI_hent {
+  double key;
+  uint32_t id;
+} precisI_hent;
+void precisI_heap_make(precisI_hent *h, size_t n);   /* heapify h[0 .. n) */
+void precisI_heap_down(precisI_hent *h, size_t n, size_t i); /* h[i] fell */
+void precisI_heap_up(precisI_hent *h, size_t i);     /* h[i] rose */
+void precisI_heap_pop(precisI_hent *h, size_t *n);   /* drops h[0] */
+/* room for one more is the caller's */
+void precisI_heap_push(precisI_hent *h, size_t *n, double key, uint32_t id);
 /* select.c: combine, rank, choose; and put the summary in the order the
 ** options ask for */
 precis_status precisI_order_summary(precisI_run *run);

@@ -126,11 +126,67 @@ precis_status precisI_order_summary(precisI_run *run) {
   return PRECIS_OK;
 }
 
+/* Maximal Marginal Relevance, greedy: the candidate of the largest
+**   lambda * score - (1 - lambda) * maxsim
+** that fits the budget, ties to the better rank, until the budget is
+** spent. A candidate's maxsim only grows as the summary does (and the
+** rounded value can only fall with it), and a candidate that no longer
+** fits, or has come too close to the summary, never will again. So a
+** heap of last values (lazy greedy) gives exactly the picks of a scan of
+** every candidate per pick: its top, once its value is current, beats
+** every other candidate's bound and so its current value. */
+static double mmr_value(const precis_options *o, double score, double maxsim) {
+  return o->lambda * score - (1.0 - o->lambda) * maxsim;
+}
+
+static precis_status mmr(precisI_run *run, const uint32_t *order,
+                         const size_t *cost, double limit) {
+  const precis_options *o = &run->s->opt;
+  size_t n = run->ncand, k, used = 0, nh = 0;
+  double *maxsim = precisI_calloc(n, sizeof *maxsim);
+  precisI_hent *h = precisI_alloc(n, sizeof *h);
+  if (maxsim == NULL || h == NULL) { free(maxsim); free(h); return PRECIS_ENOMEM; }
+  for (k = 0; k < n; k++) { /* id: the rank, which wins ties */
+    uint32_t c = order[k];
+    if (!run->eligible[c] || (double)cost[c] > limit) continue;
+    h[nh].key = mmr_value(o, run->score[c], 0);
+    h[nh++].id = (uint32_t)k;
+  }
+  precisI_heap_make(h, nh);
+  while (nh > 0) {
+    uint32_t c = order[h[0].id];
+    double v;
+    if ((double)(used + cost[c]) > limit ||
+        (run->nsummary > 0 && maxsim[c] >= o->max_sim)) {
+      precisI_heap_pop(h, &nh); /* never again */
+      continue;
+    }
+    v = mmr_value(o, run->score[c], maxsim[c]);
+    if (v != h[0].key) { /* it fell since: put it back in its place */
+      h[0].key = v;
+      precisI_heap_down(h, nh, 0);
+      continue;
+    }
+    precisI_heap_pop(h, &nh);
+    run->selected[c] = 1;
+    run->summary[run->nsummary++] = c;
+    used += cost[c];
+    for (k = run->edge_off[c]; k < run->edge_off[c + 1]; k++) {
+      const precisI_edge *e = &run->edges[k];
+      if (e->cos > maxsim[e->to]) maxsim[e->to] = e->cos;
+    }
+    if ((double)used >= limit) break;
+  }
+  free(maxsim);
+  free(h);
+  return PRECIS_OK;
+}
+
 precis_status precisI_choose(precisI_run *run) {
   const precis_options *o = &run->s->opt;
-  size_t n = run->ncand, i, k, target = 0, used = 0, neligible = 0;
+  size_t n = run->ncand, i, k, target = 0, neligible = 0;
   uint32_t *order = NULL, *tmp = NULL;
-  double *maxsim = NULL, limit = 0;
+  double limit = 0;
   size_t *cost = NULL;
   unsigned char *dup = NULL;
   precisI_budget budget;
@@ -141,11 +197,10 @@ precis_status precisI_choose(precisI_run *run) {
   if (run->summary == NULL) run->summary = precisI_alloc(n, sizeof *run->summary);
   order = precisI_alloc(n, sizeof *order);
   tmp = precisI_alloc(n, sizeof *tmp);
-  maxsim = precisI_calloc(n, sizeof *maxsim);
   cost = precisI_alloc(n, sizeof *cost);
   dup = precisI_alloc(n, 1);
   if (!order || !tmp || !run->rank || !run->eligible || !run->selected ||
-      !run->summary || !maxsim || !cost || !dup)
+      !run->summary || !cost || !dup)
     goto done;
   memset(run->selected, 0, n);
   run->nsummary = 0;
@@ -179,32 +234,9 @@ precis_status precisI_choose(precisI_run *run) {
     case PRECIS_SEL_SUMBASIC: st = precisI_select_sumbasic(run, &budget); break;
     case PRECIS_SEL_KLSUM: st = precisI_select_klsum(run, &budget); break;
     case PRECIS_SEL_SUBMODULAR: st = precisI_select_submodular(run, &budget); break;
-    default: st = PRECIS_OK; break;
+    default: st = mmr(run, order, cost, limit); break;
   }
   if (st != PRECIS_OK) goto done;
-  st = PRECIS_ENOMEM;
-  for (; o->selector == PRECIS_SEL_MMR;) {
-    size_t best = SIZE_MAX;
-    double bestv = -HUGE_VAL;
-    for (k = 0; k < n; k++) { /* candidates in rank order: ties stay stable */
-      uint32_t c = order[k];
-      double mmr;
-      if (!run->eligible[c] || run->selected[c]) continue;
-      if (run->nsummary > 0 && maxsim[c] >= o->max_sim) continue;
-      if ((double)(used + cost[c]) > limit) continue;
-      mmr = o->lambda * run->score[c] - (1.0 - o->lambda) * maxsim[c];
-      if (mmr > bestv) { bestv = mmr; best = c; }
-    }
-    if (best == SIZE_MAX) break;
-    run->selected[best] = 1;
-    run->summary[run->nsummary++] = (uint32_t)best;
-    used += cost[best];
-    for (k = run->edge_off[best]; k < run->edge_off[best + 1]; k++) {
-      const precisI_edge *e = &run->edges[k];
-      if (e->cos > maxsim[e->to]) maxsim[e->to] = e->cos;
-    }
-    if ((double)used >= limit) break;
-  }
   for (k = 0; run->nsummary == 0 && k < n; k++) /* nothing fits: the best */
     if (run->eligible[order[k]]) {
       run->selected[order[k]] = 1;
@@ -214,7 +246,6 @@ precis_status precisI_choose(precisI_run *run) {
 done:
   free(order);
   free(tmp);
-  free(maxsim);
   free(cost);
   free(dup);
   return st;

@@ -42,7 +42,7 @@ static void model_free(precisI_run *run) {
   run->norm = NULL; run->edges = NULL; run->edge_off = NULL;
 }
 
-static void run_free(precisI_run *run) {
+void precisI_run_free(precisI_run *run) {
   size_t k;
   for (k = 0; run->src && k < run->ndocs; k++) precisI_source_free(&run->src[k]);
   free(run->src);
@@ -319,7 +319,7 @@ oom:
 
 static precis_status run(const precis_summarizer *s, const precis_text *docs,
                          size_t ndocs, int summarize, const precis_extras *ex,
-                         precis_result **out, precis_error *err) {
+                         precis_result **out, precisI_run *keep, precis_error *err) {
   precisI_run R;
   double *xvalue = NULL;
   precisI_vec blocks, *hints = NULL;
@@ -401,6 +401,11 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       goto done;
     }
     if ((st = precisI_select(&R, err)) != PRECIS_OK) goto done;
+    if (keep != NULL) { /* the caller's now */
+      *keep = R;
+      memset(&R, 0, sizeof R);
+      goto done;
+    }
     if (ex && ex->nscorers > 0) {
       xvalue = precisI_calloc(ex->nscorers * R.ncand, sizeof *xvalue);
       if (xvalue == NULL) {
@@ -417,7 +422,7 @@ done:
   for (d = 0; hints && d < ndocs; d++) precisI_vec_free(&hints[d]);
   free(hints);
   precisI_vec_free(&blocks);
-  run_free(&R);
+  precisI_run_free(&R);
   free(xvalue);
   return st;
 }
@@ -425,20 +430,28 @@ done:
 precis_status precis_summarize(const precis_summarizer *s,
                                const precis_text *docs, size_t ndocs,
                                precis_result **out, precis_error *err) {
-  return run(s, docs, ndocs, 1, NULL, out, err);
+  return run(s, docs, ndocs, 1, NULL, out, NULL, err);
 }
 
 precis_status precis_summarize_with(const precis_summarizer *s,
                                     const precis_text *docs, size_t ndocs,
                                     const precis_extras *extras,
                                     precis_result **out, precis_error *err) {
-  return run(s, docs, ndocs, 1, extras, out, err);
+  return run(s, docs, ndocs, 1, extras, out, NULL, err);
 }
 
 precis_status precis_segment(const precis_summarizer *s,
                              const precis_text *docs, size_t ndocs,
                              precis_result **out, precis_error *err) {
-  return run(s, docs, ndocs, 0, NULL, out, err);
+  return run(s, docs, ndocs, 0, NULL, out, NULL, err);
+}
+
+precis_status precisI_run_scored(const precis_summarizer *s,
+                                const precis_text *docs, size_t ndocs,
+                                precisI_run *keep, precis_error *err) {
+  precis_result *unused = NULL;
+  memset(keep, 0, sizeof *keep);
+  return run(s, docs, ndocs, 1, NULL, &unused, keep, err);
 }
 
 void precis_result_free(precis_result *r) {

@@ -39,6 +39,7 @@ int main(void) {
     srunner_add_suite(sr, extras_suite());
     srunner_add_suite(sr, date_suite());
     srunner_add_suite(sr, methods_suite());
+    srunner_add_suite(sr, select_suite());
     srunner_add_suite(sr, mix_suite());
     srunner_add_suite(sr, languages_suite());
     srunner_add_suite(sr, spans_suite());

@@ -24,6 +24,7 @@ Suite *yaml_suite(void);
 Suite *extras_suite(void);
 Suite *date_suite(void);
 Suite *methods_suite(void);
+Suite *select_suite(void);
 Suite *mix_suite(void);
 Suite *languages_suite(void);
 Suite *spans_suite(void);
