@@ -18,32 +18,63 @@
 #define LSA_ITER 40
 #define JACOBI_SWEEPS 50
 
-/* y = A'A x, through z = A x (dense over terms) */
-static void gram(const precisI_run *run, const double *x, double *y, double *z) {
-  size_t i, k;
-  memset(z, 0, run->nterms * sizeof *z);
-  for (i = 0; i < run->ncand; i++)
-    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++)
-      z[run->vec[k].term] += run->vec[k].w * x[i];
-  for (i = 0; i < run->ncand; i++) {
-    double s = 0;
-    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) s += run->vec[k].w * z[run->vec[k].term];
-    y[i] = s;
+/* Y = A'A X for the d columns of X at once (n x d, column-major), through
+** Z = A X (d values per term, side by side): one pass over the sparse
+** vectors serves every column, where a pass per column made d passes over
+** data that outgrow the caches on large inputs. Each value is summed in
+** the same order as column by column. */
+static void gram(const precisI_run *run, const double *X, double *Y, double *Z, size_t d) {
+  size_t i, k, a, n = run->ncand;
+  double x[LSA_MAX_DIMS];
+  memset(Z, 0, run->nterms * d * sizeof *Z);
+  for (i = 0; i < n; i++) {
+    for (a = 0; a < d; a++) x[a] = X[a * n + i];
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      double *z = Z + (size_t)run->vec[k].term * d, w = run->vec[k].w;
+      for (a = 0; a < d; a++) z[a] += w * x[a];
+    }
+  }
+  for (i = 0; i < n; i++) {
+    double y[LSA_MAX_DIMS];
+    for (a = 0; a < d; a++) y[a] = 0;
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      const double *z = Z + (size_t)run->vec[k].term * d;
+      double w = run->vec[k].w;
+      for (a = 0; a < d; a++) y[a] += w * z[a];
+    }
+    for (a = 0; a < d; a++) Y[a * n + i] = y[a];
   }
 }
 
 /* modified Gram-Schmidt on the d columns of V (n x d, column-major);
-** a column that vanishes is left as zeros */
+** a column that vanishes is left as zeros. Each pass that takes one
+** column's share out also sums the next dot product (or the norm) from the
+** values it leaves: the same sums in the same order, in half the passes. */
 static void orthonormalise(double *V, size_t n, size_t d) {
   size_t a, b, i;
   for (a = 0; a < d; a++) {
-    double *va = V + a * n, norm = 0;
-    for (b = 0; b < a; b++) {
-      double *vb = V + b * n, dot = 0;
-      for (i = 0; i < n; i++) dot += va[i] * vb[i];
-      for (i = 0; i < n; i++) va[i] -= dot * vb[i];
+    double *va = V + a * n, norm = 0, dot = 0;
+    if (a == 0) {
+      for (i = 0; i < n; i++) norm += va[i] * va[i];
+    } else {
+      for (i = 0; i < n; i++) dot += va[i] * V[i];
     }
-    for (i = 0; i < n; i++) norm += va[i] * va[i];
+    for (b = 0; b < a; b++) {
+      const double *vb = V + b * n, *vn = V + (b + 1) * n;
+      double next = 0;
+      if (b + 1 < a) {
+        for (i = 0; i < n; i++) {
+          va[i] -= dot * vb[i];
+          next += va[i] * vn[i];
+        }
+        dot = next;
+      } else {
+        for (i = 0; i < n; i++) {
+          va[i] -= dot * vb[i];
+          norm += va[i] * va[i];
+        }
+      }
+    }
     norm = sqrt(norm);
     for (i = 0; i < n; i++) va[i] = norm > 1e-12 ? va[i] / norm : 0;
   }
@@ -88,7 +119,7 @@ static void jacobi(double *H, double *Q, size_t d) {
 precis_status precisI_score_lsa(precisI_run *run, double *v) {
   size_t n = run->ncand, d = n < LSA_MAX_DIMS ? n : LSA_MAX_DIMS, i, a, b, it, keep;
   double *V = precisI_alloc(n * d, sizeof *V), *W = precisI_alloc(n * d, sizeof *W);
-  double *z = precisI_alloc(run->nterms, sizeof *z);
+  double *z = precisI_alloc(run->nterms * d, sizeof *z);
   double H[LSA_MAX_DIMS * LSA_MAX_DIMS], Q[LSA_MAX_DIMS * LSA_MAX_DIMS];
   double lambda[LSA_MAX_DIMS], top = 0;
   size_t order[LSA_MAX_DIMS];
@@ -97,11 +128,11 @@ precis_status precisI_score_lsa(precisI_run *run, double *v) {
     for (i = 0; i < n; i++) V[a * n + i] = a == 0 ? 1.0 : cos((double)(a * (i + 1)) * 1.3);
   orthonormalise(V, n, d);
   for (it = 0; it < LSA_ITER; it++) {
-    for (a = 0; a < d; a++) gram(run, V + a * n, W + a * n, z);
+    gram(run, V, W, z, d);
     memcpy(V, W, n * d * sizeof *V);
     orthonormalise(V, n, d);
   }
-  for (a = 0; a < d; a++) gram(run, V + a * n, W + a * n, z);
+  gram(run, V, W, z, d);
   for (a = 0; a < d; a++) /* H = V' (A'A) V */
     for (b = 0; b < d; b++) {
       double s = 0;
