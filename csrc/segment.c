@@ -187,6 +187,11 @@ static int double_tick(const block *b, size_t o) {
   return b->c[o].cp == '`' && CP(b, o + 1) == '`';
 }
 
+/* the ,, typed for „ (German, Dutch), at o: its second comma is read as „ */
+static int low_commas(const block *b, size_t o) {
+  return b->c[o].cp == ',' && CP(b, o + 1) == 0x201E;
+}
+
 /* brackets, and the quotation marks of scripts that quote inside
 ** sentences only, always hold a part of a sentence */
 static int bracket(int32_t open) {
@@ -316,11 +321,11 @@ static void quotations(block *b) {
       /* '' closes a `` (tokenized text, and LaTeX's ``quotes''): spaced
       ** ("`` Yes . ''") it holds a part of a sentence; glued to its
       ** word it is a quotation like any other */
-      for (k = depth; k > 0; k--)
-        if (double_tick(b, st[k - 1])) break;
+      for (k = depth; k > 0; k--) /* or a ,, (Dutch: ",, Mooi. ''") */
+        if (double_tick(b, st[k - 1]) || low_commas(b, st[k - 1])) break;
       if (k > 0) {
         size_t o = st[k - 1];
-        if (sp(prev)) {
+        if (sp(prev) && double_tick(b, o)) {
           if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 2]--; }
         } else if (i > o + 2 && (embedded(b, o) || continued(b, i + 1) ||
                                  whole_block(b, o, i + 1))) {
@@ -1046,8 +1051,10 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
   }
   while (nk < b->n && (opener(b->c[nk].cp) || invisible(b->c[nk].cp) ||
                        b->c[nk].cp == '*' || b->c[nk].cp == '_' ||
-                       (nk > k && sp(b->c[nk].cp) && /* French "« C'est" */
-                        (b->c[nk - 1].cp == 0xAB || b->c[nk - 1].cp == 0x2039))))
+                       (low_commas(b, nk) && j == r) || /* ". ,, Het" */
+                       (nk > k && sp(b->c[nk].cp) && /* French "« C'est", Dutch ",, Het" */
+                        (b->c[nk - 1].cp == 0xAB || b->c[nk - 1].cp == 0x2039 ||
+                         b->c[nk - 1].cp == 0x201E))))
     nk++;
   next = CP(b, nk);
   after = CP(b, k);
@@ -1406,6 +1413,11 @@ static precis_status split_block(block *b, precisI_vec *out) {
       if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
       if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && b->inside[j] > 0) {
         j += 2; /* French "indispensable. »" */
+        continue;
+      }
+      if (sp(c2) && CP(b, j + 1) == '\'' && CP(b, j + 2) == '\'' && j == r &&
+          (j + 3 >= b->n || sp(CP(b, j + 3))) && !(i > 0 && sp(b->c[i - 1].cp))) {
+        j += 3; /* Dutch ",, Het lijkt een droom. ''" */
         continue;
       }
       if (c2 == '[' || (c2 == ' ' && CP(b, j + 1) == '[' && j == r)) {
