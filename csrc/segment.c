@@ -1039,8 +1039,9 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
   for (q = i; q < r; q++) if (b->c[q].cp == '.') dots++;
   /* a dash that opens a line of speech: "Wrócił późno. - Gdzie byłeś?",
   ** "Он кивнул. — Ты придёшь?", "Llegó. —¿Dónde estabas?" */
-  if (nk < b->n && dash(b->c[nk].cp) && k > j) {
-    size_t d = nk + 1;
+  if (nk < b->n && (dash(b->c[nk].cp) || ((b->c[nk].cp == '*' || bullet(b->c[nk].cp)) &&
+                                          sp(CP(b, nk + 1)))) && k > j) {
+    size_t d = nk + 1; /* ... or a bullet: "yetindi. * Uzaktan kumandalı" */
     if (d < b->n && b->c[d].cp == b->c[nk].cp) d++; /* "--" */
     while (d < b->n && sp(b->c[d].cp)) d++;
     if (d < b->n && (precisI_is_word(b->c[d].cp) || opener(b->c[d].cp)) &&

@@ -89,6 +89,10 @@ static const seg_case seg_cases[] = {
    {S("we went there like mcdonald's."), S("that may be fine."), S("i set it up."),
     S("i wish it worked."), S("you don't know what that means?"),
     S("where did you grow up?"), S("Leave me alone! he yelled.")}},
+  {"a bullet after a sentence end starts the next one",
+   "The ferry is late. * Buses run every hour. \xE2\x80\xA2 Trains do not run.",
+   NULL, NULL, 0,
+   {S("The ferry is late."), S("* Buses run every hour."), S("\xE2\x80\xA2 Trains do not run.")}},
   {"citation marks stay with the sentence they follow, with their page",
    "The bridge opened in 1890.[1]: 207 It was widened later.[4]:12\xE2\x80\x93" "14 "
    "Then it closed. [18] Trains ran again.[2][3] It still runs.", NULL, NULL, 0,
