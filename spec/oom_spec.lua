@@ -72,14 +72,6 @@ describe("out of memory", function()
     pending("needs build/failalloc.so (make spec) and no other preloaded library")
     return
   end
-  -- When every allocation fails for good, Lua 5.2 raises again while it
-  -- shrinks the stack after catching the error, past every handler, and
-  -- its interpreter panics (lua_pcallk: luaD_shrinkstack's realloc); the
-  -- other versions come back to the handler.
-  if _VERSION == "Lua 5.2" then
-    pending("Lua 5.2 panics when no allocation succeeds any more")
-    return
-  end
 
   -- no drop_lines here: glibc's regcomp, which compiles them, frees a
   -- block twice when one of its allocations fails
