@@ -185,24 +185,35 @@ int precisI_json_result(precisI_buf *b, const precis_result *r, const char *text
              date / 10000, (date / 100) % 100, date % 100);
     if (!adds(b, d)) return 0;
   }
+  if (precis_result_encoding(r, 0) != NULL) {
+    const char *enc = precis_result_encoding(r, 0);
+    if (!key(b, first ? "\"encoding\":" : ",\"encoding\":") ||
+        !precisI_json_string(b, enc, strlen(enc)))
+      return 0;
+  }
   if (!key(b, "}],\"language\":") ||
       !precisI_json_string(b, precis_result_language(r), strlen(precis_result_language(r))) ||
       !key(b, ",\"sentences\":["))
     return 0;
   for (k = 0; k < nsel; k++) {
     precis_sentence u;
-    size_t plen = 0;
-    const char *plain;
+    size_t plen = 0, slen = 0;
+    const char *plain, *src;
     i = precis_result_selected(r, k);
     if (!precis_result_get(r, i, &u) || u.start < shift) continue;
     if (k > 0 && !addc(b, ',')) return 0;
     if (!key(b, "{\"doc\":") || !json_size(b, u.doc) || !key(b, ",\"index\":") ||
         !json_size(b, u.index - before) || !key(b, ",\"start\":") || !json_size(b, u.start - shift) ||
-        !key(b, ",\"end\":") || !json_size(b, u.end - shift) || !key(b, ",\"text\":") ||
-        !precisI_json_string(b, text + u.start, u.end - u.start))
+        !key(b, ",\"end\":") || !json_size(b, u.end - shift) || !key(b, ",\"text\":"))
       return 0;
+    /* the original bytes, as UTF-8 when the document was in another encoding */
+    if ((src = precis_result_decoded(r, i, &slen)) == NULL) {
+      src = text + u.start;
+      slen = u.end - u.start;
+    }
+    if (!precisI_json_string(b, src, slen)) return 0;
     plain = precis_result_text(r, i, &plen);
-    if (plain != NULL && !(plen == u.end - u.start && memcmp(plain, text + u.start, plen) == 0)) {
+    if (plain != NULL && !(plen == slen && memcmp(plain, src, plen) == 0)) {
       if (!key(b, ",\"plain\":") || !precisI_json_string(b, plain, plen)) return 0;
     }
     if (!key(b, ",\"score\":") || !precisI_json_number(b, u.score) || !key(b, ",\"rank\":") ||

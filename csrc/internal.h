@@ -132,10 +132,12 @@ int precisI_segs_finish(precisI_segs *b); /* 0 on OOM */
 typedef struct precisI_source {
   const char *text;
   size_t len;
-  /* a declared encoding converted to UTF-8 (encoding.c) */
+  /* a declared encoding converted to UTF-8 (encoding.c), and its iconv
+  ** name ("" when the bytes were read as UTF-8) */
   char *eowned;
   precisI_seg *emap;
   size_t nemap;
+  char encoding[48];
   /* bad bytes replaced by U+FFFD (utf8.c) */
   char *owned;
   precisI_seg *map;
@@ -148,6 +150,17 @@ typedef struct precisI_source {
   struct precisI_lower *lower; /* segment.c: its words in lowercase, or NULL */
 } precisI_source;
 
+/* encoding.c: the caller's bytes as UTF-8, when a byte-order mark, an
+** HTML page's declaration or the encoding option says they are in another
+** encoding: *text and *len are then src->eowned (src->emap maps it back),
+** else the bytes themselves. */
+precis_status precisI_decode(const precis_summarizer *s, const char *bytes, size_t n,
+                             precisI_source *src, const char **text, size_t *len,
+                             precis_error *err);
+/* the iconv name of an encoding label ("latin1" -> "windows-1252", lowercase), into
+** out; PRECIS_EINVAL when iconv does not know it */
+precis_status precisI_encoding_name(const char *label, char *out, size_t cap,
+                                    precis_error *err);
 precis_status precisI_utf8_clean(const char *s, size_t len,
                                  precis_utf8_mode mode, precisI_source *out,
                                  precis_error *err);
@@ -156,6 +169,9 @@ void precisI_source_free(precisI_source *src);
 ** stands for, from its first character's first byte to its last
 ** character's last byte (spans.c). */
 void precisI_source_span(const precisI_source *src, size_t *start, size_t *end);
+/* the same span in the text read as UTF-8 from another encoding
+** (src->eowned), when there is one */
+void precisI_source_span_decoded(const precisI_source *src, size_t *start, size_t *end);
 
 /* Character classes of a code point, locale-free. */
 /* The ASCII cases are answered inline: these run once per character in
@@ -319,6 +335,7 @@ struct precis_options {
   precis_order order;
   size_t min_words, max_words;
   precis_utf8_mode utf8;
+  char encoding[48];        /* iconv name for input that declares none, "" = UTF-8 */
   char **patterns;
   size_t npatterns;
   int selector;

@@ -351,6 +351,21 @@ void precis_options_set_utf8_mode(precis_options *o, precis_utf8_mode m) {
   if (o && (m == PRECIS_UTF8_STRICT || m == PRECIS_UTF8_REPLACE)) o->utf8 = m;
 }
 
+precis_status precis_options_set_encoding(precis_options *o, const char *name,
+                                          precis_error *err) {
+  char iconv_name[sizeof o->encoding];
+  precis_status st;
+  if (o == NULL) return precisI_seterr(err, PRECIS_EINVAL, "options is NULL");
+  if (name == NULL || name[0] == '\0') { /* back to UTF-8 */
+    o->encoding[0] = '\0';
+    return PRECIS_OK;
+  }
+  if ((st = precisI_encoding_name(name, iconv_name, sizeof iconv_name, err)) != PRECIS_OK)
+    return st;
+  strcpy(o->encoding, strcmp(iconv_name, "utf-8") == 0 ? "" : iconv_name);
+  return PRECIS_OK;
+}
+
 /* ---------------------------------------------------------------------
 ** Summarizer
 ** --------------------------------------------------------------------- */

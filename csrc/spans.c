@@ -122,8 +122,12 @@ static void back(const precisI_seg *m, size_t n, size_t *start, size_t *end) {
   *end = e < s ? s : e;
 }
 
-void precisI_source_span(const precisI_source *src, size_t *start, size_t *end) {
+void precisI_source_span_decoded(const precisI_source *src, size_t *start, size_t *end) {
   back(src->xmap, src->nxmap, start, end);
   back(src->map, src->nmap, start, end);
+}
+
+void precisI_source_span(const precisI_source *src, size_t *start, size_t *end) {
+  precisI_source_span_decoded(src, start, end);
   back(src->emap, src->nemap, start, end);
 }

@@ -31,6 +31,12 @@ struct precis_result {
   ** (Markdown, HTML, replaced bytes): plain + span[2i], span[2i+1] bytes */
   char *plain;
   size_t *span;
+  /* documents read from another encoding: each one's iconv name (48
+  ** bytes a document, "" for UTF-8), and each unit's original bytes read
+  ** as UTF-8, decoded + dspan[2i], dspan[2i+1] bytes; NULL when none */
+  char *encoding;
+  char *decoded;
+  size_t *dspan;
 };
 
 /* the term vectors and the graph, which only scoring reads */
@@ -245,6 +251,44 @@ static precis_status plain_texts(precis_result *r, const precisI_run *run) {
   return PRECIS_OK;
 }
 
+/* For documents read from another encoding: their encodings' names, and
+** the UTF-8 text of each unit's original bytes, which is the converted
+** text between where its first character and its last were read. */
+static precis_status decoded_texts(precis_result *r, const precisI_run *run) {
+  size_t i, d, total = 0, o = 0;
+  const size_t w = sizeof run->src[0].encoding;
+  for (d = 0; d < run->ndocs; d++)
+    if (run->src[d].eowned != NULL) break;
+  if (d == run->ndocs) return PRECIS_OK;
+  r->encoding = precisI_calloc(run->ndocs, w);
+  r->dspan = precisI_calloc(r->nunits, 2 * sizeof *r->dspan);
+  if (r->encoding == NULL || r->dspan == NULL) return PRECIS_ENOMEM;
+  for (d = 0; d < run->ndocs; d++)
+    memcpy(r->encoding + d * w, run->src[d].encoding, w);
+  for (i = 0; i < r->nunits; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const precisI_source *src = &run->src[u->doc];
+    size_t a = u->start, b = u->end;
+    if (src->eowned == NULL) continue;
+    precisI_source_span_decoded(src, &a, &b);
+    r->dspan[2 * i] = a;
+    r->dspan[2 * i + 1] = b - a;
+    total += b - a;
+  }
+  r->decoded = malloc(total + 1);
+  if (r->decoded == NULL) return PRECIS_ENOMEM;
+  for (i = 0; i < r->nunits; i++) {
+    const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
+    const precisI_source *src = &run->src[u->doc];
+    size_t n = r->dspan[2 * i + 1];
+    if (src->eowned == NULL) continue;
+    memcpy(r->decoded + o, src->eowned + r->dspan[2 * i], n);
+    r->dspan[2 * i] = o;
+    o += n;
+  }
+  return PRECIS_OK;
+}
+
 static precis_status build(const precisI_run *run, int scored,
                            const precis_extras *ex, const double *xvalue,
                            precis_result **out) {
@@ -309,7 +353,7 @@ static precis_status build(const precisI_run *run, int scored,
           xvalue[(k - r->nbuiltin) * run->ncand + u->cand];
     }
   }
-  if (plain_texts(r, run) != PRECIS_OK) goto oom;
+  if (plain_texts(r, run) != PRECIS_OK || decoded_texts(r, run) != PRECIS_OK) goto oom;
   *out = r;
   return PRECIS_OK;
 oom:
@@ -359,8 +403,22 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   }
   for (d = 0; d < ndocs; d++) precisI_vec_init(&hints[d], sizeof(precisI_block));
   for (d = 0; d < ndocs; d++) {
-    st = precisI_utf8_clean(docs[d].data ? docs[d].data : "", docs[d].len,
-                            s->opt.utf8, &R.src[d], err);
+    { /* another encoding read as UTF-8 first, then UTF-8 checked */
+      const char *bytes = docs[d].data ? docs[d].data : "";
+      size_t n = docs[d].len;
+      precisI_source dec;
+      memset(&dec, 0, sizeof dec);
+      st = precisI_decode(s, bytes, n, &dec, &bytes, &n, err);
+      if (st == PRECIS_OK) st = precisI_utf8_clean(bytes, n, s->opt.utf8, &R.src[d], err);
+      if (st == PRECIS_OK) {
+        R.src[d].eowned = dec.eowned;
+        R.src[d].emap = dec.emap;
+        R.src[d].nemap = dec.nemap;
+        memcpy(R.src[d].encoding, dec.encoding, sizeof dec.encoding);
+      } else {
+        precisI_source_free(&dec);
+      }
+    }
     if (st != PRECIS_OK) {
       if (err) { /* keep the position, add where */
         size_t line = err->line, col = err->column, off = err->offset;
@@ -468,7 +526,24 @@ void precis_result_free(precis_result *r) {
   free(r->values);
   free(r->plain);
   free(r->span);
+  free(r->encoding);
+  free(r->decoded);
+  free(r->dspan);
   free(r);
+}
+
+const char *precis_result_decoded(const precis_result *r, size_t i, size_t *len) {
+  const size_t w = sizeof ((precisI_source *)0)->encoding;
+  if (r == NULL || i >= r->nunits || r->dspan == NULL) return NULL;
+  if (r->encoding[r->units[i].doc * w] == '\0') return NULL;
+  if (len) *len = r->dspan[2 * i + 1];
+  return r->decoded + r->dspan[2 * i];
+}
+
+const char *precis_result_encoding(const precis_result *r, size_t doc) {
+  const size_t w = sizeof ((precisI_source *)0)->encoding;
+  if (r == NULL || doc >= r->ndocs || r->encoding == NULL) return NULL;
+  return r->encoding[doc * w] != '\0' ? r->encoding + doc * w : NULL;
 }
 
 const char *precis_result_text(const precis_result *r, size_t i, size_t *len) {

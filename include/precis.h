@@ -433,6 +433,37 @@ typedef enum precis_utf8_mode {
 PRECIS_API void precis_options_set_utf8_mode(precis_options *opt,
                                              precis_utf8_mode mode);
 
+/*
+** The encoding of input that does not say its own: a label such as
+** "windows-1252", "latin1", "shift_jis", "koi8-r" or "utf-16le", as
+** glibc's iconv names encodings, read as the WHATWG Encoding Standard
+** reads the labels browsers see ("iso-8859-1", "latin1" and "us-ascii"
+** are windows-1252, "shift_jis" is Microsoft's CP932, "gb2312" is GBK,
+** "euc-kr" is CP949); NULL, "" or "utf-8" for UTF-8 (the default).
+**
+** What the input says wins over this option: a byte-order mark (UTF-8,
+** UTF-16, UTF-32, in every format), and for HTML a <meta charset>, a
+** <meta http-equiv="content-type" content="...; charset=..."> or an XML
+** declaration in its first 1024 bytes (a label iconv does not know is
+** passed over). Bytes that are valid UTF-8 with characters beyond ASCII
+** are read as UTF-8 whatever is declared or set (servers and templates
+** often declare the wrong encoding). Without a mark, a declaration or
+** this option, input must be UTF-8: invalid UTF-8 is PRECIS_EUTF8 (or
+** U+FFFD under PRECIS_UTF8_REPLACE).
+**
+** Converted input is read as UTF-8, a byte the encoding cannot read as
+** U+FFFD; every offset in results still points into the caller's
+** original bytes, precis_result_decoded gives a unit's original bytes as
+** UTF-8 and precis_result_encoding the encoding a document was read in.
+** The conversion goes through iconv by name (no locale) and costs time
+** and memory in proportion to the input.
+** Errors: PRECIS_EINVAL ("unknown encoding 'NAME'") for a name iconv does
+** not know, PRECIS_ENOMEM.
+*/
+PRECIS_API precis_status precis_options_set_encoding(precis_options *opt,
+                                                     const char *name,
+                                                     precis_error *err);
+
 /* How the input is written. */
 typedef enum precis_format {
   PRECIS_FORMAT_TEXT = 0, /* plain text (the default) */
@@ -685,6 +716,26 @@ PRECIS_API double precis_result_scorer_value(const precis_result *r,
 */
 PRECIS_API const char *precis_result_text(const precis_result *r, size_t i,
                                           size_t *len);
+
+/*
+** For a document read from another encoding than UTF-8 (a byte-order
+** mark, an HTML declaration or precis_options_set_encoding): unit `i`'s
+** original bytes, from its start to its end, converted to UTF-8, markup
+** and all (precis_result_text has the text without it). Returns NULL
+** when the unit's document was read as UTF-8 (its bytes are their own
+** text) or `i` is out of range; else a pointer owned by the result (not
+** NUL-terminated) and its length in *len.
+*/
+PRECIS_API const char *precis_result_decoded(const precis_result *r, size_t i,
+                                             size_t *len);
+
+/*
+** The encoding document `doc` was read in, in lowercase as iconv names
+** it ("windows-1252", "utf-16le", "koi8-r"), when it was not UTF-8; NULL
+** for UTF-8 (with or without its byte-order mark) or a `doc` out of
+** range. Owned by the result.
+*/
+PRECIS_API const char *precis_result_encoding(const precis_result *r, size_t doc);
 
 /* The language the result was made with (its English name). */
 PRECIS_API const char *precis_result_language(const precis_result *r);

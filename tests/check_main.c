@@ -43,6 +43,7 @@ int main(void) {
     srunner_add_suite(sr, mix_suite());
     srunner_add_suite(sr, languages_suite());
     srunner_add_suite(sr, spans_suite());
+    srunner_add_suite(sr, encoding_suite());
     srunner_add_suite(sr, html_suite());
     srunner_add_suite(sr, batch_suite());
     srunner_add_suite(sr, cost_suite());

@@ -181,6 +181,37 @@ static void html_lists(buf *b, size_t n) { /* nested lists, items at every level
   while (d-- > 0) puts_(b, "</li></ul>");
 }
 
+static void cp1252_text(buf *b, size_t n) { /* sentences with bytes above 0x7F */
+  size_t i = 0;
+  while (b->n < n) {
+    puts_(b, "The caf\xE9 sold ");
+    puts_(b, word(i++));
+    puts_(b, " for \x80" "2, \x93" "fresh\x94 at dawn \x97 every day. ");
+  }
+}
+
+static void cp1252_page(buf *b, size_t n) { /* the same, declared in a page */
+  puts_(b, "<html><head><meta charset=\"windows-1252\"></head><body><p>");
+  cp1252_text(b, n);
+  puts_(b, "</p></body></html>");
+}
+
+static void utf16_text(buf *b, size_t n) { /* ASCII sentences in UTF-16LE */
+  size_t i = 0;
+  put(b, "\xFF\xFE", 2);
+  while (b->n < n) {
+    const char *w = word(i++);
+    for (; *w != '\0'; w++) put(b, (char[2]){*w, 0}, 2);
+    put(b, (i % 8 == 0) ? ".\0 \0" : " \0", (i % 8 == 0) ? 4 : 2);
+  }
+}
+
+static void sjis_text(buf *b, size_t n) { /* Japanese, two bytes a character */
+  while (b->n < n) /* "the harbour bridge closes in March." */
+    puts_(b, "\x8D\x60\x82\xCC\x8B\xB4\x82\xCD\x8E\x4F\x8C\x8E\x82\xC9\x95\xC2"
+             "\x82\xB6\x82\xE9\x81\x42");
+}
+
 typedef struct shape {
   const char *name;
   gen_fn gen;
@@ -189,31 +220,37 @@ typedef struct shape {
   size_t ndocs;         /* 0: one document; else one per this many bytes */
   double bytes;         /* peak memory allowed per input byte */
   size_t small;         /* the smaller size, if not SMALL */
+  const char *encoding; /* of input that declares none, or NULL */
 } shape;
 
 static const shape shapes[] = {
-  {"one-word lines", one_word_lines, PRECIS_FORMAT_TEXT, 0, 0, 96, 0},
-  {"two-byte lines", two_byte_lines, PRECIS_FORMAT_TEXT, 0, 0, 160, 0},
-  {"one huge line", huge_line, PRECIS_FORMAT_TEXT, 0, 0, 16, 0},
-  {"one huge sentence", huge_sentence, PRECIS_FORMAT_TEXT, 0, 0, 12, 0},
-  {"long paragraph of short lines", short_lines, PRECIS_FORMAT_TEXT, 0, 0, 24, 0},
-  {"CSV", csv, PRECIS_FORMAT_TEXT, 0, 0, 16, 0},
-  {"blank lines", blank_lines, PRECIS_FORMAT_TEXT, 0, 0, 2, 0},
-  {"lines ended by CR", cr_lines, PRECIS_FORMAT_TEXT, 0, 0, 96, 0},
-  {"tiny sentences", tiny_sentences, PRECIS_FORMAT_TEXT, 0, 0, 96, 0},
-  {"many tiny documents", tiny_sentences, PRECIS_FORMAT_TEXT, 0, 16, 96, 0},
+  {"one-word lines", one_word_lines, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, NULL},
+  {"two-byte lines", two_byte_lines, PRECIS_FORMAT_TEXT, 0, 0, 160, 0, NULL},
+  {"one huge line", huge_line, PRECIS_FORMAT_TEXT, 0, 0, 16, 0, NULL},
+  {"one huge sentence", huge_sentence, PRECIS_FORMAT_TEXT, 0, 0, 12, 0, NULL},
+  {"long paragraph of short lines", short_lines, PRECIS_FORMAT_TEXT, 0, 0, 24, 0, NULL},
+  {"CSV", csv, PRECIS_FORMAT_TEXT, 0, 0, 16, 0, NULL},
+  {"blank lines", blank_lines, PRECIS_FORMAT_TEXT, 0, 0, 2, 0, NULL},
+  {"lines ended by CR", cr_lines, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, NULL},
+  {"tiny sentences", tiny_sentences, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, NULL},
+  {"many tiny documents", tiny_sentences, PRECIS_FORMAT_TEXT, 0, 16, 96, 0, NULL},
   /* 2,000 sentences, the most the exact similarity graph takes */
   {"short sentences of the same words", same_words, PRECIS_FORMAT_TEXT, 0, 0, 96,
-   (size_t)30000 / RATIO},
-  {"deep list nesting", list_nesting, PRECIS_FORMAT_TEXT, 0, 0, 8, 0},
-  {"deep quotation nesting", quote_nesting, PRECIS_FORMAT_TEXT, 0, 0, 4, 0},
-  {"closing quotes", closing_quotes, PRECIS_FORMAT_TEXT, 0, 0, 12, 0},
-  {"abbreviations before capitals", abbreviations, PRECIS_FORMAT_TEXT, 0, 0, 32, 0},
-  {"emoticons in one sentence", colons, PRECIS_FORMAT_TEXT, 0, 0, 32, 0},
-  {"invalid bytes", invalid_bytes, PRECIS_FORMAT_TEXT, 1, 0, 48, 0},
-  {"Markdown list nesting", markdown_nesting, PRECIS_FORMAT_MARKDOWN, 0, 0, 12, 0},
-  {"deep HTML nesting", html_nesting, PRECIS_FORMAT_HTML, 0, 0, 160, 0},
-  {"deep HTML list nesting", html_lists, PRECIS_FORMAT_HTML, 0, 0, 160, 0},
+   (size_t)30000 / RATIO, NULL},
+  {"deep list nesting", list_nesting, PRECIS_FORMAT_TEXT, 0, 0, 8, 0, NULL},
+  {"deep quotation nesting", quote_nesting, PRECIS_FORMAT_TEXT, 0, 0, 4, 0, NULL},
+  {"closing quotes", closing_quotes, PRECIS_FORMAT_TEXT, 0, 0, 12, 0, NULL},
+  {"abbreviations before capitals", abbreviations, PRECIS_FORMAT_TEXT, 0, 0, 32, 0, NULL},
+  {"emoticons in one sentence", colons, PRECIS_FORMAT_TEXT, 0, 0, 32, 0, NULL},
+  {"invalid bytes", invalid_bytes, PRECIS_FORMAT_TEXT, 1, 0, 48, 0, NULL},
+  {"Markdown list nesting", markdown_nesting, PRECIS_FORMAT_MARKDOWN, 0, 0, 12, 0, NULL},
+  {"deep HTML nesting", html_nesting, PRECIS_FORMAT_HTML, 0, 0, 160, 0, NULL},
+  {"deep HTML list nesting", html_lists, PRECIS_FORMAT_HTML, 0, 0, 160, 0, NULL},
+  /* read through iconv: a byte table, and one character at a time */
+  {"windows-1252 text", cp1252_text, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, "windows-1252"},
+  {"windows-1252 HTML page", cp1252_page, PRECIS_FORMAT_HTML, 0, 0, 96, 0, NULL},
+  {"UTF-16LE text after its mark", utf16_text, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, NULL},
+  {"Shift_JIS text", sjis_text, PRECIS_FORMAT_TEXT, 0, 0, 96, 0, "shift_jis"},
 };
 
 static double cpu_now(void) {
@@ -277,6 +314,7 @@ START_TEST(test_cost_scales) {
   ck_assert_int_eq(precis_options_new(&o, &err), PRECIS_OK);
   precis_options_set_format(o, sh->format);
   if (sh->replace) precis_options_set_utf8_mode(o, PRECIS_UTF8_REPLACE);
+  ck_assert_int_eq(precis_options_set_encoding(o, sh->encoding, &err), PRECIS_OK);
   s = t_summarizer(o);
   precis_options_free(o);
   measure(s, sh, n, 1); /* warm up: pages, caches, language tables */

@@ -76,7 +76,8 @@ static const char *check_units(const char *text, size_t len, const precis_result
   for (i = 0; i < precis_result_count(r); i++) {
     precis_sentence u;
     size_t plen, k, p, q, m = 0, last = 0, lastn = 0;
-    const char *plain;
+    const char *plain, *t = text, *dec;
+    size_t a, b, dlen = 0;
     int loose = 0, any = 0;
     precis_result_get(r, i, &u);
     if (!(u.start <= u.end && u.end <= len)) {
@@ -89,33 +90,41 @@ static const char *check_units(const char *text, size_t len, const precis_result
       return msg;
     }
     prev_end = u.end;
+    /* a document in another encoding: its bytes there, read as UTF-8 */
+    a = u.start;
+    b = u.end;
+    if ((dec = precis_result_decoded(r, i, &dlen)) != NULL) {
+      t = dec;
+      a = 0;
+      b = dlen;
+    }
     plain = precis_result_text(r, i, &plen);
     if (plain == NULL) {
-      plain = text + u.start;
-      plen = u.end - u.start;
+      plain = t + a;
+      plen = b - a;
     }
     for (k = 0; k < plen; k += lastn) { /* the last visible character */
       uint32_t cp = decode(plain + k, plen - k, &lastn);
       if (!is_space(cp)) { last = k; any = 1; }
     }
     if (!any) continue;
-    p = u.start;
+    p = a;
     for (k = 0; k < plen;) {
       size_t cn;
       uint32_t cp = decode(plain + k, plen - k, &cn);
       if (is_space(cp)) { k += cn; continue; }
       if (k == last) break;
-      if (p == u.start) { /* the span starts with the first character */
+      if (p == a) { /* the span starts with the first character */
         q = p;
-        m = p < u.end ? match_at(text, u.end, p, plain + k, cn, cp, &loose) : 0;
+        m = p < b ? match_at(t, b, p, plain + k, cn, cp, &loose) : 0;
       } else {
-        for (q = p; q < u.end; q++)
-          if ((m = match_at(text, u.end, q, plain + k, cn, cp, &loose)) > 0) break;
+        for (q = p; q < b; q++)
+          if ((m = match_at(t, b, q, plain + k, cn, cp, &loose)) > 0) break;
       }
-      if (m == 0 || q >= u.end) {
+      if (m == 0 || q >= b) {
         snprintf(msg, cap, "unit %zu [%.*s]: the character at %zu of [%.*s] is %s", i,
-                 (int)(u.end - u.start), text + u.start, k, (int)plen, plain,
-                 p == u.start ? "not where the span starts" : "not in the span");
+                 (int)(b - a), t + a, k, (int)plen, plain,
+                 p == a ? "not where the span starts" : "not in the span");
         return msg;
       }
       p = q + m;
@@ -124,22 +133,22 @@ static const char *check_units(const char *text, size_t len, const precis_result
     { /* the span ends with the last character */
       uint32_t cp = decode(plain + last, plen - last, &lastn);
       int ok = 0;
-      for (q = u.end; q > p || (q == p && q == u.start);) {
+      for (q = b; q > p || (q == p && q == a);) {
         size_t e;
         q--;
-        if ((m = match_at(text, u.end, q, plain + last, lastn, cp, &loose)) == 0) continue;
-        if (p == u.start && q != u.start) continue; /* one character: from the start */
+        if ((m = match_at(t, b, q, plain + last, lastn, cp, &loose)) == 0) continue;
+        if (p == a && q != a) continue; /* one character: from the start */
         e = q + m;
         if (loose)
-          while (e < u.end && (alnum(text[e]) || text[e] == ';' || text[e] == '#' ||
-                               ((unsigned char)text[e] & 0xC0) == 0x80))
+          while (e < b && (alnum(t[e]) || t[e] == ';' || t[e] == '#' ||
+                               ((unsigned char)t[e] & 0xC0) == 0x80))
             e++;
-        if (e == u.end) { ok = 1; break; }
+        if (e == b) { ok = 1; break; }
         if (q == 0) break;
       }
       if (!ok) {
         snprintf(msg, cap, "unit %zu [%.*s] does not end with the last character of [%.*s]",
-                 i, (int)(u.end - u.start), text + u.start, (int)plen, plain);
+                 i, (int)(b - a), t + a, (int)plen, plain);
         return msg;
       }
     }
