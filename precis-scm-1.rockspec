@@ -42,8 +42,8 @@ build = {
     ["precis.core"] = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
-        "csrc/lprecis.c", "csrc/batch.c", "csrc/corpus.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c", "csrc/error.c",
-        "csrc/extra.c", "csrc/format.c", "csrc/heap.c", "csrc/html.c", "csrc/ingest.c", "csrc/lang.c",
+        "csrc/lprecis.c", "csrc/batch.c", "csrc/corpus.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c",
+        "csrc/encoding.c", "csrc/error.c", "csrc/extra.c", "csrc/format.c", "csrc/heap.c", "csrc/html.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/rules.c", "csrc/scorers/centroid.c",
         "csrc/scorers/edmundson.c", "csrc/scorers/klsum.c",

@@ -128,7 +128,7 @@ static int push_error(lua_State *L, const precis_error *err) {
 
 /* every key new() knows; anything else is an error */
 static const char *const option_keys[] = {
-  "chars", "drop_lines", "input", "invalid_utf8", "language", "max_words",
+  "chars", "drop_lines", "encoding", "input", "invalid_utf8", "language", "max_words",
   "min_words", "order", "params", "query", "ratio", "selector", "sentences",
   "unwrap", "weights", "words",
   NULL
@@ -312,6 +312,12 @@ static void read_options(lua_State *L, precis_options *opt) {
     precis_options_set_utf8_mode(opt,
         opt_choice(L, "invalid_utf8", "error", "replace")
         ? PRECIS_UTF8_REPLACE : PRECIS_UTF8_STRICT);
+  lua_pop(L, 1);
+  if (get_opt(L, 1, "encoding") != LUA_TNIL) { /* of input that declares none */
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_argerror(L, 1, "option 'encoding' must be a string");
+    check_status(L, 1, precis_options_set_encoding(opt, lua_tostring(L, -1), &err), &err);
+  }
   lua_pop(L, 1);
   if (get_opt(L, 1, "input") != LUA_TNIL) { /* text, markdown or html */
     const char *f = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
@@ -549,6 +555,14 @@ static void push_unit(lua_State *L, const precis_result *r, size_t i,
     else lua_getfield(L, -1, "text");
     lua_setfield(L, -2, "plain");
   }
+  { /* a document in another encoding: its bytes as UTF-8 */
+    size_t dlen;
+    const char *dec = precis_result_decoded(r, i, &dlen);
+    if (dec) {
+      lua_pushlstring(L, dec, dlen);
+      lua_setfield(L, -2, "decoded");
+    }
+  }
 }
 
 /* The whole result as a table (see the module's documentation). */
@@ -577,6 +591,10 @@ static void push_result(lua_State *L, const precis_result *r,
       lua_pushfstring(L, "%d-%s%d-%s%d", date / 10000, (date / 100) % 100 < 10 ? "0" : "",
                       (date / 100) % 100, date % 100 < 10 ? "0" : "", date % 100);
       lua_setfield(L, -2, "date");
+    }
+    if (precis_result_encoding(r, i) != NULL) {
+      lua_pushstring(L, precis_result_encoding(r, i));
+      lua_setfield(L, -2, "encoding");
     }
     lua_rawseti(L, -2, (lua_Integer)i + 1);
   }

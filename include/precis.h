@@ -442,7 +442,8 @@ PRECIS_API void precis_options_set_utf8_mode(precis_options *opt,
 ** "euc-kr" is CP949); NULL, "" or "utf-8" for UTF-8 (the default).
 **
 ** What the input says wins over this option: a byte-order mark (UTF-8,
-** UTF-16, UTF-32, in every format), and for HTML a <meta charset>, a
+** UTF-16 before an even number of bytes, UTF-32 before a multiple of
+** four, in every format), and for HTML a <meta charset>, a
 ** <meta http-equiv="content-type" content="...; charset=..."> or an XML
 ** declaration in its first 1024 bytes (a label iconv does not know is
 ** passed over). Bytes that are valid UTF-8 with characters beyond ASCII

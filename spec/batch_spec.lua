@@ -90,6 +90,11 @@ describe("summarize batch", function()
     local files = {}
     for k, f in ipairs(FILES) do files[k] = f end
     files[#files + 1] = weird
+    -- other encodings: a page that declares windows-1252, UTF-16 after its mark
+    files[#files + 1] = "spec/fixtures/formats/market-1252.html"
+    local u16 = tempname()
+    spit(u16, "\255\254" .. slurp(FILES[1]):gsub("[\128-\255]", ""):gsub(".", "%0\0"))
+    files[#files + 1] = u16
     local args = { "batch", "--invalid-utf8", "replace", "-n", "2" }
     for _, f in ipairs(files) do args[#args + 1] = f end
     local out, err, status = summarize(args)

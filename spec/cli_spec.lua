@@ -238,19 +238,23 @@ describe("summarize", function()
   end)
 
   describe("bad input", function()
+    local HINT = "; name its encoding with --encoding NAME, or read bad bytes as U+FFFD " ..
+                 "with --invalid-utf8 replace\n"
+
     it("reports invalid UTF-8 on one line with position and byte offset", function()
       local path = tempfile("Growers met on Monday.\nThe price fell to \226\130 cents.\n")
       local out, err, status = summarize({ path })
       assert.equal(1, status)
       assert.equal("", out)
       assert.equal("summarize: " .. path ..
-                   ":2:19: invalid UTF-8 (truncated sequence) at byte offset 41\n", err)
+                   ":2:19: invalid UTF-8 (truncated sequence) at byte offset 41" .. HINT, err)
     end)
 
     it("says <stdin> for standard input", function()
       local _, err, status = summarize({}, "Bad \255 byte here.")
       assert.equal(1, status)
-      assert.equal("summarize: <stdin>:1:5: invalid UTF-8 (invalid byte) at byte offset 4\n", err)
+      assert.equal("summarize: <stdin>:1:5: invalid UTF-8 (invalid byte) at byte offset 4" .. HINT,
+                   err)
     end)
 
     it("can replace invalid UTF-8 instead", function()

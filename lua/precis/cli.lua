@@ -95,6 +95,10 @@ Scoring:
                          (default: rejoin paragraphs that look wrapped)
       --invalid-utf8 M   error (default) or replace: read bytes that are not
                          UTF-8 as U+FFFD
+      --encoding NAME    the encoding of input that declares none
+                         (windows-1252, latin1, shift_jis, ...; default
+                         UTF-8): a byte-order mark or an HTML page's
+                         <meta charset> wins
 
 Output:
       --format FORMAT    text (default) or json
@@ -265,6 +269,7 @@ local handlers = {
   invalid_utf8 = function(cfg, opt, v)
     cfg.opts.invalid_utf8 = one_of(opt, v, "error", "replace")
   end,
+  encoding = function(cfg, _, v) cfg.opts.encoding = v end,
   format = function(cfg, opt, v)
     cfg.format = one_of(opt, v, "text", "json")
     cfg.format_given = true
@@ -284,6 +289,7 @@ local long = {
   ["--query"] = "query", ["--param"] = "param",
   ["--min-words"] = "min_words", ["--max-words"] = "max_words",
   ["--drop-lines"] = "drop_lines", ["--invalid-utf8"] = "invalid_utf8",
+  ["--encoding"] = "encoding",
   ["--format"] = "format", ["--explain"] = "explain", ["--help"] = "help",
   ["--version"] = "version", ["--policy"] = "policy",
   ["--trust-policy-code"] = "trust_policy_code",
@@ -443,7 +449,7 @@ end
 local function documents_json(r)
   local docs = json.array()
   for k, d in ipairs(r.documents) do
-    docs[k] = json.object({ "name", "date" }, d)
+    docs[k] = json.object({ "name", "date", "encoding" }, d)
   end
   return docs
 end
@@ -459,8 +465,9 @@ local function unit_json(u, keys, names)
   return json.object(keys, {
     doc = u.doc - 1, index = u.index - 1, start = u.i - 1, ["end"] = u.j,
     kind = u.kind, rule = u.rule, words = u.words, chars = u.chars,
-    text = u.text, score = u.score, rank = u.rank, selected = u.selected,
-    plain = u.plain ~= u.text and u.plain or nil, -- markup removed
+    -- the original bytes, as UTF-8 when the document was in another encoding
+    text = u.decoded or u.text, score = u.score, rank = u.rank, selected = u.selected,
+    plain = u.plain ~= (u.decoded or u.text) and u.plain or nil, -- markup removed
     scores = names and json.object(names, u.scores),
   })
 end
@@ -803,6 +810,10 @@ local function run(args)
   end
   s:close()
   if code == "ENOMEM" then error("not enough memory", 0) end
+  if code == "EUTF8" then -- bytes in an encoding nobody named
+    fail("%s; name its encoding with --encoding NAME, or read bad bytes as U+FFFD " ..
+         "with --invalid-utf8 replace", msg)
+  end
   if not r then fail("%s", msg) end
   local out = {}
   if cfg.format == "json" then

@@ -7,7 +7,9 @@
 -- A result is a table:
 --
 --  * `language`: the language it was made with ("english")
---  * `documents`: one `{ name = ... }` per input document
+--  * `documents`: one `{ name = ... }` per input document, with its `date`
+--    when it carries one and its `encoding` ("windows-1252", "utf-16le")
+--    when it was read from another encoding than UTF-8
 --  * `scorers`: the scorers that took part, `{ name = ..., weight = ... }`
 --  * `units`: every unit of every document, in order, each a table with
 --    `doc` and `index` (1-based), `i` and `j` (the unit is `text:sub(i, j)`
@@ -16,7 +18,9 @@
 --    boilerplate), `rule` (the rule behind a fragment or a drop), `words`,
 --    `chars`, `score` (0 to 1), `rank` (1 is best, 0 for units that are not
 --    candidates), `selected`, `scores` (scorer name to value, 0 to 1) and
---    `text` (the exact original slice)
+--    `text` (the exact original slice), `plain` (its text as read, UTF-8)
+--    and, for a document in another encoding, `decoded` (the slice read
+--    as UTF-8, markup and all)
 --  * `sentences`: the selected units, in summary order (the same tables)
 --
 -- Misuse (unknown options, wrong types, bad values) raises an error.
@@ -50,7 +54,7 @@ M._VERSION = core._VERSION
 
 -- every option new() and summarize() take: the core's, plus `method`
 local known = {
-  chars = true, drop_lines = true, input = true, invalid_utf8 = true,
+  chars = true, drop_lines = true, encoding = true, input = true, invalid_utf8 = true,
   language = true, unwrap = true,
   max_words = true, method = true, min_words = true, order = true,
   params = true, policy = true, query = true, ratio = true, selector = true,
@@ -217,6 +221,9 @@ end
 --    dropped before segmentation
 --  * `invalid_utf8`: "error" (default) or "replace" (read bad bytes as
 --    U+FFFD)
+--  * `encoding`: the encoding of input that declares none ("windows-1252",
+--    "latin1", "shift_jis", ...; default UTF-8); a byte-order mark and an
+--    HTML page's <meta charset> or XML declaration win
 --  * `query`: a question or topic the summary should answer
 --  * `selector`: "mmr" (default), "sumbasic", "klsum" or "submodular"
 -- @treturn userdata a `precis.Summarizer` with methods

@@ -97,7 +97,7 @@ local DEFAULTS = {
   language = "auto",
   input = { format = "text", drop_lines = {}, boilerplate = true, rules = {}, unwrap = "auto",
             heading_words = 20, max_bytes = M.MAX_INPUT_BYTES,
-            invalid_utf8 = "error", min_words = 4, max_words = 80 },
+            invalid_utf8 = "error", encoding = "utf-8", min_words = 4, max_words = 80 },
   length = { unit = "sentences", value = 3 },
   scorers = { { name = "position", weight = 1 }, { name = "textrank", weight = 1 },
               { name = "title", weight = 0.3 } },
@@ -510,7 +510,8 @@ local TOP_KEYS = { "schema", "policy", "description", "extends", "lua", "languag
                    "query", "input", "length", "scorers", "filters", "redundancy",
                    "order", "output", "params" }
 local INPUT_KEYS = { "format", "drop_lines", "boilerplate", "rules", "unwrap",
-                     "heading_words", "max_bytes", "invalid_utf8", "min_words", "max_words" }
+                     "heading_words", "max_bytes", "invalid_utf8", "encoding", "min_words",
+                     "max_words" }
 local LENGTH_KEYS = { "sentences", "words", "chars", "ratio" }
 local REDUNDANCY_KEYS = { "method", "lambda", "max_similarity", "near_duplicate" }
 local OUTPUT_KEYS = { "format", "scores" }
@@ -606,6 +607,12 @@ local function read_input(E, layer, node)
     max_bytes = int_key("max_bytes", 1, nil),
     invalid_utf8 = function(_, _, v)
       input.invalid_utf8 = want_enum(E, v, "input.invalid_utf8", { "error", "replace" })
+    end,
+    encoding = function(_, _, v) -- of input that declares none: one iconv knows
+      local name = want_string(E, v, "input.encoding")
+      local why = name and core_refuses({ encoding = name })
+      if why then add_error(E, v, "%s in 'input.encoding'", why)
+      elseif name then input.encoding = name end
     end,
     min_words = int_key("min_words", 0, nil),
     max_words = int_key("max_words", 0, nil),
@@ -1394,6 +1401,7 @@ function M.options(p)
   if input.format and INPUT_OPTION then o.input = input.format end
   if input.drop_lines and #input.drop_lines > 0 then o.drop_lines = input.drop_lines end
   if input.invalid_utf8 then o.invalid_utf8 = input.invalid_utf8 end
+  if input.encoding then o.encoding = input.encoding end
   if input.min_words then params["sentence.min_words"] = input.min_words end
   if input.max_words then params["sentence.max_words"] = input.max_words end
   if input.boilerplate ~= nil then params["input.boilerplate"] = input.boilerplate and 1 or 0 end
