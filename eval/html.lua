@@ -69,9 +69,15 @@ local function declared(bytes)
       or head:match("^%s*<%?xml[^>]-encoding%s*=%s*[\"']([%w%-_:.]+)")
 end
 
+-- what browsers (and precis) read a label as
+local WHATWG = { ["iso-8859-1"] = "windows-1252", latin1 = "windows-1252",
+                 ["us-ascii"] = "windows-1252", shift_jis = "cp932", sjis = "cp932",
+                 gb2312 = "gbk", ["euc-kr"] = "cp949" }
+
 -- Converts several strings from `charset` to UTF-8 with iconv(1), one
 -- run for all of them.
 local function to_utf8(charset, list)
+  charset = WHATWG[charset] or charset
   if #list == 0 then return {} end
   local sep = "\n\1\2\3\n"
   local name = os.tmpname()
@@ -252,7 +258,7 @@ if opts.write then
   local f = io.open(path, "rb")
   local old = f and f:read("a") or "# Evaluation results\n"
   if f then f:close() end
-  old = old:gsub("\n## HTML pages\n.*$", "\n")
+  old = old:gsub("\n+## HTML pages\n.*$", "\n")
   f = assert(io.open(path, "wb"))
   f:write(old, "\n## HTML pages\n\n",
           "Written by `eval/html.lua --write` on ", os.date("!%Y-%m-%d"), " with precis ",
