@@ -733,8 +733,9 @@ PRECIS_API const char *precis_result_decoded(const precis_result *r, size_t i,
 /*
 ** The encoding document `doc` was read in, in lowercase as iconv names
 ** it ("windows-1252", "utf-16le", "koi8-r"), when it was not UTF-8; NULL
-** for UTF-8 (with or without its byte-order mark) or a `doc` out of
-** range. Owned by the result.
+** for UTF-8 (with or without its byte-order mark, or ASCII that reads the
+** same in the encoding declared) or a `doc` out of range. Owned by the
+** result.
 */
 PRECIS_API const char *precis_result_encoding(const precis_result *r, size_t doc);
 
