@@ -473,9 +473,9 @@ local function write_results(lines, golden)
   local head = f and f:read("a") or "# Evaluation results\n"
   if f then f:close() end
   local tail = head:match("\n(## HTML pages\n.*)$") -- eval/html.lua's, kept
-  head = head:gsub("\n## Segmentation\n.*$", "\n")
+  head = head:gsub("\n## Segmentation\n.*$", ""):gsub("\n*$", "")
   f = assert(io.open(path, "wb"))
-  f:write(head, "\n## Segmentation\n\n",
+  f:write(head, "\n\n## Segmentation\n\n",
           "Written by `eval/seg.lua --write` on ", os.date("!%Y-%m-%d"), " with precis ",
           tostring(precis._VERSION), ".\n\n", golden or "",
           "Universal Dependencies dev treebanks (`$PRECIS_DATA/segmentation-ud-dev`): ",
