@@ -73,7 +73,7 @@ LB ?= $(if $(filter 5.4,$(LUA_VERSION)),$(B),$(B)/$(LUA))
 # The engine is libprecis; the policy reader (yaml.c, over libyaml) serves
 # the Lua layer, where policies live, and goes into the module.
 CORE_SRC = $(sort $(wildcard csrc/*.c csrc/scorers/*.c))
-CORE_SRC := $(filter-out csrc/lprecis.c csrc/yaml.c,$(CORE_SRC))
+CORE_SRC := $(filter-out csrc/lprecis.c csrc/lrouge.c csrc/yaml.c,$(CORE_SRC))
 CORE_OBJ = $(CORE_SRC:%.c=$(B)/obj/%.o)
 YAML_OBJ = $(B)/obj/csrc/yaml.o
 TEST_SRC = $(sort $(wildcard tests/*.c))
@@ -91,14 +91,13 @@ SHLIB  = $(B)/libprecis.so.$(VERSION)
 SHLINKS = $(B)/$(SONAME) $(B)/libprecis.so
 PC     = $(B)/precis.pc
 MODULE = $(LB)/precis/core.so
-ROUGE_MODULE = $(LB)/precis/rouge.so
 CHECKS = $(B)/check_precis
 FAILALLOC = $(B)/failalloc.so
 
 .PHONY: FORCE all check spec test bench-corpus test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
-all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) $(ROUGE_MODULE) man
+all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) man
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -111,7 +110,8 @@ GUMBO_VERSION ?= $(shell $(PKG_CONFIG) --modversion gumbo 2>/dev/null)
 $(B)/obj/csrc/version.o: DEFS += $(if $(MD4C_VERSION),-DPRECIS_MD4C_VERSION='"$(MD4C_VERSION)"') \
                                 $(if $(GUMBO_VERSION),-DPRECIS_GUMBO_VERSION='"$(GUMBO_VERSION)"')
 
-$(LB)/obj/csrc/lprecis.o: csrc/lprecis.c
+# the files of the module that include lua.h, built per Lua
+$(LB)/obj/csrc/lprecis.o $(LB)/obj/csrc/lrouge.o: $(LB)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -158,10 +158,11 @@ $(LB)/rpath: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(MODULE_RPATH)' | cmp -s - $@ || echo '$(MODULE_RPATH)' > $@
 FORCE:
-$(MODULE): $(LB)/obj/csrc/lprecis.o $(YAML_OBJ) $(SHLINKS) $(LIB) csrc/lprecis.map $(LB)/rpath
+MODULE_OBJ = $(LB)/obj/csrc/lprecis.o $(LB)/obj/csrc/lrouge.o $(YAML_OBJ)
+$(MODULE): $(MODULE_OBJ) $(SHLINKS) $(LIB) csrc/lprecis.map $(LB)/rpath
 	@mkdir -p $(dir $@)
-	$(CC) $(LIBFLAG) $(MODULE_FLAGS) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(LB)/obj/csrc/lprecis.o \
-	  $(YAML_OBJ) -L$(B) -lprecis $(LIB) $(YAML_LIBS) $(UTF8PROC_LIBS) -lm \
+	$(CC) $(LIBFLAG) $(MODULE_FLAGS) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(MODULE_OBJ) \
+	  -L$(B) -lprecis $(LIB) $(YAML_LIBS) $(UTF8PROC_LIBS) $(JSONC_LIBS) -lm \
 	  $(if $(MODULE_RPATH),-Wl$(,)-rpath$(,)'$(MODULE_RPATH)')
 , := ,
 
@@ -189,7 +190,7 @@ check: $(CHECKS)
 	$(CHECKS)
 
 # bin/summarize, which the specs run, follows PRECIS_LUA and PRECIS_CPATH
-spec: $(MODULE) $(ROUGE_MODULE) $(FAILALLOC) $(EXAMPLE)
+spec: $(MODULE) $(FAILALLOC) $(EXAMPLE)
 	PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_FAILALLOC=$(FAILALLOC) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
 
@@ -238,7 +239,7 @@ sanitize-check: $(CHECKS)
 	CK_FORK=no ASAN_OPTIONS=detect_leaks=1 $(CHECKS)
 
 # Lua's own allocations are not ours to judge, so leaks are checked in the C tests.
-sanitize-spec: $(MODULE) $(ROUGE_MODULE) $(EXAMPLE)
+sanitize-spec: $(MODULE) $(EXAMPLE)
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
@@ -348,12 +349,8 @@ EVAL_ENV = LUA_PATH="eval/?.lua;lua/?.lua;lua/?/init.lua;;" LUA_CPATH="$(LB)/?.s
            PRECIS_DATA="$(PRECIS_DATA)"
 EVAL_ARGS ?=
 
-# a module of its own, outside the core: it links nothing, not even the core
-$(ROUGE_MODULE): eval/lrouge.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LUA_CFLAGS) $(LIBFLAG) -o $@ eval/lrouge.c
-
-eval-rouge: $(ROUGE_MODULE)
+# ROUGE is precis.rouge (lua/precis/rouge.lua over csrc/lrouge.c in precis.core)
+eval-rouge: $(MODULE)
 	$(EVAL_ENV) $(LUA) eval/vectors.lua
 
 # segmentation against pySBD's golden rules (segmentation/*.jsonl)
@@ -366,5 +363,5 @@ eval-seg: all
 eval-html: all
 	$(EVAL_ENV) $(LUA) eval/html.lua $(EVAL_ARGS)
 
-eval: all $(ROUGE_MODULE)
+eval: all
 	$(EVAL_ENV) $(LUA) eval/run.lua $(EVAL_ARGS)

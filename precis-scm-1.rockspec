@@ -42,7 +42,7 @@ build = {
     ["precis.core"] = {
       -- every C file of the core, listed by name (CI checks none is missing)
       sources = {
-        "csrc/lprecis.c", "csrc/batch.c", "csrc/corpus.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c",
+        "csrc/lprecis.c", "csrc/lrouge.c", "csrc/batch.c", "csrc/corpus.c", "csrc/date.c", "csrc/dedupe.c", "csrc/detect.c",
         "csrc/encoding.c", "csrc/error.c", "csrc/extra.c", "csrc/format.c", "csrc/heap.c", "csrc/html.c", "csrc/ingest.c", "csrc/lang.c",
         "csrc/langdata.c", "csrc/mem.c", "csrc/model.c",
         "csrc/options.c", "csrc/rules.c", "csrc/scorers/centroid.c",
@@ -74,6 +74,7 @@ build = {
     ["precis.json"] = "lua/precis/json.lua",
     ["precis.policy"] = "lua/precis/policy.lua",
     ["precis.policies"] = "lua/precis/policies.lua",
+    ["precis.rouge"] = "lua/precis/rouge.lua",
     ["precis.sandbox"] = "lua/precis/sandbox.lua",
   },
   -- into the rock's directory (luarocks show --rock-dir precis): the C

@@ -22,6 +22,7 @@
 
 #include "precis.h"
 #include "internal.h" /* the policy reader's tree (yaml.c) */
+#include "lrouge.h"   /* ROUGE-1.5.5's counting, core.rouge */
 
 #define SUMMARIZER_MT "precis.Summarizer"
 /* internal boxes: they own C memory while Lua calls that may raise run */
@@ -1397,5 +1398,7 @@ int luaopen_precis_core(lua_State *L) {
   luaL_newlib(L, funcs);
   lua_pushstring(L, precis_version());
   lua_setfield(L, -2, "_VERSION");
+  precisI_rouge_open(L);
+  lua_setfield(L, -2, "rouge");
   return 1;
 }

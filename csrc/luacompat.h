@@ -1,7 +1,7 @@
 /*
 ** luacompat.h: the few calls of the Lua C API that differ between Lua 5.1,
 ** LuaJIT 2.1, 5.2, 5.3 and 5.4, written in the 5.4 form for the others, so
-** that the bindings (csrc/lprecis.c, eval/lrouge.c) are one source.
+** that the bindings (csrc/lprecis.c, csrc/lrouge.c) are one source.
 ** Include it after lua.h and lauxlib.h. Only what the bindings use is
 ** here, with the 5.4 meaning; LuaJIT counts as 5.1 (LUA_VERSION_NUM 501),
 ** and the few 5.2 functions LuaJIT has are replaced all the same.

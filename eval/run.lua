@@ -11,7 +11,7 @@ package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.
 package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
 
 local precis = require "precis"
-local rouge = require "rouge"
+local rouge = require "precis.rouge"
 local datasets = require "datasets"
 local ots = require "ots"
 
@@ -225,7 +225,7 @@ local function evaluate(system, docs)
   local results = {}
   for _, doc in ipairs(docs) do
     local sents, dt = system.run(doc)
-    results[doc.id] = { score = rouge.score(sents, doc.refs, ROUGE_OPTS), seconds = dt }
+    results[doc.id] = { score = assert(rouge.score(sents, doc.refs, ROUGE_OPTS)), seconds = dt }
   end
   return results
 end

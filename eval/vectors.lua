@@ -10,7 +10,7 @@ package.path = package.path .. ";" .. REPO .. "/eval/?.lua;" .. REPO .. "/lua/?.
 package.cpath = package.cpath .. ";" .. REPO .. "/build/?.so"
 
 local cjson = require "cjson"
-local rouge = require "rouge"
+local rouge = require "precis.rouge"
 local datasets = require "datasets"
 
 local abs, fmt = math.abs, string.format
@@ -25,7 +25,7 @@ local function check(vec)
   for setting, stem in pairs(SETTINGS) do
     local want = vec[setting]
     if want then
-      local got = rouge.score(vec.system, vec.references, { stem = stem, n = 4 })
+      local got = assert(rouge.score(vec.system, vec.references, { stem = stem, n = 4 }))
       for _, m in ipairs(METRICS) do
         if want[m] then
           for _, k in ipairs({ "r", "p", "f" }) do
