@@ -914,12 +914,15 @@ static int l_utf8(lua_State *L) {
 
 typedef struct { json_tokener *tok; json_object *obj; } JsonBox;
 
-static int json_gc(lua_State *L) {
-  JsonBox *b = (JsonBox *)lua_touserdata(L, 1);
+static void json_free(JsonBox *b) {
   if (b->obj != NULL) json_object_put(b->obj);
   if (b->tok != NULL) json_tokener_free(b->tok);
   b->obj = NULL;
   b->tok = NULL;
+}
+
+static int json_gc(lua_State *L) {
+  json_free((JsonBox *)lua_touserdata(L, 1));
   return 0;
 }
 
@@ -983,7 +986,7 @@ static int l_json(lua_State *L) {
     lua_pushstring(L, json_tokener_error_desc(te == json_tokener_continue
                                               ? json_tokener_error_parse_eof : te));
     lua_pushinteger(L, (lua_Integer)(end < len ? end : len));
-    json_gc(L);
+    json_free(b);
     return 3;
   }
   while (end < len && (s[end] == ' ' || s[end] == '\t' || s[end] == '\r' || s[end] == '\n'))
@@ -992,20 +995,23 @@ static int l_json(lua_State *L) {
     lua_pushnil(L);
     lua_pushliteral(L, "text after the JSON value");
     lua_pushinteger(L, (lua_Integer)end);
-    json_gc(L);
+    json_free(b);
     return 3;
   }
   push_json(L, b->obj);
-  json_gc(L);
+  json_free(b);
   return 1;
 }
 
 typedef struct { DIR *d; } DirBox;
 
-static int dir_gc(lua_State *L) {
-  DirBox *b = (DirBox *)lua_touserdata(L, 1);
+static void dir_close(DirBox *b) {
   if (b->d != NULL) closedir(b->d);
   b->d = NULL;
+}
+
+static int dir_gc(lua_State *L) {
+  dir_close((DirBox *)lua_touserdata(L, 1));
   return 0;
 }
 
@@ -1062,7 +1068,7 @@ static int l_dir(lua_State *L) {
     lua_pushstring(L, strerror(en));
     return 2;
   }
-  dir_gc(L);
+  dir_close(b);
   list = (entry *)lua_newuserdatauv(L, (n + 1) * sizeof *list, 0); /* 4 */
   i = 0;
   lua_pushnil(L);
