@@ -75,6 +75,7 @@ build = {
     ["precis.policy"] = "lua/precis/policy.lua",
     ["precis.policies"] = "lua/precis/policies.lua",
     ["precis.rouge"] = "lua/precis/rouge.lua",
+    ["precis.rouge_command"] = "lua/precis/rouge_command.lua",
     ["precis.sandbox"] = "lua/precis/sandbox.lua",
   },
   -- into the rock's directory (luarocks show --rock-dir precis): the C

@@ -28,6 +28,7 @@ local HELP = [[
 Usage: summarize [OPTION...] [FILE...]
        summarize split [OPTION...] [FILE...]
        summarize batch [OPTION...] [PATH...]
+       summarize rouge [--format FORMAT] [--per-document] [--no-stem] SYSTEM REFERENCE...
        summarize eval [cnndm|bbc|all] [--policy P] [--limit K] [--help]
        summarize policy check FILE...
        summarize policy show NAME|FILE
@@ -141,6 +142,19 @@ every summary option above:
                          input (default <stdin>): they are NAME:LINE
       --stdin-line N     the number of standard input's first line (default
                          1), for a part of a file piped in
+
+"rouge" scores summaries against references as ROUGE-1.5.5 does (with -m:
+Porter stemming and WordNet's exceptions; -n 2 -2 4 -U) and prints ROUGE-1,
+ROUGE-2, ROUGE-L and ROUGE-SU4 recall, precision and F, averaged over the
+documents. SYSTEM and REFERENCE are two files, one sentence per line (one
+document; several REFERENCEs are several references), or folders and JSON
+Lines files, paired by key: a file's path below its folder without its last
+extension, a record's "id". A system record has "sentences" (the output
+of "batch") or "summary"; a reference record "summary", "sentences" or
+"references" (several). A document on one side only is named on standard
+error, is not scored, and makes the exit status 1. Its options:
+      --per-document     also each document's figures
+      --no-stem          compare words as they are, without stemming
 
 Exit status: 0 success, 1 bad input (a file that cannot be read, invalid
 UTF-8, nothing to summarize, a policy's Lua scorer that failed), 2 a usage
@@ -757,6 +771,15 @@ end
 local function run(args)
   if args[1] == "eval" then return eval_command(args) end
   if args[1] == "batch" then return batch_command(args) end
+  if args[1] == "rouge" then
+    local rest = {}
+    for k = 2, #args do rest[k - 1] = args[k] end
+    return require("precis.rouge_command").run(rest, {
+      usage = usage, fail = fail, write = write,
+      warn = function(fmt, ...) io.stderr:write(PROG, ": ", format(fmt, ...), "\n") end,
+      help = function() write({ (gsub(HELP, "\n$", "")) }); return 0 end,
+    })
+  end
   local cfg = parse(args)
   if cfg.help then
     write({ (gsub(HELP, "\n$", "")) })
