@@ -11,9 +11,9 @@
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
 libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev libjson-c-dev lua-cjson
-scdoc groff-base man-db"
+scdoc groff-base man-db wordnet-base"
 case "${1:-}" in
-  eval) PKGS="$PKGS wordnet-base ots time" ;;
+  eval) PKGS="$PKGS ots time" ;;
   deb) PKGS="$PKGS build-essential dpkg-dev debhelper dh-lua lintian" ;;
   # luajit2 is OpenResty's LuaJIT 2.1, the one nginx's Lua module needs:
   # Debian's luajit package would remove libnginx-mod-http-lua
