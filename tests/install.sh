@@ -72,6 +72,14 @@ env -i PATH=/usr/bin:/bin LUA_PATH="$tmp/none/?.lua" LUA_CPATH="$tmp/none/?.so" 
 cmp -s "$tmp/want2" "$tmp/got" || fail "with LUA_PATH set, it printed: $(cat "$tmp/got")"
 pass "the installed summarize runs from an empty environment (env -i PATH=/usr/bin:/bin)"
 
+# summarize rouge, from the installed precis.rouge and precis.core alone
+R=spec/fixtures/rouge
+bin/summarize rouge --per-document "$R/system" "$R/reference" > "$tmp/want3"
+env -i PATH=/usr/bin:/bin "$p/bin/summarize" rouge --per-document "$R/system" "$R/reference" \
+  > "$tmp/got" 2>&1 || fail "the installed summarize rouge failed: $(cat "$tmp/got")"
+cmp -s "$tmp/want3" "$tmp/got" || fail "the installed summarize rouge printed: $(cat "$tmp/got")"
+pass "the installed summarize rouge prints what bin/summarize rouge prints"
+
 # --- the README's example through pkg-config ---------------------------------
 export PKG_CONFIG_PATH="$p/lib/pkgconfig"
 [ "$(pkg-config --modversion precis)" = "$version" ] || fail "pkg-config --modversion precis"
