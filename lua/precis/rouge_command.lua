@@ -337,13 +337,13 @@ function M.run(args, io_)
       local doc = sys[key]
       local found = false
       for _, set in ipairs(ref_sets) do if set.docs[key] then found = true end end
-      if not found then
+      if doc.texts == false then -- a failure, named as it was read
+        unpaired = unpaired + 1
+      elseif not found then
         unpaired = unpaired + 1
         warn("%s: '%s' has no reference, and is not scored", doc.where, key)
-      elseif doc.texts ~= false then
-        keys[#keys + 1] = key
       else
-        unpaired = unpaired + 1
+        keys[#keys + 1] = key
       end
     end
     for _, set in ipairs(ref_sets) do
