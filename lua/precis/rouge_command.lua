@@ -41,8 +41,12 @@ local function is_jsonl(path)
   return path == "-" or ext == "jsonl" or ext == "ndjson"
 end
 
+-- a folder is one that lists (its listing is kept: it is asked again)
+local listed = {}
 local function is_dir(path)
-  return path ~= "-" and core.dir(path) ~= nil
+  if path == "-" then return false end
+  if listed[path] == nil then listed[path] = core.dir(path) or false end
+  return listed[path] ~= false
 end
 
 -- ---------------------------------------------------------------------
@@ -190,8 +194,9 @@ local function read_dir(root, fail)
     if depth > MAX_DEPTH then
       fail("%s: folders nested over %d deep (a link that loops?)", dir, MAX_DEPTH)
     end
-    local list, why = core.dir(dir)
+    local list, why = listed[dir] or core.dir(dir)
     if not list then fail("%s: %s", dir, why) end
+    listed[dir] = nil
     for _, e in ipairs(list) do
       if sub(e.name, 1, 1) ~= "." then -- hidden files and folders are left out
         local path = dir .. "/" .. e.name
