@@ -16,13 +16,12 @@
 ** evidence of a copy, and would make pair search quadratic */
 #define MAX_SHINGLE_GROUP 64
 
-typedef struct slot {
-  uint64_t h;
-  uint32_t group;  /* UINT32_MAX = empty */
-} slot;
-
+/* The shingle table: open addressing over group numbers (4 bytes a
+** slot), the hash of each group kept once beside it, so that the table
+** costs a quarter of what pairs of hash and group would. */
 typedef struct index {
-  slot *slots;
+  uint32_t *slots; /* group + 1; 0 = empty */
+  uint64_t *hash;  /* per group */
   size_t cap;
   uint32_t ngroups;
 } index;
@@ -32,17 +31,18 @@ static uint64_t mix(uint64_t h, uint32_t t) {
   return h * 0xFF51AFD7ED558CCDull;
 }
 
-/* the group of hash h, made on first sight; UINT32_MAX on OOM */
+/* the group of hash h, made on first sight (the caller sized the table
+** for every hash it offers) */
 static uint32_t group_of(index *x, uint64_t h) {
   size_t i = (size_t)(h ^ (h >> 29)) & (x->cap - 1);
   for (;;) {
-    slot *s = &x->slots[i];
-    if (s->group == UINT32_MAX) {
-      s->h = h;
-      s->group = x->ngroups++;
-      return s->group;
+    uint32_t g = x->slots[i];
+    if (g == 0) {
+      x->hash[x->ngroups] = h;
+      x->slots[i] = ++x->ngroups;
+      return x->ngroups - 1;
     }
-    if (s->h == h) return s->group;
+    if (x->hash[g - 1] == h) return g - 1;
     i = (i + 1) & (x->cap - 1);
   }
 }
@@ -78,33 +78,28 @@ static size_t sort_unique(uint32_t *a, size_t n) {
   return m;
 }
 
-precis_status precisI_near_duplicates(precisI_run *run, const unsigned char *ok,
-                                      unsigned char *dup) {
-  double thr = run->s->opt.near_dup;
+/* Each sentence's group, as the least sentence of it, into up[n]. */
+static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   const uint32_t *terms = run->terms.p;
   size_t n = run->ncand, i, k, total = 0, q;
-  index x = {NULL, 0, 0};
+  index x = {NULL, NULL, 0, 0};
   uint32_t *sg = NULL, *sg_off = NULL, *whole = NULL; /* per sentence */
   uint32_t *gsize = NULL, *goff = NULL, *gmem = NULL, *cursor = NULL;
-  uint32_t *shared = NULL, *touched = NULL, *up = NULL, *best = NULL;
+  uint32_t *shared = NULL, *touched = NULL;
   precis_status st = PRECIS_ENOMEM;
-  memset(dup, 0, n);
-  if (thr <= 0 || n < 2) return PRECIS_OK;
   for (i = 0; i < n; i++) {
     uint32_t nt = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     total += nt < 3 ? (nt ? 1 : 0) : nt - 2;
   }
-  for (x.cap = 64; x.cap < 2 * (total + n); x.cap *= 2) {}
-  x.slots = precisI_alloc(x.cap, sizeof *x.slots);
+  for (x.cap = 64; x.cap < total + n + (total + n) / 2; x.cap *= 2) {}
+  x.slots = precisI_calloc(x.cap, sizeof *x.slots);
+  x.hash = precisI_alloc(total + n, sizeof *x.hash);
   sg = precisI_alloc(total, sizeof *sg);
   sg_off = precisI_alloc(n + 1, sizeof *sg_off);
   whole = precisI_alloc(n, sizeof *whole);
-  up = precisI_alloc(n, sizeof *up);
-  best = precisI_alloc(n, sizeof *best);
   shared = precisI_calloc(n, sizeof *shared);
   touched = precisI_alloc(n, sizeof *touched);
-  if (!x.slots || !sg || !sg_off || !whole || !up || !best || !shared || !touched) goto done;
-  for (k = 0; k < x.cap; k++) x.slots[k].group = UINT32_MAX;
+  if (!x.slots || !x.hash || !sg || !sg_off || !whole || !shared || !touched) goto done;
   /* each sentence's shingle groups, as a sorted set */
   for (i = 0, q = 0; i < n; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
@@ -126,6 +121,10 @@ precis_status precisI_near_duplicates(precisI_run *run, const unsigned char *ok,
     whole[i] = group_of(&x, all ^ 0xA11);
   }
   sg_off[n] = (uint32_t)q;
+  free(x.slots); /* the groups are numbered: the table has done its work */
+  free(x.hash);
+  x.slots = NULL;
+  x.hash = NULL;
   /* members of every group, in sentence order */
   gsize = precisI_calloc(x.ngroups + 1, sizeof *gsize);
   goff = precisI_alloc(x.ngroups + 1, sizeof *goff);
@@ -163,18 +162,56 @@ precis_status precisI_near_duplicates(precisI_run *run, const unsigned char *ok,
       shared[j] = 0;
     }
   }
+  for (i = 0; i < n; i++) up[i] = find(up, (uint32_t)i);
+  st = PRECIS_OK;
+done:
+  free(x.slots); free(x.hash); free(sg); free(sg_off); free(whole);
+  free(shared); free(touched); free(gsize); free(goff); free(cursor); free(gmem);
+  return st;
+}
+
+precis_status precisI_dup_groups(precisI_run *run) {
+  double thr = run->s->opt.near_dup;
+  precis_status st;
+  free(run->dup_root);
+  run->dup_root = NULL;
+  if (thr <= 0 || run->ncand < 2) return PRECIS_OK;
+  run->dup_root = precisI_alloc(run->ncand, sizeof *run->dup_root);
+  if (run->dup_root == NULL) return PRECIS_ENOMEM;
+  if ((st = groups(run, thr, run->dup_root)) != PRECIS_OK) {
+    free(run->dup_root);
+    run->dup_root = NULL;
+    return st;
+  }
+  run->dup_thr = thr;
+  return PRECIS_OK;
+}
+
+precis_status precisI_near_duplicates(precisI_run *run, const unsigned char *ok,
+                                      unsigned char *dup) {
+  double thr = run->s->opt.near_dup;
+  size_t n = run->ncand, i;
+  uint32_t *root = run->dup_root, *own = NULL, *best;
+  precis_status st;
+  memset(dup, 0, n);
+  if (thr <= 0 || n < 2) return PRECIS_OK;
+  if (root == NULL || run->dup_thr != thr) { /* not made with the model */
+    root = own = precisI_alloc(n, sizeof *own);
+    if (own == NULL) return PRECIS_ENOMEM;
+    if ((st = groups(run, thr, own)) != PRECIS_OK) { free(own); return st; }
+  }
+  best = precisI_alloc(n, sizeof *best);
+  if (best == NULL) { free(own); return PRECIS_ENOMEM; }
   /* keep the best-ranked member of each group that may be selected */
   for (i = 0; i < n; i++) best[i] = UINT32_MAX;
   for (i = 0; i < n; i++) {
-    uint32_t r = find(up, (uint32_t)i), b = best[r];
+    uint32_t r = root[i], b = best[r];
     if (b == UINT32_MAX || (ok[i] && !ok[b]) ||
         (ok[i] == ok[b] && run->rank[i] < run->rank[b]))
       best[r] = (uint32_t)i;
   }
-  for (i = 0; i < n; i++) dup[i] = best[find(up, (uint32_t)i)] != i;
-  st = PRECIS_OK;
-done:
-  free(x.slots); free(sg); free(sg_off); free(whole); free(up); free(best);
-  free(shared); free(touched); free(gsize); free(goff); free(cursor); free(gmem);
-  return st;
+  for (i = 0; i < n; i++) dup[i] = best[root[i]] != i;
+  free(best);
+  free(own);
+  return PRECIS_OK;
 }

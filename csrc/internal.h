@@ -426,6 +426,10 @@ typedef struct precisI_run {
   /* the query's content terms, sorted and unique (tokenize.c) */
   uint32_t *query;
   size_t nquery;
+  /* near-duplicate groups (dedupe.c), made with the model, where the
+  ** memory peak is not: per candidate, the least sentence of its group */
+  uint32_t *dup_root;
+  double dup_thr;          /* the redundancy.near_duplicate they were made for */
 } precisI_run;
 
 /* summarize.c: every stage of precis_summarize up to the summary (no
@@ -549,8 +553,12 @@ int precisI_parse_date(const char *s, size_t n, const precisI_lang *lang);
 ** November 2023"), its date in *ymd; 0 when there is none */
 size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
                           int *ymd);
-/* dedupe.c: marks every near-duplicate but the best-ranked of its group,
-** preferring members that may be selected (ok[i]) */
+/* dedupe.c: the near-duplicate groups of the candidates into
+** run->dup_root (none when redundancy.near_duplicate is 0) */
+precis_status precisI_dup_groups(precisI_run *run);
+/* marks every near-duplicate but the best-ranked of its group, preferring
+** members that may be selected (ok[i]); the groups are run->dup_root's
+** when made for the options' threshold, else made here */
 precis_status precisI_near_duplicates(precisI_run *run,
                                       const unsigned char *ok,
                                       unsigned char *dup);

@@ -177,7 +177,8 @@ static precis_status graph(precisI_run *run) {
   size_t n = run->ncand, i, k, t;
   size_t *post_off = NULL, *cursor = NULL;
   posting *post = NULL;
-  uint32_t *touched = NULL, dfcap = UINT32_MAX;
+  uint32_t *touched = NULL, dfcap = UINT32_MAX, *rowlen = NULL, *indeg = NULL;
+  size_t half;
   acc *sum = NULL; /* per sentence j: dot product and shared terms with i */
   double *logw = NULL;
   precisI_vec pairs, row;
@@ -192,7 +193,7 @@ static precis_status graph(precisI_run *run) {
     pairs_met += (double)run->df[t] * (double)(run->df[t] - (run->df[t] > 0)) / 2;
   if (pairs_met > PRECIS_EXACT_GRAPH_PAIRS + (double)PRECIS_MAX_EDGES_PER_NODE * (double)n)
     exact = 0;
-  precisI_vec_init(&pairs, sizeof(pair));
+  precisI_vec_init(&pairs, sizeof(precisI_edge));
   precisI_vec_init(&row, sizeof(pair));
   if (!exact) dfcap = PRECIS_MAX_PAIR_DF;
   if (!precisI_vec_reserve(&row, exact ? 16 : PRECIS_MAX_EDGES_PER_NODE)) goto done;
@@ -202,7 +203,10 @@ static precis_status graph(precisI_run *run) {
   sum = precisI_calloc(n, sizeof *sum);
   touched = precisI_alloc(n, sizeof *touched);
   logw = precisI_alloc(n, sizeof *logw);
-  if (!post_off || !cursor || !post || !sum || !touched || !logw) goto done;
+  rowlen = precisI_alloc(n, sizeof *rowlen);
+  indeg = precisI_calloc(n, sizeof *indeg);
+  if (!post_off || !cursor || !post || !sum || !touched || !logw || !rowlen || !indeg)
+    goto done;
   for (i = 0; i < n; i++) { /* TextRank's length term, log |S| in content
                                words: stopwords are not in the overlap either */
     uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
@@ -263,29 +267,52 @@ static precis_status graph(precisI_run *run) {
       }
     }
     if (!precisI_vec_reserve(&pairs, pairs.n + row.n)) goto done;
-    if (row.n) memcpy((pair *)pairs.p + pairs.n, row.p, row.n * sizeof(pair));
+    for (m = 0; m < row.n; m++) { /* row i's half of its edges: i -> j, j > i */
+      const pair *rp = &precisI_vec_at(&row, pair, m);
+      precisI_edge *e = &precisI_vec_at(&pairs, precisI_edge, pairs.n + m);
+      e->to = rp->b; e->cos = rp->cos; e->tr = rp->tr;
+      indeg[rp->b]++;
+    }
+    rowlen[i] = (uint32_t)row.n;
     pairs.n += row.n;
   }
-  /* both directions, as compressed rows */
+  /* Both directions, as compressed rows, built where the halves lie: a
+  ** node's edges are those of the rows before it that reach it, in row
+  ** order, then its own. The halves are moved from the last, and each
+  ** lands at or after where it was read, never on a half not yet read.
+  ** The postings go first, as the graph is the peak of a run's memory. */
+  free(post_off); free(post); free(sum); free(touched); free(logw);
+  post_off = NULL; post = NULL; sum = NULL; touched = NULL; logw = NULL;
+  precisI_vec_free(&row);
+  half = pairs.n;
   run->edge_off = precisI_calloc(n + 1, sizeof *run->edge_off);
-  run->edges = precisI_alloc(2 * pairs.n, sizeof *run->edges);
+  if (run->edge_off == NULL) goto done;
+  if (half > 0) {
+    precisI_edge *grown = realloc(pairs.p, 2 * half * sizeof *grown);
+    if (grown == NULL) goto done;
+    pairs.p = grown;
+    pairs.cap = 2 * half;
+  }
+  for (i = 0; i < n; i++) run->edge_off[i + 1] = run->edge_off[i] + rowlen[i] + indeg[i];
   free(cursor);
   cursor = precisI_alloc(n, sizeof *cursor);
-  if (!run->edge_off || !run->edges || !cursor) goto done;
-  for (k = 0; k < pairs.n; k++) {
-    pair *p = &precisI_vec_at(&pairs, pair, k);
-    run->edge_off[p->a + 1]++;
-    run->edge_off[p->b + 1]++;
+  if (cursor == NULL) goto done;
+  for (i = 0; i < n; i++) cursor[i] = run->edge_off[i] + indeg[i]; /* the rows before, backwards */
+  for (i = n, k = half; i-- > 0;) {
+    size_t m = rowlen[i];
+    while (m-- > 0) {
+      precisI_edge e = precisI_vec_at(&pairs, precisI_edge, --k), *back;
+      uint32_t j = e.to;
+      precisI_vec_at(&pairs, precisI_edge, run->edge_off[i] + indeg[i] + m) = e;
+      back = &precisI_vec_at(&pairs, precisI_edge, --cursor[j]);
+      back->to = (uint32_t)i; back->cos = e.cos; back->tr = e.tr;
+    }
   }
-  for (i = 0; i < n; i++) run->edge_off[i + 1] += run->edge_off[i];
-  if (n) memcpy(cursor, run->edge_off, n * sizeof *cursor);
-  for (k = 0; k < pairs.n; k++) {
-    pair *p = &precisI_vec_at(&pairs, pair, k);
-    precisI_edge *e1 = &run->edges[cursor[p->a]++];
-    precisI_edge *e2 = &run->edges[cursor[p->b]++];
-    e1->to = p->b; e1->cos = p->cos; e1->tr = p->tr;
-    e2->to = p->a; e2->cos = p->cos; e2->tr = p->tr;
-  }
+  if (pairs.p == NULL && (pairs.p = precisI_alloc(1, sizeof(precisI_edge))) == NULL)
+    goto done; /* no edge: still a graph */
+  run->edges = pairs.p;
+  pairs.p = NULL;
+  pairs.n = pairs.cap = 0;
   st = PRECIS_OK;
 done:
   free(post_off);
@@ -294,6 +321,8 @@ done:
   free(sum);
   free(touched);
   free(logw);
+  free(rowlen);
+  free(indeg);
   precisI_vec_free(&pairs);
   precisI_vec_free(&row);
   return st;
@@ -301,6 +330,7 @@ done:
 
 precis_status precisI_model(precisI_run *run, precis_error *err) {
   precis_status st = candidates(run);
+  if (st == PRECIS_OK) st = precisI_dup_groups(run); /* before the graph's peak */
   if (st == PRECIS_OK) st = vectors(run);
   if (st == PRECIS_OK) st = graph(run);
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");

@@ -60,6 +60,7 @@ void precisI_run_free(precisI_run *run) {
   free(run->summary);
   free(run->query);
   free(run->date);
+  free(run->dup_root);
 }
 
 static char *copy_string(const char *s) {
@@ -441,6 +442,8 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
       goto done;
     precisI_vec_free(&hints[d]);
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
+    precisI_lower_free(R.src[d].lower); /* only ingest and segment ask it */
+    R.src[d].lower = NULL;
   }
   precisI_vec_free(&blocks); /* the peak comes later: keep only what it needs */
   precisI_vec_trim(&R.units);
@@ -449,6 +452,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
     goto done;
   }
   if ((st = precisI_tokenize(&R, err)) != PRECIS_OK) goto done;
+  precisI_vec_trim(&R.terms);
   if (ex && (st = precisI_extra_drop(&R, ex, err)) != PRECIS_OK) goto done;
   if (summarize && s->opt.filter_questions) precisI_filter_questions(&R);
   if (summarize) {

@@ -823,6 +823,7 @@ local function run(args)
     docs[k] = read_input(path, max - total, max)
     total = total + #docs[k].text
   end
+  collectgarbage("collect") -- the chunks read are garbage: free them before the core's peak
   working_on = cfg.files[1] == "-" and "<stdin>" or cfg.files[1]
   -- a plain text output shows what was read: markup removed
   local r
