@@ -797,6 +797,95 @@ static int run(lua_State *L, int segment_only) {
   return 1;
 }
 
+/* The length of the well-formed UTF-8 sequence at s[0, n) (Unicode's
+** table 3-7: no overlong form, no surrogate, nothing past U+10FFFF), 0
+** when there is none: the rule of Lua 5.4's utf8.len. */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+  unsigned c = s[0], lo = 0x80, hi = 0xBF;
+  size_t len, k;
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) len = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0; else if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90; else if (c == 0xF4) hi = 0x8F;
+  } else return 0;
+  if (n < len || s[1] < lo || s[1] > hi) return 0;
+  for (k = 2; k < len; k++) if (s[k] < 0x80 || s[k] > 0xBF) return 0;
+  return len;
+}
+
+/* Adds t[0, n) to b as one line of split's text output: a byte that is
+** not UTF-8 as U+FFFD, every run of white space (space, tab, line feed,
+** vertical tab, form feed, carriage return) as one space, none at either
+** end. Staged on the C stack, so that nothing leaks if Lua raises. */
+static void add_oneline(luaL_Buffer *b, const char *t, size_t n) {
+  char stage[1024];
+  size_t i = 0, o = 0;
+  int space = 0, any = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)t[i];
+    size_t len;
+    if (c == ' ' || (c >= '\t' && c <= '\r')) { space = 1; i++; continue; }
+    if (o + 8 > sizeof stage) { luaL_addlstring(b, stage, o); o = 0; }
+    if (space && any) stage[o++] = ' ';
+    space = 0;
+    any = 1;
+    if ((len = utf8_seq((const unsigned char *)t + i, n - i)) == 0) {
+      memcpy(stage + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+      o += 3;
+      i++;
+      continue;
+    }
+    memcpy(stage + o, t + i, len);
+    o += len;
+    i += len;
+  }
+  luaL_addlstring(b, stage, o);
+}
+
+/* summarizer:split_lines(docs) -> string | fail, msg, code: what
+** `summarize split` prints, every unit but the dropped ones on a line of
+** its own (each line ends in a line feed), built without a table per unit. */
+static int l_split_lines(lua_State *L) {
+  const precis_summarizer *s = checksummarizer(L);
+  precis_text *docs;
+  size_t ndocs, i, n;
+  ResultBox *rb;
+  precis_error err;
+  precis_status st;
+  luaL_Buffer b;
+  lua_settop(L, 2);
+  docs = read_docs(L, &ndocs);
+  rb = (ResultBox *)lua_newuserdatauv(L, sizeof *rb, 0);
+  rb->r = NULL;
+  luaL_setmetatable(L, RESULT_MT); /* frees the result if Lua raises */
+  st = precis_segment(s, docs, ndocs, &rb->r, &err);
+  if (st == PRECIS_EINVAL) return luaL_error(L, "%s", err.message);
+  if (st != PRECIS_OK) return push_error(L, &err);
+  n = precis_result_count(rb->r);
+  luaL_buffinit(L, &b);
+  for (i = 0; i < n; i++) {
+    precis_sentence u;
+    const char *t;
+    size_t len;
+    if (!precis_result_get(rb->r, i, &u) || u.doc >= ndocs || u.start > u.end ||
+        u.end > docs[u.doc].len)
+      return luaL_error(L, "precis: a unit lies outside its document");
+    if (u.kind == PRECIS_KIND_DROPPED) continue;
+    if ((t = precis_result_text(rb->r, i, &len)) == NULL) {
+      t = docs[u.doc].data + u.start;
+      len = u.end - u.start;
+    }
+    add_oneline(&b, t, len);
+    luaL_addchar(&b, '\n');
+  }
+  luaL_pushresult(&b);
+  return 1;
+}
+
 /* summarizer:summarize(docs [, {units = false}]) -> result | fail, msg, code */
 static int l_summarize(lua_State *L) { return run(L, 0); }
 
@@ -1361,6 +1450,7 @@ static const luaL_Reg methods[] = {
   {"close", l_close},
   {"each", l_each},
   {"segment", l_segment},
+  {"split_lines", l_split_lines},
   {"summarize", l_summarize},
   {NULL, NULL}
 };

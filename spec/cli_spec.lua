@@ -174,6 +174,26 @@ describe("summarize", function()
   end)
 
   describe("split", function()
+    it("prints the lines (split_lines, in C) the units' texts make one by one", function()
+      -- split's lines are built in C (split_lines); they must be what the
+      -- units of segment() give through cli.shown, byte for byte
+      local cli = require "precis.cli"
+      local text = "  Hello \t world.\r\n\r\nSecond\tpara\v here.  \255\254 bad \237\160\128 sur" ..
+                   " \226\130x end. Dr. Smith went home.\n\n   \n- item one\n- item two\n\n" ..
+                   "\194\160Non-breaking start.\n\nThanks,\nJo\n"
+      local s = assert(precis.new({ invalid_utf8 = "replace" }))
+      local want = {}
+      for _, u in ipairs(assert(s:segment({ text })).units) do
+        if u.kind ~= "dropped" then want[#want + 1] = cli.shown(u) .. "\n" end
+      end
+      s:close()
+      assert.is_true(#want > 5)
+      local out, err, status = summarize({ "split", "--invalid-utf8", "replace" }, text)
+      assert.equal(0, status)
+      assert.equal("", err)
+      assert.equal(table.concat(want), out)
+    end)
+
     it("keeps the dash that opens a line of speech, and a list's bullet", function()
       local out = summarize({ "split", "--language", "swedish" },
         "Hon kom hem sent.\n\n\226\128\147 Vi kan inte v\195\164nta l\195\164ngre, s\195\164ger hon." ..

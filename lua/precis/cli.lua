@@ -827,7 +827,9 @@ local function run(args)
   working_on = cfg.files[1] == "-" and "<stdin>" or cfg.files[1]
   -- a plain text output shows what was read: markup removed
   local r
-  if cfg.split then
+  if cfg.split and cfg.format ~= "json" then -- the lines, built in C: no table per unit
+    r, msg, code = s:split_lines(docs)
+  elseif cfg.split then
     r, msg, code = s:segment(docs)
   else -- every unit only when they are shown: they cost memory
     r, msg, code = s:summarize(docs, { units = cfg.explain == true })
@@ -843,9 +845,12 @@ local function run(args)
   if cfg.format == "json" then
     out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
   elseif cfg.split then
-    for _, u in ipairs(r.units) do
-      if u.kind ~= "dropped" then out[#out + 1] = shown(u, true) end
+    if r ~= "" then
+      local ok, err = io.stdout:write(r)
+      if ok then ok, err = io.stdout:flush() end
+      if not ok then fail("cannot write the output: %s", tostring(err)) end
     end
+    return 0
   else
     for k, u in ipairs(r.sentences) do out[k] = shown(u) end
     if cfg.explain then explain_text(r, out) end
