@@ -101,8 +101,15 @@ int precisI_utf8_check(const char *s, size_t len, size_t *bad,
 /* 1-based line and column (in code points) of byte `off` */
 void precisI_utf8_position(const char *s, size_t off, size_t *line,
                            size_t *col);
-/* Decodes one code point of valid UTF-8 at s[i]; returns its byte length. */
-size_t precisI_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp);
+/* Decodes one code point of valid UTF-8 at s[i]; returns its byte length.
+** ASCII, most of most texts, is decoded here, without a call. */
+size_t precisI_utf8_decode_mb(const char *s, size_t len, size_t i, int32_t *cp);
+static inline size_t precisI_utf8_decode(const char *s, size_t len, size_t i,
+                                         int32_t *cp) {
+  unsigned char c = (unsigned char)s[i];
+  if (c < 0x80) { *cp = c; return 1; }
+  return precisI_utf8_decode_mb(s, len, i, cp);
+}
 
 /* A map from a rewritten text back to the text it was read from (see
 ** spans.c): runs in order in both texts that never overlap. From `clean`

@@ -756,6 +756,8 @@ struct precisI_lower {
   uint32_t *slot;     /* open addressing: index into w plus one, 0 empty */
   size_t cap;         /* a power of two */
   size_t *pos;        /* every occurrence's offset, by word, ascending */
+  precisI_vec seen;   /* while building: each occurrence's word, in text order */
+  size_t next;        /* the next of them to place */
 };
 
 void precisI_lower_free(precisI_lower *x) {
@@ -763,6 +765,7 @@ void precisI_lower_free(precisI_lower *x) {
   free(x->w);
   free(x->slot);
   free(x->pos);
+  precisI_vec_free(&x->seen);
   free(x);
 }
 
@@ -850,11 +853,15 @@ static int lcount(precisI_lower *x, const char *t, size_t s, size_t n) {
     *sl = (uint32_t)x->nw;
   }
   x->w[*sl - 1].n++;
+  if (!precisI_vec_reserve(&x->seen, x->seen.n + 1)) return 0;
+  precisI_vec_at(&x->seen, uint32_t, x->seen.n++) = *sl - 1;
   return 1;
 }
 
+/* the second pass meets the same words in the same order: no lookup */
 static int lplace(precisI_lower *x, const char *t, size_t s, size_t n) {
-  lword *lw = &x->w[*lslot(x, t, t + s, n, lhash(t + s, n)) - 1];
+  lword *lw = &x->w[precisI_vec_at(&x->seen, uint32_t, x->next++)];
+  (void)t; (void)n;
   x->pos[lw->first + lw->fill++] = s;
   return 1;
 }
@@ -862,6 +869,7 @@ static int lplace(precisI_lower *x, const char *t, size_t s, size_t n) {
 static precisI_lower *lower_index(const char *t, size_t tlen) {
   precisI_lower *x = precisI_calloc(1, sizeof *x);
   size_t k, total = 0;
+  if (x != NULL) precisI_vec_init(&x->seen, sizeof(uint32_t));
   if (x == NULL || !lgrow(x) || !lwords(x, t, tlen, lcount)) goto fail;
   for (k = 0; k < x->nw; k++) {
     x->w[k].first = total;
@@ -869,6 +877,7 @@ static precisI_lower *lower_index(const char *t, size_t tlen) {
   }
   if ((x->pos = precisI_alloc(total, sizeof *x->pos)) == NULL) goto fail;
   lwords(x, t, tlen, lplace);
+  precisI_vec_free(&x->seen);
   return x;
 fail:
   precisI_lower_free(x);
@@ -1508,13 +1517,14 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   for (i = start; i < end; i++) /* code points: the bytes that start one */
     n += ((unsigned char)t[i] & 0xC0) != 0x80;
   m0 = n;
-  { /* one zeroed allocation for the block's arrays: code points, then
-    ** quotation depths, then the two flag bytes */
+  { /* one allocation for the block's arrays: code points (each written
+    ** below), then quotation depths and the two flag bytes, zeroed */
     size_t m = n + 2;
     char *mem;
     if (m > ((size_t)-1) / (sizeof *b.c + 2 * sizeof(int) + 2)) return PRECIS_ENOMEM;
-    mem = precisI_calloc(m, sizeof *b.c + 2 * sizeof(int) + 2);
+    mem = precisI_alloc(m, sizeof *b.c + 2 * sizeof(int) + 2);
     if (mem == NULL) return PRECIS_ENOMEM;
+    memset(mem + m * sizeof *b.c, 0, m * (2 * sizeof(int) + 2));
     b.c = (cpt *)(void *)mem;
     b.inside = (int *)(void *)(mem + m * sizeof *b.c);
     b.calls = b.inside + m;

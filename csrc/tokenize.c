@@ -194,6 +194,7 @@ static int is_joiner(int32_t cp) {
 /* scripts written without spaces between words: Han, kana, Thai, Lao,
 ** Khmer, Burmese */
 static int nospace(int32_t cp) {
+  if (cp < 0x0E00) return 0; /* Latin, Greek, Cyrillic, ...: one test */
   return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
          (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0x20000 && cp <= 0x2FFFF) || (cp >= 0x0E00 && cp <= 0x0EFF) ||

@@ -88,7 +88,7 @@ void precisI_utf8_position(const char *s, size_t off, size_t *line,
   *col = c;
 }
 
-size_t precisI_utf8_decode(const char *s, size_t len, size_t i, int32_t *cp) {
+size_t precisI_utf8_decode_mb(const char *s, size_t len, size_t i, int32_t *cp) {
   const unsigned char *u = (const unsigned char *)s + i;
   size_t avail = len - i;
   if (u[0] < 0x80) { *cp = u[0]; return 1; }
