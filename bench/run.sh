@@ -213,7 +213,7 @@ END {
   missed = 0
   print ""
   printf "%-10s %10s %8s %8s %8s %10s %8s %8s %10s\n", "file", "bytes", "wall s", "CPU s",
-    "MB/CPU-s", "ots CPU s", "ots/pr", "peak MB", "peak/in"
+    "MiB/CPU-s", "ots CPU s", "ots/pr", "peak MiB", "peak/in"
   for (i = 1; i <= np; i++) {
     if (!ok(res[i])) { printf "%-10s %10d %8s\n", name[i], bytes[i], res[i]; missed++; continue }
     cpu = f(res[i], 2); if (cpu <= 0) cpu = 0.01
@@ -223,7 +223,7 @@ END {
   }
   if (nm > 0) {
     print ""
-    printf "%-12s %8s %8s %10s %8s %8s %8s\n", "-r 0.1, 5 MiB", "wall s", "CPU s", "/ -n 5", "ots/pr", "peak MB", "peak/in"
+    printf "%-12s %8s %8s %10s %8s %8s %8s\n", "-r 0.1, 5 MiB", "wall s", "CPU s", "/ -n 5", "ots/pr", "peak MiB", "peak/in"
     for (i = 1; i <= np; i++) if (name[i] == "news-5mb" && ok(res[i])) base = f(res[i], 2)
     worst = 0
     for (i = 1; i <= nm; i++) {
