@@ -47,6 +47,7 @@ int main(void) {
     srunner_add_suite(sr, html_suite());
     srunner_add_suite(sr, batch_suite());
     srunner_add_suite(sr, cost_suite());
+    srunner_add_suite(sr, bounds_suite());
   }
   srunner_run_all(sr, CK_NORMAL);
   failed = srunner_ntests_failed(sr);

@@ -32,6 +32,7 @@ Suite *html_suite(void);
 Suite *batch_suite(void);
 Suite *cost_suite(void);
 Suite *encoding_suite(void);
+Suite *bounds_suite(void);
 
 /* Tests that pin bugs of the core: they fail until the bugs are fixed, so
 ** check_main.c runs them only when PRECIS_KNOWN_BUGS=1. */

@@ -1,0 +1,192 @@
+/*
+** test_bounds.c: precis reads exactly the bytes it is given. A document
+** of the C API need not end in NUL, so each case here copies its text
+** into a buffer of exactly its length: under AddressSanitizer (make
+** sanitize) a read one byte past the end fails the test. Every input
+** mode reads every fixture of the repository this way, and each result is
+** held to the invariants of invariants.h.
+*/
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "invariants.h"
+#include "suites.h"
+
+typedef struct mode {
+  const char *name;
+  precis_format format;
+  precis_utf8_mode utf8;
+} mode;
+
+static const mode modes[] = {
+  {"text", PRECIS_FORMAT_TEXT, PRECIS_UTF8_STRICT},
+  {"markdown", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_STRICT},
+  {"html", PRECIS_FORMAT_HTML, PRECIS_UTF8_STRICT},
+  {"text, replace", PRECIS_FORMAT_TEXT, PRECIS_UTF8_REPLACE},
+  {"markdown, replace", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_REPLACE},
+  {"html, replace", PRECIS_FORMAT_HTML, PRECIS_UTF8_REPLACE},
+};
+
+/* A copy of text in a buffer of exactly len bytes (one, unread, when
+** len is 0, since malloc(0) may give NULL). */
+static char *exact(const char *text, size_t len) {
+  char *p = malloc(len ? len : 1);
+  ck_assert_ptr_nonnull(p);
+  memcpy(p, text, len);
+  return p;
+}
+
+/* Segments and summarizes text (len bytes) in mode m, from a buffer of
+** exactly its length, and checks both results; returns how many of the
+** two runs succeeded. */
+static int run_mode(const char *what, const char *text, size_t len, const mode *m) {
+  precis_options *o = NULL;
+  precis_summarizer *s = NULL;
+  precis_error err;
+  precis_text doc;
+  t_request q;
+  int pass, ok = 0;
+  char *buf = exact(text, len);
+  ck_assert_int_eq(precis_options_new(&o, &err), PRECIS_OK);
+  precis_options_set_format(o, m->format);
+  precis_options_set_utf8_mode(o, m->utf8);
+  s = t_summarizer(o);
+  precis_options_free(o);
+  doc.data = buf;
+  doc.len = len;
+  doc.name = what;
+  memset(&q, 0, sizeof q);
+  q.docs = &doc;
+  q.ndocs = 1;
+  q.format = m->format;
+  q.utf8 = m->utf8;
+  q.unit = PRECIS_UNIT_SENTENCES; /* the defaults */
+  q.budget = 3;
+  q.min_words = 4;
+  q.max_words = 80;
+  q.order = PRECIS_ORDER_DOCUMENT;
+  for (pass = 0; pass < 2; pass++) {
+    precis_result *r = NULL;
+    precis_status st;
+    char msg[512];
+    const char *bad;
+    q.scored = pass;
+    st = pass ? precis_summarize(s, &doc, 1, &r, &err) : precis_segment(s, &doc, 1, &r, &err);
+    ck_assert_msg(t_status_expected(&q, st), "%s (%s): %s: %s", what, m->name,
+                  precis_status_name(st), err.message);
+    if (st != PRECIS_OK) continue;
+    bad = t_check_result(&q, r, msg, sizeof msg);
+    ck_assert_msg(bad == NULL, "%s (%s, %s): %s", what, m->name,
+                  pass ? "summarize" : "segment", bad);
+    precis_result_free(r);
+    ok++;
+  }
+  precis_summarizer_free(s);
+  free(buf);
+  return ok;
+}
+
+static void run_modes(const char *what, const char *text, size_t len) {
+  size_t k;
+  for (k = 0; k < N_ELEMS(modes); k++) run_mode(what, text, len, &modes[k]);
+}
+
+/* The reproducer of the over-read: a last line "ii" (a roman numeral, as
+** a list marker would open with), whose reader looked for the end of the
+** numeral with strspn, past the end of the document. */
+START_TEST(bounds_roman_last_line) {
+  static const char alone[] = "ii";
+  static const char after[] = "The ferry leaves the harbour at noon every day.\nii";
+  static const char item[] = "Two parts of the plan:\n\n(ii";
+  ck_assert_int_ge(run_mode("ii", alone, 2, &modes[0]), 1);
+  ck_assert_int_eq(run_mode("sentence, ii", after, sizeof after - 1, &modes[0]), 2);
+  run_modes("ii", alone, sizeof alone - 1);
+  run_modes("sentence, ii", after, sizeof after - 1);
+  run_modes("(ii", item, sizeof item - 1);
+}
+END_TEST
+
+/* Language detection reads a word at the end of its text the same way:
+** "ii" there is a numeral, not a word of any language. */
+START_TEST(bounds_roman_detect) {
+  static const char *const texts[] = {"ii", "Der Zug fährt um zwölf Uhr ab ii",
+                                      "The ferry leaves at noon\nIV"};
+  size_t k;
+  for (k = 0; k < N_ELEMS(texts); k++) {
+    char *buf = exact(texts[k], strlen(texts[k]));
+    ck_assert_ptr_nonnull(precisI_detect(buf, strlen(texts[k])));
+    free(buf);
+  }
+}
+END_TEST
+
+/* The fuzzers' reproducers of spans outside the document, in every mode
+** and from buffers of their exact length. */
+START_TEST(bounds_span_reproducers) {
+  static const char a[] = "e</rl>ar. Al";
+  static const char b[] = "\x01\xef\xbf\x96\xaa";
+  run_modes("e</rl>ar. Al", a, sizeof a - 1);
+  run_modes("01 ef bf 96 aa", b, sizeof b - 1);
+}
+END_TEST
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* Every text, Markdown and HTML file of a folder, in every mode. */
+static size_t run_dir(const char *dir) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  size_t done = 0;
+  if (d == NULL) return 0;
+  while ((e = readdir(d)) != NULL) {
+    char path[512];
+    FILE *f;
+    char *buf;
+    long n;
+    if (!ends_with(e->d_name, ".txt") && !ends_with(e->d_name, ".md") &&
+        !ends_with(e->d_name, ".html"))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    ck_assert_int_ge(n, 0);
+    buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    run_modes(path, buf, (size_t)n);
+    free(buf);
+    done++;
+  }
+  closedir(d);
+  return done;
+}
+
+START_TEST(bounds_fixtures) {
+  size_t n = run_dir("tests/fixtures") + run_dir("spec/fixtures") +
+             run_dir("spec/fixtures/formats") + run_dir("examples") + run_dir("eval/web") +
+             run_dir("eval/html");
+  ck_assert_uint_ge(n, 60);
+}
+END_TEST
+
+Suite *bounds_suite(void) {
+  Suite *s = suite_create("bounds");
+  TCase *tc = tcase_create("bounds");
+  tcase_set_timeout(tc, 300);
+  tcase_add_test(tc, bounds_roman_last_line);
+  tcase_add_test(tc, bounds_roman_detect);
+  tcase_add_test(tc, bounds_span_reproducers);
+  tcase_add_test(tc, bounds_fixtures);
+  suite_add_tcase(s, tc);
+  return s;
+}
