@@ -335,7 +335,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(INST_LIBDIR)/precis $(DESTDIR)$(INST_LUADIR)/precis 2>/dev/null
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz build-tsan
 
 # ---------------------------------------------------------------------------
 # Evaluation harness (eval/): ROUGE as in ROUGE-1.5.5, and the dataset runner.
@@ -365,3 +365,47 @@ eval-html: all
 
 eval: all
 	$(EVAL_ENV) $(LUA) eval/run.lua $(EVAL_ARGS)
+
+# ---------------------------------------------------------------------------
+# Fuzzing (fuzz/): libFuzzer harnesses built with clang under ASan and UBSan
+#   make fuzz                  builds them and runs each for FUZZ_TIME seconds
+#   make fuzz FUZZERS=segment FUZZ_TIME=3600   one harness, an hour
+# Each keeps its corpus in build-fuzz/corpus/NAME (seeded from the texts
+# and policies of the repository by fuzz/corpus.sh) and writes a crashing
+# input to build-fuzz/crashes/NAME-*; `build-fuzz/fuzz-NAME FILE` runs one.
+# ---------------------------------------------------------------------------
+FUZZERS   ?= segment summarize yaml policy
+FUZZ_TIME ?= 60
+FUZZ_CC   ?= clang
+FUZZ_B    ?= build-fuzz
+FUZZ_SAN   = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_ARGS ?= -timeout=30 -rss_limit_mb=2048 -max_len=65536
+.PHONY: fuzz fuzz-build fuzz-bins
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+	  mkdir -p $(FUZZ_B)/corpus/$$f $(FUZZ_B)/crashes; \
+	  echo "== fuzz-$$f for $(FUZZ_TIME) s"; \
+	  $(FUZZ_B)/fuzz-$$f -max_total_time=$(FUZZ_TIME) -print_final_stats=1 $(FUZZ_ARGS) \
+	    -artifact_prefix=$(FUZZ_B)/crashes/$$f- $(FUZZ_B)/corpus/$$f $(FUZZ_B)/seeds/$$f \
+	    2> $(FUZZ_B)/$$f.log || { tail -n 60 $(FUZZ_B)/$$f.log; exit 1; }; \
+	  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' $(FUZZ_B)/$$f.log; \
+	done
+
+fuzz-build:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
+	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" WARN_EXTRA=-Wno-string-concatenation fuzz-bins
+	@sh fuzz/corpus.sh $(FUZZ_B)/seeds
+
+fuzz-bins: $(FUZZERS:%=$(B)/fuzz-%)
+
+# (langdata.c splits its strings after \x escapes, which clang warns of)
+# the harnesses see the checker of tests/ and the core's internals; the
+# policy harness embeds Lua and reads the modules from lua/
+$(B)/obj/fuzz/%.o: CPPFLAGS += -Itests $(LUA_CFLAGS) -DPRECIS_LUA_DIR='"$(CURDIR)/lua"'
+FUZZ_OBJ = $(CORE_OBJ) $(B)/obj/tests/invariants.o
+$(B)/fuzz-segment $(B)/fuzz-summarize: $(B)/fuzz-%: $(B)/obj/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+$(B)/fuzz-yaml: $(B)/obj/fuzz/fuzz_yaml.o $(YAML_OBJ) $(FUZZ_OBJ)
+	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS)
+$(B)/fuzz-policy: $(B)/obj/fuzz/fuzz_policy.o $(LB)/obj/csrc/lprecis.o $(YAML_OBJ) $(FUZZ_OBJ)
+	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS) $(LUA_LIBS)
