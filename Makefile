@@ -409,3 +409,18 @@ $(B)/fuzz-yaml: $(B)/obj/fuzz/fuzz_yaml.o $(YAML_OBJ) $(FUZZ_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS)
 $(B)/fuzz-policy: $(B)/obj/fuzz/fuzz_policy.o $(LB)/obj/csrc/lprecis.o $(YAML_OBJ) $(FUZZ_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS) $(LUA_LIBS)
+
+# ThreadSanitizer: tests/tsan/driver.c shares one summarizer per method
+# between threads over our fixtures, each result equal to the one made
+# alone; any race report fails it (about a minute)
+TSAN_FILES = examples/harbour-bridge.txt examples/harbour-bridge-followup.txt \
+             spec/fixtures/orchard.txt spec/fixtures/orchard-followup.txt \
+             spec/fixtures/canal-report.txt
+.PHONY: tsan tsan-run
+tsan: deps
+	@$(MAKE) --no-print-directory B=build-tsan SAN="-fsanitize=thread" CFLAGS="-O1 -g" tsan-run
+tsan-run: $(B)/tsan-driver
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" $(B)/tsan-driver 4 2 $(TSAN_FILES)
+$(B)/tsan-driver: tests/tsan/driver.c $(LIB)
+	$(CC) $(STD) $(WARN) $(WERROR) $(DEFS) -Iinclude $(CFLAGS) $(SAN) -o $@ tests/tsan/driver.c \
+	  $(LIB) $(CORE_LIBS)
