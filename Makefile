@@ -6,6 +6,8 @@
 #   make test-hosts     contrib/: Neovim, pandoc, nginx, PostgreSQL, for real
 #   make demo       installs missing packages, builds, summarizes examples/
 #   make sanitize   ASan+UBSan over the C tests and the Lua specs
+#   make tsan       ThreadSanitizer over threads that share one summarizer
+#   make fuzz       the libFuzzer harnesses of fuzz/, FUZZ_TIME seconds each
 #   make bench      speed and memory beside ots (needs ../shared/data)
 
 PREFIX      ?= /usr/local
@@ -392,6 +394,7 @@ fuzz: fuzz-build
 	done
 
 fuzz-build:
+	@sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) CFLAGS="-O1 -g" \
 	  SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" WARN_EXTRA=-Wno-string-concatenation fuzz-bins
 	@sh fuzz/corpus.sh $(FUZZ_B)/seeds

@@ -78,10 +78,12 @@ static const char *check_units(const t_request *q, const precis_result *r, char 
     plain = precis_result_text(r, i, &plen);
     if (plain != NULL && !utf8_ok(plain, plen))
       FAIL("unit %zu: the text precis read is not UTF-8", i);
-    if (q->format == PRECIS_FORMAT_TEXT && q->utf8 == PRECIS_UTF8_STRICT) {
-      if (!utf8_ok(d->data + u.start, u.end - u.start))
-        FAIL("unit %zu (%zu..%zu): its bytes are not UTF-8", i, u.start, u.end);
-      for (b = u.start; b < u.end; b++) chars += !continuation(d->data, b);
+    if (plain == NULL) { /* the caller's bytes are the text */
+      plain = d->data + u.start;
+      plen = u.end - u.start;
+      if (!utf8_ok(plain, plen))
+        FAIL("unit %zu (%zu..%zu): its bytes are its text, and not UTF-8", i, u.start, u.end);
+      for (b = 0; b < plen; b++) chars += !continuation(plain, b);
       if (chars != u.chars)
         FAIL("unit %zu (%zu..%zu) says %zu characters; its bytes hold %zu", i, u.start, u.end,
              u.chars, chars);

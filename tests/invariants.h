@@ -27,9 +27,9 @@ typedef struct t_request {
 ** Checks r against the request: every unit lies in its document (0 <=
 ** start <= end <= len) and after the one before it, in document order,
 ** with its index among its document's units; its kind and rule make
-** sense; in plain text read strictly its span is whole UTF-8 characters
-** and `chars` counts them; the text precis read (precis_result_text) is
-** UTF-8; scores are finite and in [0, 1]; the selection is sentences
+** sense; read strictly, its span is whole UTF-8 characters; the text
+** precis read (precis_result_text) is UTF-8, and where there is none the
+** span's bytes are, and `chars` counts their characters; scores are finite and in [0, 1]; the selection is sentences
 ** only, each once, and within the budget and the length bounds. Returns
 ** NULL, or what is wrong, written into msg.
 */

@@ -7,6 +7,7 @@
 #                             dependencies come from debian/control)
 #   sh tools/deps.sh lua      also every Lua version (make test-lua-all)
 #   sh tools/deps.sh hosts    also the programs of contrib/ (make test-hosts)
+#   sh tools/deps.sh fuzz     also clang and libFuzzer (make fuzz)
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
@@ -22,8 +23,10 @@ luajit2 libluajit2-5.1-dev" ;;
   # Neovim and nginx's Lua module embed LuaJIT, pandoc 2 and pllua Lua 5.3
   hosts) PKGS="$PKGS neovim pandoc nginx libnginx-mod-http-lua postgresql-15
 postgresql-15-pllua curl luajit2 libluajit2-5.1-dev lua5.3 liblua5.3-dev" ;;
+  # clang 14 is Debian 12's; libFuzzer's runtime is packaged apart
+  fuzz) PKGS="$PKGS clang libclang-rt-14-dev" ;;
   "") ;;
-  *) echo "usage: sh tools/deps.sh [eval|deb|lua|hosts]" >&2; exit 2 ;;
+  *) echo "usage: sh tools/deps.sh [eval|deb|lua|hosts|fuzz]" >&2; exit 2 ;;
 esac
 missing=""
 for p in $PKGS; do
