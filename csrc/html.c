@@ -667,8 +667,11 @@ again:
       size_t d, a, found = 0;
       for (d = 1; d <= 64 && !found; d++)
         for (a = 0; a <= d && !found; a++) {
-          size_t da = d - a; /* da source bytes for a text bytes */
+          size_t da = d - a; /* da source bytes for a text bytes, whole
+                                characters on both sides */
           if (i + da <= slen && j + a <= n &&
+              (i + da == slen || ((unsigned char)o[i + da] & 0xC0) != 0x80) &&
+              (j + a == n || ((unsigned char)t[j + a] & 0xC0) != 0x80) &&
               (i + da == slen ? j + a == n
                               : (j + a < n && agree(o + i + da, slen - i - da, t + j + a, n - j - a) == 2))) {
             di = da;

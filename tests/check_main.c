@@ -17,6 +17,7 @@ static Suite *known_bugs_suite(void) {
   suite_add_tcase(s, segment_known_bugs());
   suite_add_tcase(s, summarize_known_bugs());
   suite_add_tcase(s, methods_known_bugs());
+  suite_add_tcase(s, bounds_known_bugs());
   return s;
 }
 

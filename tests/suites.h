@@ -39,6 +39,7 @@ Suite *bounds_suite(void);
 TCase *segment_known_bugs(void);
 TCase *summarize_known_bugs(void);
 TCase *methods_known_bugs(void);
+TCase *bounds_known_bugs(void);
 
 /* ---------------------------------------------------------------------
 ** Helpers (util.c)

@@ -19,15 +19,16 @@ typedef struct mode {
   const char *name;
   precis_format format;
   precis_utf8_mode utf8;
+  const char *encoding; /* or NULL */
 } mode;
 
 static const mode modes[] = {
-  {"text", PRECIS_FORMAT_TEXT, PRECIS_UTF8_STRICT},
-  {"markdown", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_STRICT},
-  {"html", PRECIS_FORMAT_HTML, PRECIS_UTF8_STRICT},
-  {"text, replace", PRECIS_FORMAT_TEXT, PRECIS_UTF8_REPLACE},
-  {"markdown, replace", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_REPLACE},
-  {"html, replace", PRECIS_FORMAT_HTML, PRECIS_UTF8_REPLACE},
+  {"text", PRECIS_FORMAT_TEXT, PRECIS_UTF8_STRICT, NULL},
+  {"markdown", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_STRICT, NULL},
+  {"html", PRECIS_FORMAT_HTML, PRECIS_UTF8_STRICT, NULL},
+  {"text, replace", PRECIS_FORMAT_TEXT, PRECIS_UTF8_REPLACE, NULL},
+  {"markdown, replace", PRECIS_FORMAT_MARKDOWN, PRECIS_UTF8_REPLACE, NULL},
+  {"html, replace", PRECIS_FORMAT_HTML, PRECIS_UTF8_REPLACE, NULL},
 };
 
 /* A copy of text in a buffer of exactly len bytes (one, unread, when
@@ -53,6 +54,7 @@ static int run_mode(const char *what, const char *text, size_t len, const mode *
   ck_assert_int_eq(precis_options_new(&o, &err), PRECIS_OK);
   precis_options_set_format(o, m->format);
   precis_options_set_utf8_mode(o, m->utf8);
+  ck_assert_int_eq(precis_options_set_encoding(o, m->encoding, &err), PRECIS_OK);
   s = t_summarizer(o);
   precis_options_free(o);
   doc.data = buf;
@@ -133,6 +135,28 @@ START_TEST(bounds_span_reproducers) {
 }
 END_TEST
 
+/* The fuzzers' reproducer of a piece of HTML text that ended inside a
+** character: gumbo's text and the Shift_JIS page's source (NULs, bytes
+** read as U+FFFD) agreed again only after the first byte of a U+FFFD,
+** and the span of a unit overlapped the next one. */
+START_TEST(bounds_html_shift_jis) {
+  static const char page[] =
+    "ommentar)i. Les ferriedi. Sel+on M. Dupont, adjadvertoint au maire, le\x00\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\x00\xff\xff\x0c\xff\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+    "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x0f\x00"
+    "\x00\x00s trava\xdfx co\xc3\xbbteront env. sidebar. \xc2\xab r\xc3\xa9. Les ferr"
+    "ies circule\xf5";
+  static const mode m = {"html, replace, shift_jis", PRECIS_FORMAT_HTML, PRECIS_UTF8_REPLACE,
+                         "shift_jis"};
+  ck_assert_uint_eq(sizeof page - 1, 258);
+  ck_assert_int_eq(run_mode("shift_jis page", page, sizeof page - 1, &m), 2);
+}
+END_TEST
+
 static int ends_with(const char *s, const char *suffix) {
   size_t n = strlen(s), m = strlen(suffix);
   return n >= m && memcmp(s + n - m, suffix, m) == 0;
@@ -186,7 +210,24 @@ Suite *bounds_suite(void) {
   tcase_add_test(tc, bounds_roman_last_line);
   tcase_add_test(tc, bounds_roman_detect);
   tcase_add_test(tc, bounds_span_reproducers);
+  tcase_add_test(tc, bounds_html_shift_jis);
   tcase_add_test(tc, bounds_fixtures);
   suite_add_tcase(s, tc);
   return s;
+}
+
+/* A Shift_JIS page whose unit ends inside the U+FFFD a byte was read as:
+** its decoded bytes end in half a character (the fuzzers' reproducer). */
+START_TEST(bounds_known_shift_jis_nul) {
+  static const char page[] = "v\0\0\xff\xff\0\x0c. \x08 ";
+  static const mode m = {"html, replace, shift_jis", PRECIS_FORMAT_HTML, PRECIS_UTF8_REPLACE,
+                         "shift_jis"};
+  run_mode("v NUL NUL ff ff", page, sizeof page - 1, &m);
+}
+END_TEST
+
+TCase *bounds_known_bugs(void) {
+  TCase *tc = tcase_create("bounds");
+  tcase_add_test(tc, bounds_known_shift_jis_nul);
+  return tc;
 }
