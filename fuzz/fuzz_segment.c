@@ -1,14 +1,19 @@
 /*
 ** fuzz_segment.c: segmentation in every input mode. The first byte picks
 ** the format (text, Markdown, HTML), how invalid UTF-8 is read (error or
-** replace), how lines are unwrapped and the language; the rest is the
-** document.
+** replace), how lines are unwrapped, the language and the encoding set
+** (none, windows-1252, KOI8-R, UTF-16LE; a byte-order mark or an HTML
+** declaration in the text wins); the rest is the document.
 */
 #include "fuzz.h"
 
 static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_MARKDOWN,
                                         PRECIS_FORMAT_HTML};
-static const char *const languages[] = {"auto", "english", "none", "de"};
+static const char *const languages[] = {"auto", "none"};
+/* Shift_JIS and the other multi-byte encodings wait for the fix of the
+** known bug bounds_known_shift_jis_nul (tests/test_bounds.c): a unit of
+** HTML that ends inside a U+FFFD, which they find in seconds */
+static const char *const encodings[] = {NULL, "windows-1252", "koi8-r", "utf-16le"};
 
 /* one summarizer per setting, made once: a summarizer is immutable */
 static precis_summarizer *made[256];
@@ -22,7 +27,8 @@ static const precis_summarizer *summarizer(unsigned b) {
   precis_options_set_utf8_mode(o, (b / 3) % 2 ? PRECIS_UTF8_REPLACE : PRECIS_UTF8_STRICT);
   if (precis_options_set_param(o, "input.unwrap", (double)((int)((b / 6) % 3) - 1), &err) !=
           PRECIS_OK ||
-      precis_options_set_language(o, languages[(b / 18) % 4], &err) != PRECIS_OK ||
+      precis_options_set_language(o, languages[(b / 18) % 2], &err) != PRECIS_OK ||
+      precis_options_set_encoding(o, encodings[(b / 36) % 4], &err) != PRECIS_OK ||
       precis_summarizer_new(o, &made[b], &err) != PRECIS_OK)
     fz_fail("summarizer", err.message);
   precis_options_free(o);
@@ -35,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   t_request q;
   char *text;
   if (size < 1) return 0;
-  b = data[0] % 72;
+  b = data[0] % 144;
   text = fz_copy(data + 1, size - 1);
   doc.data = text;
   doc.len = size - 1;

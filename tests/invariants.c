@@ -42,12 +42,13 @@ static int continuation(const char *s, size_t i) {
 
 static const char *check_units(const t_request *q, const precis_result *r, char *msg,
                                size_t cap) {
-  size_t n = precis_result_count(r), i, doc = 0, index = 0, prev_end = 0;
+  size_t n = precis_result_count(r), i, doc = 0, index = 0, prev_end = 0, enc_doc = (size_t)-1;
+  int utf8 = 1;
   for (i = 0; i < n; i++) {
     precis_sentence u;
     const precis_text *d;
-    const char *plain;
-    size_t plen, b, chars = 0;
+    const char *plain, *decoded;
+    size_t plen, dlen, b, chars = 0;
     if (precis_result_get(r, i, &u) != 1) FAIL("unit %zu of %zu cannot be read", i, n);
     if (u.doc >= q->ndocs) FAIL("unit %zu is of document %zu of %zu", i, u.doc, q->ndocs);
     if (u.doc < doc) FAIL("unit %zu is of document %zu, after document %zu", i, u.doc, doc);
@@ -70,14 +71,24 @@ static const char *check_units(const t_request *q, const precis_result *r, char 
       FAIL("unit %zu is ranked or selected by precis_segment", i);
     if (!(u.score >= 0.0 && u.score <= 1.0)) FAIL("unit %zu has score %g", i, u.score);
     if (u.selected && u.rank == 0) FAIL("unit %zu is selected but not ranked", i);
+    if (u.doc != enc_doc) { /* read from another encoding, or as UTF-8 */
+      enc_doc = u.doc;
+      utf8 = precis_result_encoding(r, u.doc) == NULL;
+    }
+    decoded = precis_result_decoded(r, i, &dlen);
+    if (decoded != NULL && utf8)
+      FAIL("unit %zu: decoded bytes, in a document read as UTF-8", i);
+    if (decoded != NULL && !utf8_ok(decoded, dlen))
+      FAIL("unit %zu: its decoded bytes are not UTF-8", i);
+    plain = precis_result_text(r, i, &plen);
+    if (plain != NULL && !utf8_ok(plain, plen))
+      FAIL("unit %zu: the text precis read is not UTF-8", i);
+    if (!utf8) continue; /* the rest holds for documents read as UTF-8 */
     if (q->utf8 == PRECIS_UTF8_STRICT) { /* the document is UTF-8: whole characters */
       if ((u.start < d->len && continuation(d->data, u.start)) ||
           (u.end < d->len && continuation(d->data, u.end)))
         FAIL("unit %zu (%zu..%zu) cuts a character", i, u.start, u.end);
     }
-    plain = precis_result_text(r, i, &plen);
-    if (plain != NULL && !utf8_ok(plain, plen))
-      FAIL("unit %zu: the text precis read is not UTF-8", i);
     if (plain == NULL) { /* the caller's bytes are the text */
       plain = d->data + u.start;
       plen = u.end - u.start;

@@ -27,7 +27,8 @@ typedef struct t_request {
 ** Checks r against the request: every unit lies in its document (0 <=
 ** start <= end <= len) and after the one before it, in document order,
 ** with its index among its document's units; its kind and rule make
-** sense; read strictly, its span is whole UTF-8 characters; the text
+** sense; in a document read from another encoding its decoded bytes are
+** UTF-8; in one read as UTF-8, strictly, its span is whole characters; the text
 ** precis read (precis_result_text) is UTF-8, and where there is none the
 ** span's bytes are, and `chars` counts their characters; scores are finite and in [0, 1]; the selection is sentences
 ** only, each once, and within the budget and the length bounds. Returns
