@@ -410,7 +410,7 @@ $(B)/fuzz-segment $(B)/fuzz-summarize: $(B)/fuzz-%: $(B)/obj/fuzz/fuzz_%.o $(FUZ
 	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
 $(B)/fuzz-yaml: $(B)/obj/fuzz/fuzz_yaml.o $(YAML_OBJ) $(FUZZ_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS)
-$(B)/fuzz-policy: $(B)/obj/fuzz/fuzz_policy.o $(LB)/obj/csrc/lprecis.o $(YAML_OBJ) $(FUZZ_OBJ)
+$(B)/fuzz-policy: $(B)/obj/fuzz/fuzz_policy.o $(MODULE_OBJ) $(FUZZ_OBJ)
 	$(CC) $(CFLAGS) $(SAN) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS) $(YAML_LIBS) $(LUA_LIBS)
 
 # ThreadSanitizer: tests/tsan/driver.c shares one summarizer per method
