@@ -33,6 +33,9 @@ MD4C_CFLAGS  ?= $(shell $(PKG_CONFIG) --cflags md4c 2>/dev/null)
 MD4C_LIBS    ?= $(shell $(PKG_CONFIG) --libs md4c 2>/dev/null || echo -lmd4c)
 GUMBO_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags gumbo 2>/dev/null)
 GUMBO_LIBS   ?= $(shell $(PKG_CONFIG) --libs gumbo 2>/dev/null || echo -lgumbo)
+# drop patterns (PCRE2, 8-bit code units)
+PCRE2_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS   ?= $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 # JSON Lines records of summarize batch (json-c)
 JSONC_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags json-c 2>/dev/null)
 JSONC_LIBS   ?= $(shell $(PKG_CONFIG) --libs json-c 2>/dev/null || echo -ljson-c)
@@ -59,13 +62,13 @@ WARN    = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-protot
 # packagers/LuaRocks: make WERROR=
 WERROR ?= -Werror
 CFLAGS ?= -O3 -g
-# regcomp/regexec are POSIX
+# the POSIX functions the core calls
 DEFS    = -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = $(STD) $(WARN) $(WARN_EXTRA) $(WERROR) $(DEFS) -fPIC -fvisibility=hidden \
              -Iinclude -Icsrc $(UTF8PROC_CFLAGS) $(YAML_CFLAGS) $(MD4C_CFLAGS) \
-             $(GUMBO_CFLAGS) $(JSONC_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+             $(GUMBO_CFLAGS) $(JSONC_CFLAGS) $(PCRE2_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
 # what libprecis links; libyaml is the policy reader's, in the Lua module
-CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) $(JSONC_LIBS) \
+CORE_LIBS = $(UTF8PROC_LIBS) $(STEMMER_LIBS) $(MD4C_LIBS) $(GUMBO_LIBS) $(JSONC_LIBS) $(PCRE2_LIBS) \
             -lpthread -lm
 
 B ?= build

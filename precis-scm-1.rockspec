@@ -6,8 +6,8 @@
 -- Everything under lua/ is installed as modules (LuaRocks copies that
 -- folder whole), so lua/ holds precis/ alone; the command is bin/summarize.lua.
 -- Needs the headers and libraries of utf8proc, libstemmer, libyaml, md4c, gumbo
--- and json-c (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev
--- libgumbo-dev libjson-c-dev).
+-- json-c and PCRE2 (Debian: libutf8proc-dev libstemmer-dev libyaml-dev libmd4c-dev
+-- libgumbo-dev libjson-c-dev libpcre2-dev).
 rockspec_format = "3.0"
 package = "precis"
 version = "scm-1"
@@ -35,6 +35,7 @@ external_dependencies = {
   MD4C = { header = "md4c.h", library = "md4c" },
   GUMBO = { header = "gumbo.h", library = "gumbo" },
   JSONC = { header = "json-c/json.h", library = "json-c" },
+  PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
 }
 build = {
   type = "builtin",
@@ -61,11 +62,11 @@ build = {
       defines = { "_POSIX_C_SOURCE=200809L", "PRECIS_NO_EXPORT" },
       incdirs = { "include", "csrc", "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)", "$(YAML_INCDIR)",
                   "$(MD4C_INCDIR)", "$(GUMBO_INCDIR)",
-                  "$(JSONC_INCDIR)" },
+                  "$(JSONC_INCDIR)", "$(PCRE2_INCDIR)" },
       libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)", "$(YAML_LIBDIR)",
                   "$(MD4C_LIBDIR)", "$(GUMBO_LIBDIR)",
-                  "$(JSONC_LIBDIR)" },
-      libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "json-c", "pthread", "m" },
+                  "$(JSONC_LIBDIR)", "$(PCRE2_LIBDIR)" },
+      libraries = { "utf8proc", "stemmer", "yaml", "md4c", "gumbo", "json-c", "pcre2-8", "pthread", "m" },
     },
     ["precis.cli"] = "lua/precis/cli.lua",
     ["precis.compat"] = "lua/precis/compat.lua",

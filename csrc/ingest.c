@@ -199,18 +199,6 @@ static int rule_on(const precis_summarizer *s, const char *rule) {
   return strcmp(rule, "leader") == 0 || strcmp(rule, "separator") == 0;
 }
 
-static int user_pattern(const precis_summarizer *s, const char *t, size_t n) {
-  char buf[PRECIS_MAX_PATTERN_LINE + 1];
-  size_t k;
-  if (s->opt.npatterns == 0) return 0;
-  if (n > PRECIS_MAX_PATTERN_LINE) n = PRECIS_MAX_PATTERN_LINE;
-  memcpy(buf, t, n);
-  buf[n] = '\0'; /* an embedded NUL ends the match early, which is safe */
-  for (k = 0; k < s->opt.npatterns; k++)
-    if (regexec(&s->re[k], buf, 0, NULL, 0) == 0) return 1;
-  return 0;
-}
-
 /* A run of one repeated mark ("////", "-----", "====") of at least this
 ** many characters is a rule drawn in text, not words. */
 #define RULE_MIN 10
@@ -512,6 +500,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   size_t nlpos = SIZE_MAX;      /* pass 1: the next line feed, or c.n */
   size_t para = 0, para_end = 0; /* pass 3: the paragraph of text lines read last */
   precisI_vec pflags, pheap;     /* ... and its facts (see paragraph()) */
+  pcre2_match_data *md = NULL;   /* for the drop patterns */
   int unwrap = s->opt.unwrap;
   size_t h = 0, nh = hints ? hints->n : 0;
   /* the longest line any rule below asks about (40 words, a caption) */
@@ -523,6 +512,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
   precisI_vec_init(&lines, sizeof(line));
   precisI_vec_init(&pflags, 1);
   precisI_vec_init(&pheap, sizeof(size_t));
+  if (s->opt.npatterns && (md = precisI_pattern_data(s)) == NULL) goto oom;
   /* pass 1: lines, trimmed and classified on their own */
   while (i < c.n) {
     size_t ls = i, le, te, pos, dtext;
@@ -582,10 +572,17 @@ precis_status precisI_ingest(const precis_summarizer *s,
       l->words = count_words(&c, l->ts, l->te, wlimit);
       after_head = 0;
     }
-    if (user_pattern(s, c.t + l->ts, l->te - l->ts)) {
-      l->kind = L_DROPPED;
-      l->rule = "drop_lines";
-      continue;
+    if (md != NULL) {
+      int m = 0;
+      size_t at = l->ts, end = l->te; /* in the caller's bytes, for a message */
+      precisI_source_span(src, &at, &end);
+      st = precisI_pattern_match(s, md, c.t + l->ts, l->te - l->ts, at, &m, err);
+      if (st != PRECIS_OK) goto done;
+      if (m) {
+        l->kind = L_DROPPED;
+        l->rule = "drop_lines";
+        continue;
+      }
     }
     {
       const char *rule = precisI_rule_line(c.t + l->ts, l->te - l->ts, l->words);
@@ -895,6 +892,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
 oom:
   st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
 done:
+  pcre2_match_data_free(md);
   precisI_vec_free(&lines);
   precisI_vec_free(&pflags);
   precisI_vec_free(&pheap);

@@ -7,7 +7,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <regex.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 #include "precis.h"
 
@@ -26,9 +27,30 @@
 #define PRECIS_DETECT_BYTES ((size_t)16 << 10)
 #endif
 
-/* longest line a boilerplate pattern is matched against (a scratch copy) */
+/* longest line a boilerplate pattern is matched against (its first bytes,
+** cut at a character's start) */
 #if !defined(PRECIS_MAX_PATTERN_LINE)
 #define PRECIS_MAX_PATTERN_LINE 4096
+#endif
+
+/* Drop patterns (PCRE2): the longest pattern, what compiling one may
+** allocate, and what matching one line may cost: steps (PCRE2's match
+** limit), nested backtracking points (depth) and heap in KiB. A line that
+** reaches a limit is PRECIS_ELIMIT. */
+#if !defined(PRECIS_MAX_PATTERN_BYTES)
+#define PRECIS_MAX_PATTERN_BYTES 4096
+#endif
+#if !defined(PRECIS_PATTERN_COMPILE_BYTES)
+#define PRECIS_PATTERN_COMPILE_BYTES ((size_t)1 << 20)
+#endif
+#if !defined(PRECIS_PATTERN_MATCH_LIMIT)
+#define PRECIS_PATTERN_MATCH_LIMIT 1000000
+#endif
+#if !defined(PRECIS_PATTERN_DEPTH_LIMIT)
+#define PRECIS_PATTERN_DEPTH_LIMIT 50000
+#endif
+#if !defined(PRECIS_PATTERN_HEAP_KIB)
+#define PRECIS_PATTERN_HEAP_KIB 8192
 #endif
 
 /* above this many sentences each node keeps only its strongest edges, so
@@ -355,11 +377,29 @@ struct precis_options {
   size_t query_len;
 };
 
+/* what compiling one pattern may allocate, and what it did */
+typedef struct precisI_rebudget {
+  size_t used, limit;
+  int over;
+} precisI_rebudget;
+
 struct precis_summarizer {
-  precis_options opt;       /* patterns not owned here: see `re` */
+  precis_options opt;       /* its patterns: copies, for messages */
   const precisI_lang *lang; /* NULL for "auto": each run detects it */
-  regex_t *re;              /* opt.npatterns compiled patterns */
+  pcre2_code **re;          /* opt.npatterns compiled patterns */
+  pcre2_general_context *gctx; /* precis's allocator, for match data */
+  pcre2_match_context *mctx;   /* the match limits */
+  precisI_rebudget rebudget; /* what compiling them allocated, and the bound */
 };
+
+/* drop patterns (options.c): a run's match data, from s->gctx (NULL when
+** out of memory), and one line against them: *hit is 1 when a pattern
+** matches; ENOMEM, or ELIMIT when a pattern reached a limit on this line
+** (which starts at byte `at` of the caller's text: err's offset) */
+pcre2_match_data *precisI_pattern_data(const precis_summarizer *s);
+precis_status precisI_pattern_match(const precis_summarizer *s, pcre2_match_data *md,
+                                    const char *t, size_t n, size_t at, int *hit,
+                                    precis_error *err);
 
 /* ---------------------------------------------------------------------
 ** The run: what every stage reads and writes (summarize.c orchestrates)

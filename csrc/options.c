@@ -308,14 +308,130 @@ static char *dupstr(const char *s) {
   return d;
 }
 
-/* compiles once here so that a bad pattern fails where it is given */
-static precis_status compile(regex_t *re, const char *pat, precis_error *err) {
-  int rc = regcomp(re, pat, REG_EXTENDED | REG_NOSUB);
-  if (rc != 0) {
+/* ---------------------------------------------------------------------
+** Drop patterns: PCRE2, UTF-8 mode, with every allocation through
+** precis's allocator (a failed one is PRECIS_ENOMEM), compiling bounded
+** in length and memory, matching bounded in steps, depth and heap.
+** --------------------------------------------------------------------- */
+
+/* PCRE2's allocator: with a budget (compiling), refuses past its bound */
+static void *re_alloc(PCRE2_SIZE n, void *ud) {
+  precisI_rebudget *b = ud;
+  if (b != NULL) {
+    if (n > b->limit - b->used) { b->over = 1; return NULL; }
+    b->used += n;
+  }
+  return precisI_alloc(n, 1);
+}
+
+static void re_free(void *p, void *ud) {
+  (void)ud; /* a budget counts what compiling asks for, not what is left */
+  free(p);
+}
+
+/* The dialect: Perl's (PCRE2) over UTF-8 characters, \w, \d, \s and
+** [[:alpha:]] by Unicode properties (no locale), invalid UTF-8 in a line
+** never matching a character (the text is valid UTF-8 by then: that is a
+** second fence), and no \C, which would split a character. */
+#define RE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NEVER_BACKSLASH_C)
+
+/* GNU's \< and \> (word start and end) are a plain < and > to PCRE2:
+** refused, rather than matching something else in silence */
+static int gnu_boundary(const char *pat) {
+  size_t i;
+  for (i = 0; pat[i] != '\0'; i++) {
+    if (pat[i] != '\\') continue;
+    if (pat[i + 1] == '<' || pat[i + 1] == '>') return 1;
+    if (pat[i + 1] != '\0') i++;
+  }
+  return 0;
+}
+
+/* Compiles `pat` under budget `b` into *out; a bad pattern fails here,
+** where it is given. The code keeps `b` as its allocator's data, which
+** re_free never reads. */
+static precis_status compile(const char *pat, precisI_rebudget *b, pcre2_code **out,
+                             precis_error *err) {
+  pcre2_general_context *g;
+  pcre2_compile_context *cc = NULL;
+  int code = 0;
+  PCRE2_SIZE at = 0;
+  *out = NULL;
+  if (gnu_boundary(pat))
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "bad pattern '%.64s': \\< and \\> are not word boundaries here: use \\b",
+                          pat);
+  b->used = 0;
+  b->limit = PRECIS_PATTERN_COMPILE_BYTES;
+  b->over = 0;
+  g = pcre2_general_context_create(re_alloc, re_free, b);
+  if (g != NULL && (cc = pcre2_compile_context_create(g)) != NULL) {
+    pcre2_set_max_pattern_length(cc, PRECIS_MAX_PATTERN_BYTES);
+    *out = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, RE_OPTIONS, &code,
+                         &at, cc);
+  }
+  pcre2_compile_context_free(cc);
+  pcre2_general_context_free(g);
+  if (*out != NULL) return PRECIS_OK;
+  if (b->over)
+    return precisI_seterr(err, PRECIS_EINVAL,
+                          "bad pattern '%.64s': compiling it needs over %zu bytes", pat,
+                          (size_t)PRECIS_PATTERN_COMPILE_BYTES);
+  if (g == NULL || cc == NULL || code == PCRE2_ERROR_HEAP_FAILED)
+    return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+  {
     char why[128];
-    regerror(rc, re, why, sizeof why);
-    return precisI_seterr(err, PRECIS_EINVAL, "bad pattern '%.64s': %s",
-                          pat, why);
+    if (pcre2_get_error_message(code, (PCRE2_UCHAR *)why, sizeof why) < 0)
+      memcpy(why, "unknown error", sizeof "unknown error");
+    return precisI_seterr(err, PRECIS_EINVAL, "bad pattern '%.64s': %s at offset %zu",
+                          pat, why, (size_t)at);
+  }
+}
+
+pcre2_match_data *precisI_pattern_data(const precis_summarizer *s) {
+  return pcre2_match_data_create(1, s->gctx);
+}
+
+precis_status precisI_pattern_match(const precis_summarizer *s, pcre2_match_data *md,
+                                    const char *t, size_t n, size_t at, int *hit,
+                                    precis_error *err) {
+  size_t k;
+  precis_status st;
+  uint32_t how = 0;
+  *hit = 0;
+  if (n > PRECIS_MAX_PATTERN_LINE) { /* cut at a character's start: not its end */
+    n = PRECIS_MAX_PATTERN_LINE;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
+    how = PCRE2_NOTEOL;
+  }
+  for (k = 0; k < s->opt.npatterns; k++) {
+    int rc = pcre2_match(s->re[k], (PCRE2_SPTR)t, n, 0, how, md, s->mctx);
+    const char *limit;
+    if (rc >= 0) { *hit = 1; return PRECIS_OK; }
+    switch (rc) {
+      case PCRE2_ERROR_NOMATCH: continue;
+      case PCRE2_ERROR_NOMEMORY: return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+      case PCRE2_ERROR_MATCHLIMIT: limit = "match limit (steps)"; break;
+      case PCRE2_ERROR_DEPTHLIMIT: limit = "depth limit"; break;
+      case PCRE2_ERROR_HEAPLIMIT: limit = "heap limit"; break;
+      default: limit = NULL; break;
+    }
+    if (limit != NULL) {
+      st = precisI_seterr(err, PRECIS_ELIMIT,
+                          "drop pattern '%.64s' reached its %s on a line",
+                          s->opt.patterns[k], limit);
+    } else {
+      char why[128];
+      if (pcre2_get_error_message(rc, (PCRE2_UCHAR *)why, sizeof why) < 0)
+        memcpy(why, "unknown error", sizeof "unknown error");
+      st = precisI_seterr(err, PRECIS_EINVAL, "drop pattern '%.64s' failed on a line: %s",
+                          s->opt.patterns[k], why);
+    }
+    if (err) {
+      err->offset = at;
+      err->has_offset = 1;
+    }
+    return st;
   }
   return PRECIS_OK;
 }
@@ -323,13 +439,14 @@ static precis_status compile(regex_t *re, const char *pat, precis_error *err) {
 precis_status precis_options_add_drop_pattern(precis_options *o,
                                               const char *pat,
                                               precis_error *err) {
-  regex_t re;
+  precisI_rebudget b;
+  pcre2_code *re;
   char **p, *copy;
   precis_status st;
   if (o == NULL || pat == NULL)
     return precisI_seterr(err, PRECIS_EINVAL, "pattern is NULL");
-  if ((st = compile(&re, pat, err)) != PRECIS_OK) return st;
-  regfree(&re);
+  if ((st = compile(pat, &b, &re, err)) != PRECIS_OK) return st;
+  pcre2_code_free(re);
   copy = dupstr(pat);
   p = copy ? realloc(o->patterns, (o->npatterns + 1) * sizeof *p) : NULL;
   if (p == NULL) {
@@ -381,7 +498,8 @@ precis_status precis_summarizer_new(const precis_options *opt,
   s = calloc(1, sizeof *s);
   if (s == NULL) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
   if (opt) s->opt = *opt; else defaults(&s->opt);
-  s->opt.patterns = NULL; /* the compiled forms are what the summarizer keeps */
+  s->opt.patterns = NULL; /* copied below, with their compiled forms */
+  s->opt.npatterns = 0;
   s->opt.query = NULL;
   if (opt && opt->query_len > 0) {
     s->opt.query = malloc(opt->query_len);
@@ -424,17 +542,28 @@ precis_status precis_summarizer_new(const precis_options *opt,
     }
     sb_stemmer_delete(sb);
   }
-  if (s->opt.npatterns) {
-    s->re = calloc(s->opt.npatterns, sizeof *s->re);
-    if (s->re == NULL) {
+  if (opt && opt->npatterns) { /* compiled, and their text kept for messages */
+    size_t n = opt->npatterns; /* s->opt.npatterns counts what compiled */
+    s->re = calloc(n, sizeof *s->re);
+    s->opt.patterns = calloc(n, sizeof *s->opt.patterns);
+    s->gctx = pcre2_general_context_create(re_alloc, re_free, NULL);
+    s->mctx = s->gctx ? pcre2_match_context_create(s->gctx) : NULL;
+    if (s->re == NULL || s->opt.patterns == NULL || s->mctx == NULL) {
       st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
       goto fail;
     }
-    for (k = 0; k < s->opt.npatterns; k++) {
-      if ((st = compile(&s->re[k], opt->patterns[k], err)) != PRECIS_OK) {
-        s->opt.npatterns = k; /* free only what compiled */
+    pcre2_set_match_limit(s->mctx, PRECIS_PATTERN_MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, PRECIS_PATTERN_DEPTH_LIMIT);
+    pcre2_set_heap_limit(s->mctx, PRECIS_PATTERN_HEAP_KIB);
+    for (k = 0; k < n; k++) {
+      if ((st = compile(opt->patterns[k], &s->rebudget, &s->re[k], err)) != PRECIS_OK)
+        goto fail;
+      if ((s->opt.patterns[k] = dupstr(opt->patterns[k])) == NULL) {
+        pcre2_code_free(s->re[k]);
+        st = precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
         goto fail;
       }
+      s->opt.npatterns = k + 1;
     }
   }
   *out = s;
@@ -447,8 +576,11 @@ fail:
 void precis_summarizer_free(precis_summarizer *s) {
   size_t k;
   if (s == NULL) return;
-  for (k = 0; s->re && k < s->opt.npatterns; k++) regfree(&s->re[k]);
+  for (k = 0; s->re && k < s->opt.npatterns; k++) pcre2_code_free(s->re[k]);
   free(s->re);
+  free_patterns(s->opt.patterns, s->opt.npatterns);
+  pcre2_match_context_free(s->mctx);
+  pcre2_general_context_free(s->gctx);
   free(s->opt.query);
   free(s);
 }

@@ -438,8 +438,16 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   if ((R.lang = s->lang) == NULL && (st = detect(&R, err)) != PRECIS_OK) goto done;
   for (d = 0; d < ndocs; d++) {
     blocks.n = 0;
-    if ((st = precisI_ingest(s, R.lang, &R.src[d], &hints[d], &blocks, err)) != PRECIS_OK)
+    if ((st = precisI_ingest(s, R.lang, &R.src[d], &hints[d], &blocks, err)) != PRECIS_OK) {
+      if (err && st != PRECIS_ENOMEM) { /* a drop pattern's limit: add where */
+        size_t off = err->offset;
+        int has = err->has_offset;
+        precisI_seterr_source(err, docs[d].name, d);
+        err->offset = off;
+        err->has_offset = has;
+      }
       goto done;
+    }
     precisI_vec_free(&hints[d]);
     if ((st = precisI_segment(&R, (uint32_t)d, &blocks, err)) != PRECIS_OK) goto done;
     precisI_lower_free(R.src[d].lower); /* only ingest and segment ask it */

@@ -414,11 +414,17 @@ PRECIS_API precis_status precis_options_set_sentence_words(precis_options *opt,
                                                            precis_error *err);
 
 /*
-** Adds a boilerplate pattern: a POSIX extended regular expression matched
-** against each input line, without its line break and surrounding spaces. Matching lines are
-** dropped before segmentation and reported as PRECIS_KIND_DROPPED with rule
-** "drop_lines". Errors: PRECIS_EINVAL when the pattern does not compile (the
-** message says why), PRECIS_ENOMEM.
+** Adds a boilerplate pattern: a regular expression in PCRE2's
+** Perl-compatible dialect, UTF-8 mode, Unicode classes, no locale (see
+** docs/policies.md, "Drop patterns"), matched against each input line
+** (its first 4096 bytes), without its line break and surrounding spaces.
+** Matching lines are dropped before segmentation and reported as
+** PRECIS_KIND_DROPPED with rule "drop_lines". Errors: PRECIS_EINVAL when
+** the pattern does not compile, is over 4096 bytes or compiles too large
+** (the message says why and where), PRECIS_ENOMEM. A line on which the
+** pattern reaches its limit (1,000,000 steps, 50,000 nested backtracking
+** points, 8 MiB) makes the run fail with PRECIS_ELIMIT and the line's
+** offset.
 */
 PRECIS_API precis_status precis_options_add_drop_pattern(precis_options *opt,
                                                          const char *pattern,

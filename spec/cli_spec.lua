@@ -247,6 +247,18 @@ describe("summarize", function()
       for _, line in ipairs(got) do assert.not_equal("Prices and exports", line) end
     end)
 
+    it("ends in one line on a drop pattern too large or backtracking without bound", function()
+      -- glibc's regcomp took 1.5 GB/s on the first; the second takes 2^n steps
+      local out, err, status = summarize({ "--drop-lines",
+        "((((a{1,100}){1,100}){1,100}){1,100})", A })
+      assert.same({ "", "summarize: bad pattern '((((a{1,100}){1,100}){1,100}){1,100})': " ..
+                        "regular expression is too large at offset 37\n", 2 }, { out, err, status })
+      local path = tempfile("A line of text comes first here.\n" .. ("a"):rep(3000) .. "b\n")
+      out, err, status = summarize({ "--drop-lines", "(a+)+$", path })
+      assert.same({ "", "summarize: " .. path .. ": drop pattern '(a+)+$' reached its match " ..
+                        "limit (steps) on a line at byte offset 33\n", 1 }, { out, err, status })
+    end)
+
     it("writes units as JSON", function()
       local doc = dkjson.decode((summarize({ "split", "--format", "json", A })))
       local text = slurp(A)

@@ -183,7 +183,7 @@ describe("the schema", function()
       "1:31: 'redundancy.max_similarity' must be in (0, 1], got 0" },
     { "input: { boilerplate: yes }\n", "1:23: 'input.boilerplate' must be true or false, got 'yes'" },
     { "input: { drop_lines: ['(unclosed'] }\n",
-      "1:23: bad pattern '(unclosed': Unmatched ( or \\(" },
+      "1:23: bad pattern '(unclosed': missing closing parenthesis at offset 9" },
     { "input: { min_words: 9, max_words: 5 }\n", "1:35: max_words (5) is below min_words (9)" },
     { "output: { format: yaml }\n", "1:19: 'output.format' must be one of text, json; got 'yaml'" },
     { "filters: [questins]\n", "1:11: unknown filter 'questins' (did you mean 'questions'?)" },

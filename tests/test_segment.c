@@ -5,8 +5,11 @@
 ** between start and end).
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "alloc.h"
 #include "suites.h"
 
 typedef struct unit_want {
@@ -526,7 +529,11 @@ static const pattern_case pattern_cases[] = {
   {"(unclosed", PRECIS_EINVAL, "bad pattern '(unclosed': "},
   {"[a-", PRECIS_EINVAL, "bad pattern '[a-': "},
   {"*x{2,1}", PRECIS_EINVAL, "bad pattern '*x{2,1}': "},
-  {"a{1", PRECIS_EINVAL, "bad pattern 'a{1': "},
+  {"a{2,1}", PRECIS_EINVAL, "bad pattern 'a{2,1}': "},
+  {"a{1", PRECIS_OK, ""}, /* PCRE2: a brace that starts no count is a brace */
+  {"\\<word\\>", PRECIS_EINVAL, "bad pattern '\\<word\\>': \\< and \\> are not word boundaries"},
+  {"\\\\<", PRECIS_OK, ""}, /* a backslash, then < */
+  {"\xff\xfe", PRECIS_EINVAL, "bad pattern '"}, /* not UTF-8 */
 };
 
 START_TEST(segment_pattern_table) {
@@ -576,6 +583,134 @@ START_TEST(segment_patterns_copied) {
   ck_assert_str_eq(t_unit(r, 3).rule, "drop_lines");
   precis_result_free(r);
   precis_summarizer_free(s);
+}
+END_TEST
+
+
+/* The dialect is PCRE2's, over UTF-8 characters, with no locale: POSIX
+** bracket classes, Unicode classes and case, a brace that starts no count */
+typedef struct dialect_case {
+  const char *pattern, *line;
+  int drops;
+} dialect_case;
+
+static const dialect_case dialect_cases[] = {
+  {"^Tags:[[:space:]]+[[:alpha:]]", "Tags:\tbridge, council", 1},
+  {"^[[:upper:]]+$", "ÉTÉ", 1},                 /* Unicode upper case (PCRE2_UCP) */
+  {"^\\w+ \\d+$", "Straße 12", 1},
+  {"(?i)^advertisement$", "ADVERTISEMENT", 1},
+  {"(?i)^straße$", "STRASSE", 0},              /* case folds one character to one */
+  {"^caf.$", "café", 1},                       /* . is a character, not a byte */
+  {"^a{1$", "a{1", 1},
+  {"^(Read|See) (more|also)([ :.]|$)", "Read more: the council", 1},
+  {"\\bmin read\\b", "By Jane Roe | 5 min read", 1},
+  {"^The council$", "The council met on Monday to vote.", 0},
+};
+
+START_TEST(segment_pattern_dialect) {
+  const dialect_case *c = &dialect_cases[_i];
+  char text[256];
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r;
+  int n = snprintf(text, sizeof text, "The bridge was closed in March.\n%s\n", c->line);
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_add_drop_pattern(o, c->pattern, NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  r = t_run(s, text, (size_t)n, 1);
+  ck_assert_msg((t_count_kind(r, PRECIS_KIND_DROPPED) == 1) == c->drops,
+                "'%s' on '%s': %zu dropped", c->pattern, c->line,
+                t_count_kind(r, PRECIS_KIND_DROPPED));
+  precis_result_free(r);
+  precis_summarizer_free(s);
+  precis_options_free(o);
+}
+END_TEST
+
+/* Nested counts: glibc's regcomp allocated 1.5 GB/s on this. PCRE2 refuses
+** it at once, within the compile budget. */
+START_TEST(segment_pattern_too_large) {
+  static const char pat[] = "((((a{1,100}){1,100}){1,100}){1,100})";
+  precis_options *o = NULL;
+  precis_error err;
+  clock_t t0 = clock();
+  long long base;
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  base = t_alloc_peak_reset();
+  ck_assert_int_eq(precis_options_add_drop_pattern(o, pat, &err), PRECIS_EINVAL);
+  ck_assert_msg(t_alloc_peak() - base < (2 << 20), "peak %lld bytes", t_alloc_peak() - base);
+  ck_assert_msg(clock() - t0 < CLOCKS_PER_SEC, "took %ld clocks", (long)(clock() - t0));
+  ck_assert_str_eq(err.message, "bad pattern '((((a{1,100}){1,100}){1,100}){1,100})': "
+                                "regular expression is too large at offset 37");
+  { /* so is a pattern over the length bound */
+    char *big = malloc(5001);
+    ck_assert_ptr_nonnull(big);
+    memset(big, 'a', 5000);
+    big[5000] = '\0';
+    ck_assert_int_eq(precis_options_add_drop_pattern(o, big, &err), PRECIS_EINVAL);
+    ck_assert_msg(strstr(err.message, "longer than the limit") != NULL, "%s", err.message);
+    free(big);
+  }
+  precis_options_free(o);
+}
+END_TEST
+
+/* Backtracking without bound: (a+)+$ on a line of a's that ends in b takes
+** 2^n steps. The match limit stops it on that line: ELIMIT, with the file
+** and the line's offset, in milliseconds. A line over the matched length
+** is cut, and its cut is not its end ($ does not match there). */
+START_TEST(segment_pattern_backtracking) {
+  static const char head[] = "The bridge was closed in March.\n";
+  size_t na = 3000, len = sizeof head - 1 + na + 2;
+  char *text = malloc(len);
+  precis_options *o = NULL;
+  precis_summarizer *s;
+  precis_result *r = NULL;
+  precis_error err;
+  precis_text doc;
+  clock_t t0;
+  ck_assert_ptr_nonnull(text);
+  memcpy(text, head, sizeof head - 1);
+  memset(text + sizeof head - 1, 'a', na);
+  memcpy(text + len - 2, "b\n", 2);
+  ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+  ck_assert_int_eq(precis_options_add_drop_pattern(o, "(a+)+$", NULL), PRECIS_OK);
+  s = t_summarizer(o);
+  doc.data = text;
+  doc.len = len;
+  doc.name = "aaa.txt";
+  t0 = clock();
+  ck_assert_int_eq(precis_segment(s, &doc, 1, &r, &err), PRECIS_ELIMIT);
+  ck_assert_msg(clock() - t0 < 2 * CLOCKS_PER_SEC, "took %ld clocks", (long)(clock() - t0));
+  ck_assert_ptr_null(r);
+  ck_assert_str_eq(err.message, "drop pattern '(a+)+$' reached its match limit (steps) on a line");
+  ck_assert_str_eq(err.source, "aaa.txt");
+  ck_assert_int_eq(err.has_offset, 1);
+  ck_assert_uint_eq(err.offset, sizeof head - 1);
+  precis_summarizer_free(s);
+  precis_options_free(o);
+  free(text);
+  { /* 5000 x's: matched on their first 4096 bytes, where x$ does not match */
+    static const char pats[2][8] = {"x$", "^x+"};
+    size_t k;
+    len = sizeof head - 1 + 5000 + 1;
+    text = malloc(len);
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, head, sizeof head - 1);
+    memset(text + sizeof head - 1, 'x', 5000);
+    text[len - 1] = '\n';
+    for (k = 0; k < 2; k++) {
+      ck_assert_int_eq(precis_options_new(&o, NULL), PRECIS_OK);
+      ck_assert_int_eq(precis_options_add_drop_pattern(o, pats[k], NULL), PRECIS_OK);
+      s = t_summarizer(o);
+      r = t_run(s, text, len, 1);
+      ck_assert_uint_eq(t_count_kind(r, PRECIS_KIND_DROPPED), k);
+      precis_result_free(r);
+      precis_summarizer_free(s);
+      precis_options_free(o);
+    }
+    free(text);
+  }
 }
 END_TEST
 
@@ -670,6 +805,9 @@ Suite *segment_suite(void) {
   tc = tcase_create("patterns");
   tcase_add_loop_test(tc, segment_pattern_table, 0, (int)N_ELEMS(pattern_cases));
   tcase_add_test(tc, segment_patterns_copied);
+  tcase_add_loop_test(tc, segment_pattern_dialect, 0, (int)N_ELEMS(dialect_cases));
+  tcase_add_test(tc, segment_pattern_too_large);
+  tcase_add_test(tc, segment_pattern_backtracking);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -11,7 +11,7 @@
 # Each package and why it is needed is listed in README.md.
 set -e
 PKGS="gcc make pkg-config lua5.4 liblua5.4-dev libyaml-dev check lua-busted
-libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev libjson-c-dev lua-cjson
+libstemmer-dev libutf8proc-dev libmd4c-dev libgumbo-dev libjson-c-dev libpcre2-dev lua-cjson
 scdoc groff-base man-db wordnet-base"
 case "${1:-}" in
   eval) PKGS="$PKGS ots time" ;;
