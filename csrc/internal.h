@@ -132,6 +132,12 @@ static inline size_t precisI_utf8_decode(const char *s, size_t len, size_t i,
   if (c < 0x80) { *cp = c; return 1; }
   return precisI_utf8_decode_mb(s, len, i, cp);
 }
+/* Case-folds and composes the UTF-8 word w[0, n) into out (no NUL), as
+** utf8proc_map with CASEFOLD | COMPOSE | STABLE does, but in memory of its
+** own: it allocates nothing, so that no failed allocation can leave a
+** word unfolded. Returns the length, or 0 when w is empty or not UTF-8,
+** or the result exceeds `cap` bytes (or 256 code points). */
+size_t precisI_utf8_fold(const char *w, size_t n, char *out, size_t cap);
 
 /* A map from a rewritten text back to the text it was read from (see
 ** spans.c): runs in order in both texts that never overlap. From `clean`

@@ -103,16 +103,10 @@ static size_t foldw(const char *w, size_t n, char *buf, size_t cap) {
   }
   buf[n] = '\0';
   if (!ascii) {
-    utf8proc_uint8_t *m = NULL;
-    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)w,
-                                        (utf8proc_ssize_t)n, &m,
-                                        UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
-                                        UTF8PROC_STABLE);
-    if (len <= 0 || (size_t)len >= cap) { free(m); return 0; }
-    memcpy(buf, m, (size_t)len);
+    size_t len = precisI_utf8_fold(w, n, buf, cap - 1);
+    if (len == 0) return 0;
     buf[len] = '\0';
-    free(m);
-    n = (size_t)len;
+    n = len;
   }
   return n;
 }

@@ -120,23 +120,18 @@ static size_t fold(tokenizer *tk, const char *w, size_t n) {
     }
     return n;
   } else {
-    utf8proc_uint8_t *mapped = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w,
-                                      (utf8proc_ssize_t)n, &mapped,
-                                      UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
-                                      UTF8PROC_STABLE);
-    if (m < 0) return 0;
-    for (i = 0; i < (size_t)m; i++) { /* U+2019 apostrophe -> ' */
-      if (o + 1 >= sizeof tk->buf) { free(mapped); return 0; }
-      if (i + 2 < (size_t)m && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 &&
-          mapped[i + 2] == 0x99) {
+    char mapped[sizeof tk->buf];
+    size_t m = precisI_utf8_fold(w, n, mapped, sizeof mapped);
+    for (i = 0; i < m; i++) { /* U+2019 apostrophe -> ' */
+      if (o + 1 >= sizeof tk->buf) return 0;
+      if (i + 2 < m && mapped[i] == '\xE2' && mapped[i + 1] == '\x80' &&
+          mapped[i + 2] == '\x99') {
         tk->buf[o++] = '\'';
         i += 2;
       } else {
-        tk->buf[o++] = (char)mapped[i];
+        tk->buf[o++] = mapped[i];
       }
     }
-    free(mapped);
     return o;
   }
 }
@@ -160,6 +155,7 @@ static int lookup(tokenizer *tk, const char *w, size_t n, uint32_t *out) {
     if (f && tk->stemmer) {
       const sb_symbol *st = sb_stemmer_stem(tk->stemmer,
                                             (const sb_symbol *)key, (int)klen);
+      if (st == NULL) return 0; /* its copy of the word could not grow */
       /* An empty stem (Snowball's Greek stemmer strips "ίδια", "όταν"
       ** or "εις" to nothing) says the whole word is an ending: the word
       ** then stands for itself, as its folded form. Dropping it as a

@@ -242,3 +242,19 @@ int precisI_in_capitals(const char *s, size_t n) {
   }
   return up >= 2;
 }
+
+#define FOLD_MAX 256 /* code points */
+
+size_t precisI_utf8_fold(const char *w, size_t n, char *out, size_t cap) {
+  /* one more than decomposing may fill: reencoding ends in a NUL */
+  utf8proc_int32_t cps[FOLD_MAX + 1];
+  const utf8proc_option_t how = UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE;
+  utf8proc_ssize_t m;
+  if (n == 0 || n > FOLD_MAX * 4) return 0;
+  m = utf8proc_decompose((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, cps, FOLD_MAX, how);
+  if (m <= 0 || m > FOLD_MAX) return 0;
+  m = utf8proc_reencode(cps, m, how); /* composes, then UTF-8 in place */
+  if (m <= 0 || (size_t)m > cap) return 0;
+  memcpy(out, cps, (size_t)m);
+  return (size_t)m;
+}

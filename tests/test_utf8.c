@@ -3,8 +3,11 @@
 ** RFC 3629 edge cases, the position a strict run reports for a bad byte,
 ** and replace mode, whose spans must still point at the caller's bytes.
 */
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "alloc.h"
 #include "internal.h"
 #include "suites.h"
 
@@ -339,6 +342,44 @@ START_TEST(utf8_nul_bytes) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------------
+** Folding a word: the same bytes as utf8proc_map, with no allocation
+** --------------------------------------------------------------------- */
+
+static const char *const fold_words[] = {
+  "Straße", "STRASSE", "İstanbul", "ΣΟΦΟΣ", "ﬁnance", "Cafe\xcc\x81", "ÅNGSTRÖM",
+  "Ǆemal", "ǅ", "ᾈ", "Ⅻ", "Ｆｕｌｌ", "naïve", "Łódź", "Дом", "한국어", "日本",
+  "e\xcc\x81\xcc\x81\xcc\x81", "ab\xcd\x85",
+};
+
+START_TEST(utf8_fold_as_map) {
+  const char *w = fold_words[_i];
+  size_t n = strlen(w), got;
+  char out[256];
+  utf8proc_uint8_t *m = NULL;
+  utf8proc_ssize_t want = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &m,
+                                       UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+  ck_assert_int_gt(want, 0);
+  t_alloc_fail(0);
+  got = precisI_utf8_fold(w, n, out, sizeof out);
+  ck_assert_uint_eq(t_alloc_count(), 0); /* nothing allocated */
+  ck_assert_msg(got == (size_t)want && memcmp(out, m, got) == 0, "'%s': %zu bytes, want %zd",
+                w, got, want);
+  free(m);
+}
+END_TEST
+
+START_TEST(utf8_fold_bounds) {
+  char out[8], big[2000];
+  ck_assert_uint_eq(precisI_utf8_fold("Straße", 7, out, sizeof out), 7); /* strasse */
+  ck_assert_uint_eq(precisI_utf8_fold("Straße", 7, out, 6), 0);          /* does not fit */
+  ck_assert_uint_eq(precisI_utf8_fold("", 0, out, sizeof out), 0);
+  ck_assert_uint_eq(precisI_utf8_fold("a\xff", 2, out, sizeof out), 0);  /* not UTF-8 */
+  memset(big, 'a', sizeof big);
+  ck_assert_uint_eq(precisI_utf8_fold(big, sizeof big, out, sizeof out), 0);
+}
+END_TEST
+
 Suite *utf8_suite(void) {
   Suite *s = suite_create("utf8");
   TCase *tc = tcase_create("check");
@@ -354,6 +395,10 @@ Suite *utf8_suite(void) {
   tcase_add_loop_test(tc, utf8_replace_segment, 0, (int)N_ELEMS(replace_cases));
   tcase_add_loop_test(tc, utf8_replace_summarize, 0, (int)N_ELEMS(replace_cases));
   tcase_add_test(tc, utf8_nul_bytes);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fold");
+  tcase_add_loop_test(tc, utf8_fold_as_map, 0, (int)N_ELEMS(fold_words));
+  tcase_add_test(tc, utf8_fold_bounds);
   suite_add_tcase(s, tc);
   return s;
 }
