@@ -8,6 +8,7 @@
 #   make sanitize   ASan+UBSan over the C tests and the Lua specs
 #   make tsan       ThreadSanitizer over threads that share one summarizer
 #   make fuzz       the libFuzzer harnesses of fuzz/, FUZZ_TIME seconds each
+#   make test-oom   every allocation of a run failing in turn, under ASan
 #   make bench      speed and memory beside ots (needs ../shared/data)
 
 PREFIX      ?= /usr/local
@@ -99,7 +100,7 @@ MODULE = $(LB)/precis/core.so
 CHECKS = $(B)/check_precis
 FAILALLOC = $(B)/failalloc.so
 
-.PHONY: FORCE all check spec test bench-corpus test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
+.PHONY: FORCE all check spec test test-oom oom-run bench-corpus test-dask test-install test-lua-all test-hosts sanitize sanitize-check sanitize-spec bench demo deps \
         install uninstall clean eval eval-rouge policies eval-seg man test-man
 
 all: $(LIB) $(SHLIB) $(SHLINKS) $(PC) $(MODULE) man
@@ -170,6 +171,10 @@ $(MODULE): $(MODULE_OBJ) $(SHLINKS) $(LIB) csrc/lprecis.map $(LB)/rpath
 	  -L$(B) -lprecis $(LIB) $(YAML_LIBS) $(UTF8PROC_LIBS) $(JSONC_LIBS) -lm \
 	  $(if $(MODULE_RPATH),-Wl$(,)-rpath$(,)'$(MODULE_RPATH)')
 , := ,
+
+# The tests' allocator (tests/alloc.c) serves the dynamic linker and the
+# sanitizers' runtime too, before that runtime is ready: never instrumented.
+$(B)/obj/tests/alloc.o: override SAN =
 
 $(CHECKS): $(TEST_OBJ) $(YAML_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(SAN) $(LDFLAGS) -o $@ $(TEST_OBJ) $(YAML_OBJ) $(LIB) $(CHECK_LIBS) \
@@ -248,6 +253,19 @@ sanitize-spec: $(MODULE) $(EXAMPLE)
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=0 PRECIS_LUA=$(LUA) PRECIS_CPATH=$(LB) PRECIS_EXAMPLE=$(EXAMPLE) \
 	$(BUSTED) --lua=$(LUA) --cpath="$(LB)/?.so" $(BUSTED_ARGS)
+
+# The allocation-failure sweep (tests/oom/oom.c): every allocation of a
+# run fails in turn, for each input format, the policy reader and every
+# scorer and selector; under ASan+UBSan, so that a crash or a leak on a
+# failure path is found. OOM_ARGS=text names the cases to run.
+OOM_BIN = $(B)/oom_precis
+$(OOM_BIN): tests/oom/oom.c $(B)/obj/tests/alloc.o $(YAML_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ tests/oom/oom.c $(B)/obj/tests/alloc.o $(YAML_OBJ) $(LIB) \
+	  $(CORE_LIBS) $(YAML_LIBS) -ldl
+test-oom: deps
+	@$(MAKE) --no-print-directory B=build-asan SAN="$(SAN_FLAGS)" CFLAGS="-O1 -g" oom-run
+oom-run: $(OOM_BIN)
+	ASAN_OPTIONS=detect_leaks=1 $(OOM_BIN) $(OOM_ARGS)
 
 # contrib/dask on a LocalCluster of 127.0.0.1 (python3-distributed; about a
 # minute, so .ci/run calls it apart from make test)

@@ -7,7 +7,7 @@
 ** to the next definition (libc's, or the sanitizer's under make sanitize)
 ** and counts: the bytes in use and their peak (the cost suite), and the
 ** allocations, the Nth of which it can fail (the allocation-failure
-** sweep, tests/oom.c). glibc's malloc hooks are gone, and `ld --wrap`
+** sweep, tests/oom/oom.c). glibc's malloc hooks are gone, and `ld --wrap`
 ** reaches only what is linked statically (md4c ships no static library),
 ** so interposition is the one way in.
 */
@@ -20,16 +20,32 @@
 
 #include "alloc.h"
 
+/* The build hides every symbol (-fvisibility=hidden): these must be
+** seen by the dynamic linker, or the libraries keep libc's */
+#pragma GCC visibility push(default)
+void *malloc(size_t n);
+void *calloc(size_t a, size_t b);
+void *realloc(void *p, size_t n);
+void free(void *p);
+char *strdup(const char *s);
+char *strndup(const char *s, size_t max);
+#pragma GCC visibility pop
+
 static void *(*next_malloc)(size_t);
 static void *(*next_calloc)(size_t, size_t);
 static void *(*next_realloc)(void *, size_t);
 static void (*next_free)(void *);
 
-/* dlsym itself may allocate before the pointers above are known: those
-** few allocations come from here and are never freed */
-static unsigned char boot[8192] __attribute__((aligned(16)));
+/* dlsym itself may allocate before the pointers above are known, and the
+** dynamic linker and a sanitizer's runtime allocate while that runtime
+** starts, before its malloc may be called: until the program's own
+** constructors run (`started`), allocations come from here and are never
+** freed */
+static unsigned char boot[65536] __attribute__((aligned(16)));
 static size_t boot_used;
-static int resolving;
+static int resolving, started;
+
+__attribute__((constructor)) static void start(void) { __atomic_store_n(&started, 1, __ATOMIC_RELEASE); }
 
 /* bytes in use, by malloc_usable_size: signed, since memory from an
 ** allocator these do not see (aligned_alloc, a sanitizer's own) may be
@@ -58,6 +74,7 @@ static void sym(void *fn, const char *name) {
 static int resolve(void) {
   void (*f)(void *);
   if (__atomic_load_n(&next_free, __ATOMIC_ACQUIRE)) return 1;
+  if (!__atomic_load_n(&started, __ATOMIC_ACQUIRE)) return 0;
   if (__atomic_exchange_n(&resolving, 1, __ATOMIC_ACQ_REL)) return 0;
   sym(&next_malloc, "malloc");
   sym(&next_calloc, "calloc");
@@ -175,5 +192,7 @@ long long t_alloc_peak_reset(void) {
   __atomic_store_n(&peak, now, __ATOMIC_RELAXED);
   return now;
 }
+
+long long t_alloc_live(void) { return __atomic_load_n(&live, __ATOMIC_RELAXED); }
 
 long long t_alloc_peak(void) { return __atomic_load_n(&peak, __ATOMIC_RELAXED); }

@@ -12,6 +12,8 @@
 void t_alloc_fail(unsigned long n);
 /* allocations since t_alloc_fail */
 unsigned long t_alloc_count(void);
+/* bytes in use now (what was allocated here and not yet freed) */
+long long t_alloc_live(void);
 /* Has the failure happened? *caller (may be NULL) gets the code address
 ** that asked for the failed allocation. */
 int t_alloc_failed(void **caller);
