@@ -349,6 +349,7 @@ precis_status precisI_decode(const precis_summarizer *sz, const char *s, size_t 
   size_t from = bom(s, n, &name), ls, ll, bad, k;
   const char *why;
   iconv_t cd = (iconv_t)-1;
+  int nomem = 0; /* an iconv_open that ran out: errno is read only after one */
   conv c;
   precis_status st;
   *text = s;
@@ -357,6 +358,7 @@ precis_status precisI_decode(const precis_summarizer *sz, const char *s, size_t 
   if (from > 0) {
     if (is_utf8_name(name)) return PRECIS_OK; /* its mark reads as U+FEFF, white space */
     cd = open_from(name);
+    nomem = cd == (iconv_t)-1 && errno == ENOMEM;
   } else { /* no mark: a declaration iconv knows, else the caller's encoding */
     if (sz->opt.format == PRECIS_FORMAT_HTML && declared(s, n, &ls, &ll) &&
         resolve(s + ls, ll, buf, sizeof buf)) {
@@ -371,8 +373,9 @@ precis_status precisI_decode(const precis_summarizer *sz, const char *s, size_t 
     if (cd == (iconv_t)-1 && sz->opt.encoding[0] != '\0') {
       name = sz->opt.encoding;
       cd = open_from(name);
+      nomem = cd == (iconv_t)-1 && errno == ENOMEM;
     }
-    if (cd == (iconv_t)-1 && errno != ENOMEM) return PRECIS_OK; /* read as UTF-8 */
+    if (cd == (iconv_t)-1 && !nomem) return PRECIS_OK; /* read as UTF-8 */
     if (cd != (iconv_t)-1 && precisI_utf8_check(s, n, &bad, &why)) {
       /* bytes that are UTF-8, and not only ASCII, are UTF-8 whatever is
       ** said; ASCII that the encoding reads as itself needs no copy */
@@ -384,7 +387,7 @@ precis_status precisI_decode(const precis_summarizer *sz, const char *s, size_t 
     }
   }
   if (cd == (iconv_t)-1) {
-    if (errno == ENOMEM) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
+    if (nomem) return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
     return PRECIS_OK; /* cannot be: iconv knows the names of the marks */
   }
   precisI_vec_init(&c.text, 1);

@@ -4,6 +4,7 @@
 ** case per scorer whose answer is known, eligibility, limits, errors, and
 ** one summarizer shared by threads.
 */
+#include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -1227,6 +1228,22 @@ TCase *summarize_known_bugs(void) {
   return tc;
 }
 
+/* errno is the caller's: an ENOMEM left there by an earlier, recovered
+** failure does not make a plain UTF-8 text (nothing to convert, so no
+** iconv_open) fail as out of memory */
+START_TEST(summarize_stale_errno) {
+  static const char text[] = "The ferry will cost more from April. The board said so on Monday. "
+                             "Riders said the rise was fair.";
+  precis_summarizer *s = t_summarizer(NULL);
+  precis_result *r;
+  errno = ENOMEM;
+  r = t_run(s, text, sizeof text - 1, 0);
+  ck_assert_uint_gt(precis_result_selected_count(r), 0);
+  precis_result_free(r);
+  precis_summarizer_free(s);
+}
+END_TEST
+
 Suite *summarize_suite(void) {
   Suite *s = suite_create("summarize");
   TCase *tc = tcase_create("budgets");
@@ -1269,6 +1286,7 @@ Suite *summarize_suite(void) {
   tcase_add_loop_test(tc, summarize_limit_table, 0, (int)N_ELEMS(limit_cases));
   tcase_add_test(tc, summarize_bad_arguments);
   tcase_add_test(tc, summarize_accessor_bounds);
+  tcase_add_test(tc, summarize_stale_errno);
   suite_add_tcase(s, tc);
   tc = tcase_create("threads");
   tcase_add_checked_fixture(tc, fixtures_setup, fixtures_teardown);
