@@ -13,6 +13,7 @@
 */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <malloc.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -90,6 +91,7 @@ static int fail_now(void *caller) {
   if (n != __atomic_load_n(&fail_at, __ATOMIC_RELAXED)) return 0;
   failed = 1;
   failed_caller = caller;
+  errno = ENOMEM; /* as malloc says it: iconv_open, for one, reads it */
   return 1;
 }
 

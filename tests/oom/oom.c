@@ -92,6 +92,13 @@ static const char html_doc[] =
   "<footer>&copy; 2024 Harbour News</footer><script>var x = 1;</script>"
   "</body></html>";
 
+/* a page in Latin-1 that says so: read through iconv */
+static const char latin1_doc[] =
+  "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 prices</title></head><body>"
+  "<p>The caf\xe9 by the pier will raise its prices in April, its owner said.</p>"
+  "<p>Coffee will cost \xa3" "2.50, and the cr\xe8me br\xfbl\xe9" "e \xa3" "4 from then on.</p>"
+  "</body></html>";
+
 /* a second report of the same story, dated, with a near-duplicate sentence */
 static const char followup_doc[] =
   "Ferry riders weigh the new fares\n"
@@ -388,6 +395,7 @@ int main(int argc, char **argv) {
   add("replace-utf8", DOC(bad), PRECIS_FORMAT_TEXT, "german")->replace = 1;
   add("markdown", DOC(markdown_doc), PRECIS_FORMAT_MARKDOWN, "english");
   add("html", DOC(html_doc), PRECIS_FORMAT_HTML, "english");
+  add("html-latin1", DOC(latin1_doc), PRECIS_FORMAT_HTML, "english");
   add("two-documents", DOC(text_doc), PRECIS_FORMAT_TEXT, NULL)->two = 1;
   add("yaml", NULL, 0, PRECIS_FORMAT_TEXT, NULL);
   /* longer pages: tables and vectors that grow, gumbo on a real page */
