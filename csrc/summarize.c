@@ -270,8 +270,16 @@ static precis_status decoded_texts(precis_result *r, const precisI_run *run) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
     size_t a = u->start, b = u->end;
+    size_t elen;
     if (src->eowned == NULL) continue;
     precisI_source_span_decoded(src, &a, &b);
+    /* whole characters of the converted text, which is UTF-8: a map may
+    ** share a character's bytes between two of the text it stands for */
+    elen = src->nemap > 0 ? src->emap[src->nemap - 1].clean : 0;
+    if (b > elen) b = elen;
+    if (a > b) a = b;
+    while (a > 0 && a < elen && ((unsigned char)src->eowned[a] & 0xC0) == 0x80) a--;
+    while (b < elen && ((unsigned char)src->eowned[b] & 0xC0) == 0x80) b++;
     r->dspan[2 * i] = a;
     r->dspan[2 * i + 1] = b - a;
     total += b - a;
@@ -294,7 +302,7 @@ static precis_status build(const precisI_run *run, int scored,
                            const precis_extras *ex, const double *xvalue,
                            precis_result **out) {
   precis_result *r = calloc(1, sizeof *r);
-  size_t k, i, index = 0;
+  size_t k, i, index = 0, prev_end = 0;
   uint32_t doc = UINT32_MAX;
   if (r == NULL) return PRECIS_ENOMEM;
   r->ndocs = run->ndocs;
@@ -325,12 +333,19 @@ static precis_status build(const precisI_run *run, int scored,
     const precisI_source *src = &run->src[u->doc];
     precis_sentence *o = &r->units[i];
     size_t b;
-    if (u->doc != doc) { doc = u->doc; index = 0; }
+    if (u->doc != doc) { doc = u->doc; index = 0; prev_end = 0; }
     o->doc = u->doc;
     o->index = index++;
     o->start = u->start;
     o->end = u->end;
     precisI_source_span(src, &o->start, &o->end);
+    /* Two rewrites may each round a shared character outwards (a byte
+    ** read as U+FFFD, and that character split by the layout of a page):
+    ** the source byte they share goes to the first unit, so that units
+    ** stay in order and never overlap. */
+    if (o->start < prev_end) o->start = prev_end;
+    if (o->end < o->start) o->end = o->start;
+    prev_end = o->end;
     o->words = u->words;
     for (b = u->start; b < u->end; b++)
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
