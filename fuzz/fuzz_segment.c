@@ -2,18 +2,18 @@
 ** fuzz_segment.c: segmentation in every input mode. The first byte picks
 ** the format (text, Markdown, HTML), how invalid UTF-8 is read (error or
 ** replace), how lines are unwrapped, the language and the encoding set
-** (none, windows-1252, KOI8-R, UTF-16LE; a byte-order mark or an HTML
-** declaration in the text wins); the rest is the document.
+** (none, windows-1252, KOI8-R, UTF-16LE, Shift_JIS, GBK, EUC-JP, UTF-16BE;
+** a byte-order mark or an HTML declaration in the text wins); the rest is
+** the document.
 */
 #include "fuzz.h"
 
 static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_MARKDOWN,
                                         PRECIS_FORMAT_HTML};
 static const char *const languages[] = {"auto", "none"};
-/* Shift_JIS and the other multi-byte encodings wait for the fix of the
-** known bug bounds_known_shift_jis_nul (tests/test_bounds.c): a unit of
-** HTML that ends inside a U+FFFD, which they find in seconds */
-static const char *const encodings[] = {NULL, "windows-1252", "koi8-r", "utf-16le"};
+/* single-byte, UTF-16 and multi-byte encodings (a declaration in the text wins) */
+static const char *const encodings[] = {NULL, "windows-1252", "koi8-r", "utf-16le",
+                                         "shift_jis", "gbk", "euc-jp", "utf-16be"};
 
 /* one summarizer per setting, made once: a summarizer is immutable */
 static precis_summarizer *made[256];
@@ -28,7 +28,7 @@ static const precis_summarizer *summarizer(unsigned b) {
   if (precis_options_set_param(o, "input.unwrap", (double)((int)((b / 6) % 3) - 1), &err) !=
           PRECIS_OK ||
       precis_options_set_language(o, languages[(b / 18) % 2], &err) != PRECIS_OK ||
-      precis_options_set_encoding(o, encodings[(b / 36) % 4], &err) != PRECIS_OK ||
+      precis_options_set_encoding(o, encodings[(b / 36) % 8], &err) != PRECIS_OK ||
       precis_summarizer_new(o, &made[b], &err) != PRECIS_OK)
     fz_fail("summarizer", err.message);
   precis_options_free(o);

@@ -4,7 +4,8 @@
 **   0  the method: the default mix, one scorer alone, or a selector
 **   1  the budget: its unit (sentences, words, characters, ratio) and size
 **   2  the format, how invalid UTF-8 is read, the order of the summary,
-**      the encoding set (none, windows-1252, KOI8-R, UTF-16LE)
+**      the encoding set (none, windows-1252, KOI8-R, UTF-16LE, Shift_JIS,
+**      GBK, EUC-JP, UTF-16BE)
 **   3  the number of documents, the sentence length bounds, a query, a
 **      tuning parameter
 ** and the rest is the documents, separated by 0xFF bytes (which UTF-8
@@ -16,10 +17,9 @@
 
 static const precis_format formats[] = {PRECIS_FORMAT_TEXT, PRECIS_FORMAT_MARKDOWN,
                                         PRECIS_FORMAT_HTML};
-/* Shift_JIS and the other multi-byte encodings wait for the fix of the
-** known bug bounds_known_shift_jis_nul (tests/test_bounds.c): a unit of
-** HTML that ends inside a U+FFFD, which they find in seconds */
-static const char *const encodings[] = {NULL, "windows-1252", "koi8-r", "utf-16le"};
+/* single-byte, UTF-16 and multi-byte encodings (a declaration in the text wins) */
+static const char *const encodings[] = {NULL, "windows-1252", "koi8-r", "utf-16le",
+                                         "shift_jis", "gbk", "euc-jp", "utf-16be"};
 static const precis_order orders[] = {PRECIS_ORDER_DOCUMENT, PRECIS_ORDER_SCORE,
                                       PRECIS_ORDER_DATE};
 static const struct { const char *name; double value; } params[] = {
@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   precis_options_set_format(o, q.format);
   precis_options_set_utf8_mode(o, q.utf8);
   precis_options_set_order(o, q.order);
-  check(precis_options_set_encoding(o, encodings[(f / 18) % 4], &err), "encoding", &err);
+  check(precis_options_set_encoding(o, encodings[(f / 18) % 8], &err), "encoding", &err);
   /* documents, lengths, query, a parameter */
   want = 1 + x % MAXDOCS;
   q.min_words = (x / 4) % 2 ? 1 : 4;
