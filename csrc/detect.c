@@ -188,7 +188,6 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
     }
     {
       char buf[64];
-      utf8proc_uint8_t *m = NULL;
       utf8proc_ssize_t fl = 0;
       size_t q;
       uint64_t in;
@@ -204,12 +203,9 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
         if ((unsigned char)ch >= 0x80) { ascii = 0; break; }
         buf[fl++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
       }
-      if (!ascii) {
-        fl = utf8proc_map((const utf8proc_uint8_t *)t + s, (utf8proc_ssize_t)(i - s),
-                          &m, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-        if (fl <= 0 || (size_t)fl >= sizeof buf) { free(m); continue; }
-        memcpy(buf, m, (size_t)fl);
-        free(m);
+      if (!ascii) { /* folded in place: nothing to allocate, nothing to fail */
+        fl = (utf8proc_ssize_t)precisI_utf8_fold(t + s, i - s, buf, sizeof buf - 1);
+        if (fl <= 0) continue;
       }
       if ((in = stop_mask(buf, (size_t)fl) & cand) == 0) continue;
       hits = popcount64(in);
