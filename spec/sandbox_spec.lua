@@ -123,6 +123,20 @@ describe("the sandbox", function()
     assert.equal(50 * 60, n)
   end)
 
+  it("leaves the interpreter sound after many runs that hit the memory budget", function()
+    -- under LuaJIT the compiler ran on and crashed after a refused allocation
+    local p = {}
+    for i = 1, 1e5 do p[i] = "[" .. string.char(65 + i % 50) .. "]" end
+    p = table.concat(p)
+    local keep = {}
+    for i = 1, 40 do
+      keep[i % 10 + 1] = { tostring(i), ("y"):rep(i) }
+      local ok, why = run("local p = ... return ('x'):find(p)", nil, p)
+      assert.is_false(ok)
+      assert.is_true(why == BUDGET or why == MEMORY, why)
+    end
+  end)
+
   it("bounds memory: doubling strings, tables, string.rep", function()
     local big = { instructions = 1e8, memory = 8 * 1024 * 1024 }
     fails(MEMORY, "local s = 'x' for i = 1, 40 do s = s .. s end", big)

@@ -544,6 +544,8 @@ end
 local function finish(box, ok, ...)
   local over = false
   if budget then over = budget:stop() end
+  if box.jit_was_on then jit.on() end
+  box.jit_was_on = nil
   rawset(string_mt, "__index", box.saved_index)
   active = nil
   sethook(box.co)
@@ -590,6 +592,10 @@ function Box:call(f, ...)
     if type(h) == "function" then self.host_hook = { h, m, c } end
   end
   sethook(co, hook, "", COUNT)
+  if jit and jit.status() then -- the compiler too allocates, and it does not
+    self.jit_was_on = true     -- survive an allocation the budget refuses
+    jit.off()
+  end
   active = self
   self.saved_index = rawget(string_mt, "__index")
   rawset(string_mt, "__index", S)
