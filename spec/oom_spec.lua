@@ -9,26 +9,12 @@ local lua = os.getenv("PRECIS_LUA") or "lua5.4"
 local preloaded = os.getenv("LD_PRELOAD") -- the sanitizers' runtime, say
 local usable = shim and io.open(shim, "rb") and not preloaded
 
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local support = require "spec.support"
+local quote = support.quote
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
--- runs `cmd` in sh; returns stdout, stderr, exit status (from the shell:
--- Lua 5.1's close tells none)
+-- runs `cmd` in sh; returns stdout, stderr, exit status
 local function sh(cmd)
-  local errf, rcf = os.tmpname(), os.tmpname()
-  local p = assert(io.popen("(" .. cmd .. ") 2>" .. errf .. "; echo $? >" .. rcf, "r"))
-  local out = p:read("*a")
-  p:close()
-  local err, status = slurp(errf), tonumber(slurp(rcf))
-  os.remove(errf)
-  os.remove(rcf)
-  return out, err, status
+  return support.run("(" .. cmd .. ")")
 end
 
 -- an interpreter that fails allocations as the environment says

@@ -2,26 +2,12 @@
 -- and refuses a file at its limit without reading the rest: /dev/zero, a
 -- pipe that never ends or a 100 MB file cost a bounded amount of memory
 -- (each run here under a ulimit -v it would blow through otherwise).
-local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local support = require "spec.support"
+local quote = support.quote
 
 -- `cmd` in sh under `ulimit -v kb`; returns stdout, stderr, exit status
 local function sh(kb, cmd)
-  local errf, rcf = os.tmpname(), os.tmpname()
-  local p = assert(io.popen("(ulimit -v " .. kb .. "; " .. cmd .. ") 2>" .. errf ..
-                            " </dev/null; echo $? >" .. rcf, "r"))
-  local out = p:read("*a")
-  p:close()
-  local err, status = slurp(errf), tonumber(slurp(rcf))
-  os.remove(errf)
-  os.remove(rcf)
-  return out, err, status
+  return support.run("(ulimit -v " .. kb .. "; " .. cmd .. ")")
 end
 
 local LIMIT = "input is over the limit of 67108864 bytes"
