@@ -22,15 +22,7 @@ stop() {
 trap 'stop; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
-failed=0 n=0
-check() { # description, then a command that must succeed
-  what=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then echo "ok - $what"; else echo "not ok - $what" >&2; failed=$((failed + 1)); fi
-}
-same() { [ "$1" = "$2" ] || { printf 'want: %s\ngot:  %s\n' "$1" "$2" >&2; return 1; }; }
-has() { case $2 in *"$1"*) return 0 ;; esac; printf 'no "%s" in: %s\n' "$1" "$2" >&2; return 1; }
+. tests/tap.sh # check, same, has
 
 # As root the workers run as nobody: they read precis and write the
 # prefix's temporary folders. What they load is the checkout's files, or a

@@ -14,14 +14,7 @@ F=contrib/pandoc/precis-abstract.lua
 T=contrib/pandoc/test
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-failed=0 n=0
-check() { # description, then a command that must succeed
-  what=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then echo "ok - $what"; else echo "not ok - $what" >&2; failed=$((failed + 1)); fi
-}
-same() { [ "$1" = "$2" ] || { printf 'want: %s\ngot:  %s\n' "$1" "$2" >&2; return 1; }; }
+. tests/tap.sh # check, same, has
 abstract() { pandoc --lua-filter "$F" --wrap=none -s -t plain --template "$T/abstract.template" "$@"; }
 
 pandoc --version | sed -n 1p
