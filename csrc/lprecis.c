@@ -846,11 +846,157 @@ static void add_oneline(luaL_Buffer *b, const char *t, size_t n) {
   luaL_addlstring(b, stage, o);
 }
 
-/* summarizer:split_lines(docs) -> string | fail, msg, code: what
-** `summarize split` prints, every unit but the dropped ones on a line of
-** its own (each line ends in a line feed), built without a table per unit. */
+/* Adds t[0, n) to b as a JSON string, as precis.json writes one: a byte
+** that is not UTF-8 as U+FFFD, the quote, the backslash, control bytes
+** (NUL among them) and DEL escaped, and U+2028 and U+2029 as \u escapes
+** (valid JSON, but not valid JavaScript). Staged like add_oneline. */
+static void add_json_string(luaL_Buffer *b, const char *t, size_t n) {
+  static const char hex[] = "0123456789abcdef";
+  char stage[1024];
+  size_t i = 0, o = 0;
+  stage[o++] = '"';
+  while (i < n) {
+    unsigned char c = (unsigned char)t[i];
+    size_t len;
+    if (o + 8 > sizeof stage) { luaL_addlstring(b, stage, o); o = 0; }
+    if ((len = utf8_seq((const unsigned char *)t + i, n - i)) == 0) {
+      memcpy(stage + o, "\xEF\xBF\xBD", 3); /* U+FFFD */
+      o += 3;
+      i++;
+      continue;
+    }
+    if (len == 1 && (c < 0x20 || c == '"' || c == '\\' || c == 0x7F)) {
+      char e = c == '"' ? '"' : c == '\\' ? '\\' : c == '\b' ? 'b' : c == '\f' ? 'f'
+             : c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't' : 0;
+      stage[o++] = '\\';
+      if (e) stage[o++] = e;
+      else {
+        memcpy(stage + o, "u00", 3);
+        stage[o + 3] = hex[c >> 4];
+        stage[o + 4] = hex[c & 15];
+        o += 5;
+      }
+    } else if (len == 3 && c == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+               ((unsigned char)t[i + 2] == 0xA8 || (unsigned char)t[i + 2] == 0xA9)) {
+      memcpy(stage + o, (unsigned char)t[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+      o += 6;
+    } else {
+      memcpy(stage + o, t + i, len);
+      o += len;
+    }
+    i += len;
+  }
+  stage[o++] = '"';
+  luaL_addlstring(b, stage, o);
+}
+
+/* Adds `"key":` to b. */
+static void add_key(luaL_Buffer *b, const char *key) {
+  luaL_addchar(b, '"');
+  luaL_addstring(b, key);
+  luaL_addstring(b, "\":");
+}
+
+/* Adds `,"key":v` (or without the comma) to b: v an offset or a count. */
+static void add_json_size(luaL_Buffer *b, const char *key, size_t v, int comma) {
+  char num[32];
+  if (comma) luaL_addchar(b, ',');
+  add_key(b, key);
+  snprintf(num, sizeof num, "%zu", v);
+  luaL_addstring(b, num);
+}
+
+/* The JSON `summarize split --format json` writes, as the command's JSON
+** encoder would write it from the result's tables: the documents (name,
+** date, encoding), the language, and every unit but the dropped ones with
+** doc, index, start, end, kind, rule, text (as UTF-8) and plain (when the
+** markup makes it differ). */
+static void add_split_json(luaL_Buffer *b, const precis_result *r,
+                           const precis_text *docs, size_t ndocs) {
+  size_t i, n = precis_result_count(r);
+  const char *lang = precis_result_language(r);
+  int first = 1;
+  luaL_addstring(b, "{\"documents\":[");
+  for (i = 0; i < ndocs; i++) {
+    int date = precis_result_document_date(r, i), comma = 0;
+    const char *enc = precis_result_encoding(r, i);
+    if (i > 0) luaL_addchar(b, ',');
+    luaL_addchar(b, '{');
+    if (docs[i].name != NULL) {
+      add_key(b, "name");
+      add_json_string(b, docs[i].name, strlen(docs[i].name));
+      comma = 1;
+    }
+    if (date > 0) { /* "2023-11-14" */
+      char d[48];
+      snprintf(d, sizeof d, "%d-%02d-%02d", date / 10000, (date / 100) % 100, date % 100);
+      if (comma) luaL_addchar(b, ',');
+      add_key(b, "date");
+      add_json_string(b, d, strlen(d));
+      comma = 1;
+    }
+    if (enc != NULL) {
+      if (comma) luaL_addchar(b, ',');
+      add_key(b, "encoding");
+      add_json_string(b, enc, strlen(enc));
+    }
+    luaL_addchar(b, '}');
+  }
+  luaL_addstring(b, "],");
+  if (lang != NULL) {
+    add_key(b, "language");
+    add_json_string(b, lang, strlen(lang));
+    luaL_addchar(b, ',');
+  }
+  luaL_addstring(b, "\"units\":[");
+  for (i = 0; i < n; i++) {
+    precis_sentence u;
+    const char *text, *plain, *orig;
+    size_t tlen, plen, olen;
+    if (!precis_result_get(r, i, &u) || u.doc >= ndocs || u.start > u.end ||
+        u.end > docs[u.doc].len)
+      luaL_error(b->L, "precis: a unit lies outside its document");
+    if (u.kind == PRECIS_KIND_DROPPED) continue;
+    orig = docs[u.doc].data + u.start;
+    olen = u.end - u.start;
+    if ((text = precis_result_decoded(r, i, &tlen)) == NULL) { text = orig; tlen = olen; }
+    if ((plain = precis_result_text(r, i, &plen)) == NULL) { plain = orig; plen = olen; }
+    if (!first) luaL_addchar(b, ',');
+    first = 0;
+    luaL_addchar(b, '{');
+    add_json_size(b, "doc", u.doc, 0);
+    add_json_size(b, "index", u.index, 1);
+    add_json_size(b, "start", u.start, 1);
+    add_json_size(b, "end", u.end, 1);
+    luaL_addchar(b, ',');
+    add_key(b, "kind");
+    add_json_string(b, kind_name(u.kind), strlen(kind_name(u.kind)));
+    if (u.rule != NULL) {
+      luaL_addchar(b, ',');
+      add_key(b, "rule");
+      add_json_string(b, u.rule, strlen(u.rule));
+    }
+    luaL_addchar(b, ',');
+    add_key(b, "text");
+    add_json_string(b, text, tlen);
+    if (plen != tlen || memcmp(plain, text, tlen) != 0) {
+      luaL_addchar(b, ',');
+      add_key(b, "plain");
+      add_json_string(b, plain, plen);
+    }
+    luaL_addchar(b, '}');
+  }
+  luaL_addstring(b, "]}");
+}
+
+/* summarizer:split_lines(docs [, "json"]) -> string | fail, msg, code:
+** what `summarize split` prints, built without a table per unit: every
+** unit but the dropped ones on a line of its own (each line ends in a line
+** feed), or with "json" the JSON of --format json (no final line feed). */
 static int l_split_lines(lua_State *L) {
   const precis_summarizer *s = checksummarizer(L);
+  static const char *const formats[] = {"text", "json", NULL};
+  int json = luaL_checkoption(L, 3, "text", formats) == 1;
   precis_text *docs;
   size_t ndocs, i, n;
   ResultBox *rb;
@@ -865,8 +1011,13 @@ static int l_split_lines(lua_State *L) {
   st = precis_segment(s, docs, ndocs, &rb->r, &err);
   if (st == PRECIS_EINVAL) return luaL_error(L, "%s", err.message);
   if (st != PRECIS_OK) return push_error(L, &err);
-  n = precis_result_count(rb->r);
   luaL_buffinit(L, &b);
+  if (json) {
+    add_split_json(&b, rb->r, docs, ndocs);
+    luaL_pushresult(&b);
+    return 1;
+  }
+  n = precis_result_count(rb->r);
   for (i = 0; i < n; i++) {
     precis_sentence u;
     const char *t;

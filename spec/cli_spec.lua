@@ -259,6 +259,65 @@ describe("summarize", function()
                         "limit (steps) on a line at byte offset 33\n", 1 }, { out, err, status })
     end)
 
+    it("writes the JSON (split_lines, in C) the units make through precis.json", function()
+      -- split's JSON is built in C; it must be what the JSON encoder makes of
+      -- the units of segment(), byte for byte: escapes, U+FFFD, U+2028,
+      -- plain text beside the markup, a document's name, date and encoding
+      local json = require "precis.json"
+      local function reference(opts, docs)
+        local s = assert(precis.new(opts))
+        local r = assert(s:segment(docs))
+        local got = assert(s:split_lines(docs, "json"))
+        s:close()
+        local units = json.array()
+        for _, u in ipairs(r.units) do
+          if u.kind ~= "dropped" then
+            local text = u.decoded or u.text
+            units[#units + 1] = json.object({ "doc", "index", "start", "end", "kind", "rule",
+                                              "text", "plain" }, {
+              doc = u.doc - 1, index = u.index - 1, start = u.i - 1, ["end"] = u.j,
+              kind = u.kind, rule = u.rule, text = text,
+              plain = u.plain ~= text and u.plain or nil })
+          end
+        end
+        local documents = json.array()
+        for k, d in ipairs(r.documents) do
+          documents[k] = json.object({ "name", "date", "encoding" }, d)
+        end
+        return json.encode(json.object({ "documents", "language", "units" },
+          { documents = documents, language = r.language, units = units })), got
+      end
+      local nasty = "Dated 14 November 2023.\n\nA \"quoted\" back\\slash\tand tab.\r\n" ..
+                    "Bell \7 and del \127 and \0 nul. Bad \255 byte and \237\160\128 sur.\n\n" ..
+                    "Line\226\128\168sep and para\226\128\169sep here. Caf\195\169 \226\130\172 ok." ..
+                    "\n\nThanks,\nJo\n\nFishing news at https://example.org/nets today.\n"
+      local want, got = reference({ invalid_utf8 = "replace" },
+        { { text = nasty, name = "a \"name\"\tb" }, { text = "Ferry Strike\n\nNovember 6, 2023\n\nCrews walked out. Boats stayed in." } })
+      assert.matches('"date":"2023-11-06"', want, 1, true)
+      assert.matches("\\u2028", want, 1, true)
+      assert.matches("\\u0000", want, 1, true)
+      assert.matches('"rule":', want, 1, true)
+      assert.equal(want, got)
+      local html = "<html><head><meta charset=\"windows-1252\"><title>T &amp; U</title></head>" ..
+                   "<body><nav><a href=/>Home</a> <a href=/b>News</a></nav><p>Fish <b>rose</b> " ..
+                   "&lt;again&gt; at the caf\233. Nets were torn.</p><ul><li>One net</li></ul>" ..
+                   "</body></html>"
+      want, got = reference({ input = "html" }, { html })
+      assert.matches('"plain":', want, 1, true) -- markup removed
+      assert.matches('"encoding":"windows-1252"', want, 1, true)
+      assert.equal(want, got)
+      want, got = reference({ encoding = "iso-8859-1" }, { "Le caf\233 ferme \224 midi. Il rouvre." })
+      assert.matches('"encoding":"windows-1252"', want, 1, true) -- as browsers read it
+      assert.equal(want, got)
+      -- the command writes it with a line feed
+      local path = tempfile(nasty)
+      local out, err, status = summarize({ "split", "--format", "json", "--invalid-utf8",
+                                           "replace", path })
+      assert.same({ "", 0 }, { err, status })
+      want = reference({ invalid_utf8 = "replace" }, { { text = nasty, name = path } })
+      assert.equal(want .. "\n", out)
+    end)
+
     it("writes units as JSON", function()
       local doc = dkjson.decode((summarize({ "split", "--format", "json", A })))
       local text = slurp(A)

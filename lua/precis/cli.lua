@@ -472,7 +472,6 @@ local SENTENCE_KEYS = { "doc", "index", "start", "end", "text", "plain", "score"
                         "rank", "selected", "scores" }
 local UNIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "words",
                     "chars", "text", "plain", "score", "rank", "selected", "scores" }
-local SPLIT_KEYS = { "doc", "index", "start", "end", "kind", "rule", "text", "plain" }
 
 -- A unit in JSON terms: 0-based doc and index, byte offsets end-exclusive.
 local function unit_json(u, keys, names)
@@ -510,15 +509,6 @@ end
 --- A result as `summarize --format json` writes it (with `explain`, as
 -- --explain adds to it): for servers that answer the same JSON.
 M.summary_json = summary_json
-
-local function split_json(r)
-  local units = json.array()
-  for _, u in ipairs(r.units) do
-    if u.kind ~= "dropped" then units[#units + 1] = unit_json(u, SPLIT_KEYS) end
-  end
-  return json.encode(json.object({ "documents", "language", "units" }, {
-    documents = documents_json(r), language = r.language, units = units }))
-end
 
 -- The --explain table: every candidate by rank.
 local function explain_text(r, out)
@@ -827,10 +817,8 @@ local function run(args)
   working_on = cfg.files[1] == "-" and "<stdin>" or cfg.files[1]
   -- a plain text output shows what was read: markup removed
   local r
-  if cfg.split and cfg.format ~= "json" then -- the lines, built in C: no table per unit
-    r, msg, code = s:split_lines(docs)
-  elseif cfg.split then
-    r, msg, code = s:segment(docs)
+  if cfg.split then -- the lines or the JSON, built in C: no table per unit
+    r, msg, code = s:split_lines(docs, cfg.format == "json" and "json" or "text")
   else -- every unit only when they are shown: they cost memory
     r, msg, code = s:summarize(docs, { units = cfg.explain == true })
   end
@@ -842,8 +830,10 @@ local function run(args)
   end
   if not r then fail("%s", msg) end
   local out = {}
-  if cfg.format == "json" then
-    out[1] = cfg.split and split_json(r) or summary_json(r, cfg.explain)
+  if cfg.split and cfg.format == "json" then
+    out[1] = r
+  elseif cfg.format == "json" then
+    out[1] = summary_json(r, cfg.explain)
   elseif cfg.split then
     if r ~= "" then
       local ok, err = io.stdout:write(r)
