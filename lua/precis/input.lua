@@ -47,7 +47,17 @@ function M.read_stream(f, limit)
     parts[1], n = first, #first
     local here = f:seek("cur") -- a regular file knows its size; a pipe does not
     local size = here and f:seek("end")
-    if size and f:seek("set", here) and size > limit then n = size end
+    local start = here and here - #first -- where the first chunk began
+    if size and f:seek("set", here) and size > limit then
+      n = size
+    elseif size and size > here and start >= 0 and f:seek("set", start) then
+      -- the whole file in one read: chunks and their concatenation would
+      -- copy the text several times over
+      local all, rerr = f:read(size - start)
+      if all == nil and rerr then return nil, tostring(rerr), "EIO" end
+      parts[1] = all or ""
+      n = #parts[1]
+    end
   end
   while first and n <= limit do
     local chunk, rerr = f:read(min(CHUNK, limit + 1 - n))
@@ -59,7 +69,7 @@ function M.read_stream(f, limit)
     n = n + #chunk
   end
   if n > limit then return nil, format("over the limit of %.0f bytes", limit), "ELIMIT" end
-  return concat(parts)
+  return parts[2] and concat(parts) or parts[1] or ""
 end
 
 return M
