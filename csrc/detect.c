@@ -138,7 +138,8 @@ static uint64_t stop_mask(const char *w, size_t n) {
   if (h == 0) h = 1;
   for (i = h & mask; precisI_stophash[i] != 0; i = (i + 1) & mask) {
     const precisI_stopslot *e = &precisI_stopslots[i];
-    if (precisI_stophash[i] == h && e->len == n && memcmp(e->w, w, n) == 0)
+    if (precisI_stophash[i] == h && e->len == n &&
+        memcmp(precisI_stopwords[e->word - 1], w, n) == 0)
       return e->mask;
   }
   return 0;

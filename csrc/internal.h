@@ -244,11 +244,15 @@ static inline int precisI_is_digit(int32_t cp) {
 ** Languages (lang.c)
 ** --------------------------------------------------------------------- */
 
-/* a sorted (bytewise) list of case-folded words */
+/* a sorted (bytewise) list of case-folded words, NUL-terminated, in rows
+** of `width` bytes (no pointers: the packs need no relocations at load) */
 typedef struct precisI_words {
-  const char *const *w;
-  size_t n;
+  const char *w;
+  size_t width, n;
 } precisI_words;
+static inline const char *precisI_word(const precisI_words *l, size_t k) {
+  return l->w + k * l->width;
+}
 
 /* flags of a language pack (lang/README.md) */
 enum {
@@ -314,10 +318,11 @@ int precisI_lang_terminal(const precisI_lang *lang, int32_t cp);
 /* every pack's stopwords in one hash table (langdata.c, generated): a
 ** word and the packs that list it, as bits over precisI_langs */
 typedef struct precisI_stopslot {
-  const char *w;   /* NULL for an empty slot */
-  size_t len;
+  uint32_t word;   /* precisI_stopwords[word - 1]; 0 for an empty slot */
+  uint32_t len;
   uint64_t mask;
 } precisI_stopslot;
+extern const char precisI_stopwords[][32]; /* sorted, NUL-padded */
 extern const precisI_stopslot precisI_stopslots[];
 extern const uint32_t precisI_stophash[]; /* FNV-1a of each slot's word
                                           ** (at least 1), 0 when empty */

@@ -21,8 +21,8 @@ static const int32_t none_term[] = {
 };
 static const precisI_lang none = {
   "none", "", NULL, "Zyyy", none_term, N(none_term), 0,
-  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0},
-  {NULL, 0}, {NULL, 0}, {NULL, 0}, {NULL, 0}, NULL
+  {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0},
+  {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, {NULL, 0, 0}, NULL
 };
 
 const char *precis_language_name(size_t k) {
@@ -73,7 +73,18 @@ static int inlist(const char *const *list, size_t nlist, const char *w,
 }
 
 static int inwords(const precisI_words *l, const char *w, size_t n) {
-  return inlist(l->w, l->n, w, n);
+  char buf[32];
+  size_t lo = 0, hi = l->n;
+  if (n == 0 || n >= sizeof buf || n >= l->width) return 0;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(buf, precisI_word(l, mid));
+    if (c == 0) return 1;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return 0;
 }
 
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n) {
@@ -282,13 +293,13 @@ const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
   size_t k, e;
   if (n >= 64 && words > 12) return NULL; /* longer than any phrase of a pack */
   for (k = 0; n < 64 && k < lang->advertisement.n; k++)
-    if (precisI_prefix_fold(s, n, lang->advertisement.w[k]) == n) return "advertisement";
+    if (precisI_prefix_fold(s, n, precisI_word(&lang->advertisement, k)) == n) return "advertisement";
   for (k = 0; n < 64 && k < lang->navigation.n; k++)
-    if (precisI_prefix_fold(s, n, lang->navigation.w[k]) == n) return "navigation";
+    if (precisI_prefix_fold(s, n, precisI_word(&lang->navigation, k)) == n) return "navigation";
   if (words <= 12)
     for (k = 0; k < lang->promo.n; k++)
-      if ((e = precisI_prefix_fold(s, n, lang->promo.w[k])) != 0 &&
-          (word_ends(s, n, e) || ends_in_mark(lang->promo.w[k])))
+      if ((e = precisI_prefix_fold(s, n, precisI_word(&lang->promo, k))) != 0 &&
+          (word_ends(s, n, e) || ends_in_mark(precisI_word(&lang->promo, k))))
         return "promo";
   return NULL;
 }
@@ -296,7 +307,7 @@ const char *precisI_lang_line_rule(const precisI_lang *lang, const char *s,
 size_t precisI_lang_date_label(const precisI_lang *lang, const char *s, size_t n) {
   size_t k, e, best = 0;
   for (k = 0; lang && k < lang->date_labels.n; k++)
-    if ((e = precisI_prefix_fold(s, n, lang->date_labels.w[k])) > best &&
+    if ((e = precisI_prefix_fold(s, n, precisI_word(&lang->date_labels, k))) > best &&
         word_ends(s, n, e))
       best = e;
   return best;
@@ -357,7 +368,7 @@ int precisI_lang_lists_sorted(void) {
                                 &p->promo, &p->navigation, &p->date_labels};
     for (l = 0; l < N(w); l++)
       for (i = 1; i < w[l]->n; i++)
-        if (strcmp(w[l]->w[i - 1], w[l]->w[i]) >= 0) return 0;
+        if (strcmp(precisI_word(w[l], i - 1), precisI_word(w[l], i)) >= 0) return 0;
   }
   return 1;
 }

@@ -153,22 +153,24 @@ START_TEST(detect_stopword_table) {
     const precisI_stopslot *e = &precisI_stopslots[i];
     uint32_t h = 2166136261u;
     size_t b;
+    const char *w;
     /* plain checks in the loop: an assertion per pair costs a write to
     ** Check's parent process */
-    if (e->w == NULL) {
+    if (e->word == 0) {
       if (precisI_stophash[i] != 0) { wrong++; first_wrong = "(an empty slot's hash)"; }
       continue;
     }
-    for (b = 0; b < e->len; b++) h = (h ^ (unsigned char)e->w[b]) * 16777619u;
-    if (precisI_stophash[i] != (h ? h : 1) || strlen(e->w) != e->len) {
+    w = precisI_stopwords[e->word - 1];
+    for (b = 0; b < e->len; b++) h = (h ^ (unsigned char)w[b]) * 16777619u;
+    if (precisI_stophash[i] != (h ? h : 1) || strlen(w) != e->len) {
       wrong++;
-      first_wrong = e->w;
+      first_wrong = w;
     }
     for (k = 0; k < precisI_nlangs; k++) {
-      int in = precisI_lang_is_stop(&precisI_langs[k], e->w, e->len);
+      int in = precisI_lang_is_stop(&precisI_langs[k], w, e->len);
       if (in != (int)((e->mask >> k) & 1)) {
         wrong++;
-        first_wrong = e->w;
+        first_wrong = w;
       }
       pairs += (size_t)in;
     }

@@ -104,7 +104,14 @@ for _, p in ipairs(packs) do
   for _, s in ipairs(SECTIONS) do
     local list = p.lists[s]
     if #list > 0 then
-      emit(string.format("static const char *const %s_%s[] = {", id, (s:gsub("-", "_"))))
+      -- the words in rows of one width, NUL-padded: an array of pointers
+      -- would be thousands of relocations for the loader to make (and
+      -- pages to copy) in every process, used or not
+      local width = 0
+      for _, w in ipairs(list) do width = math.max(width, #w + 1) end
+      p.widths = p.widths or {}
+      p.widths[s] = width
+      emit(string.format("static const char %s_%s[][%d] = {", id, (s:gsub("-", "_")), width))
       local line = " "
       for _, w in ipairs(list) do
         local item = " " .. cstring(w) .. ","
@@ -152,8 +159,9 @@ local function entry(p)
   local lists = {}
   for _, s in ipairs(SECTIONS) do
     local n = #p.lists[s]
-    lists[#lists + 1] = n > 0 and string.format("{%s_%s, %d}", p.code, (s:gsub("-", "_")), n)
-                        or "{NULL, 0}"
+    lists[#lists + 1] = n > 0 and string.format("{%s_%s[0], %d, %d}", p.code, (s:gsub("-", "_")),
+                                                p.widths[s], n)
+                        or "{NULL, 0, 0}"
   end
   lists[#lists + 1] = p.month_list and (p.code .. "_months") or "NULL"
   emit(string.format("  {%s, %s, %s, %s, %s_term, %d, %s,",
@@ -218,13 +226,26 @@ for h = 0, size - 1 do
 end
 emit(line)
 emit("};")
+emit("/* the words, sorted, NUL-padded */")
+local index = {}
+emit("const char precisI_stopwords[][32] = {")
+line = " "
+for k, w in ipairs(words) do
+  if #w >= 32 then die("lang", 0, "stopword too long: " .. w) end
+  index[w] = k
+  local item = " " .. cstring(w) .. ","
+  if #line + #item > 78 then emit(line); line = " " end
+  line = line .. item
+end
+emit(line)
+emit("};")
 emit("const precisI_stopslot precisI_stopslots[] = {")
 for h = 0, size - 1 do
   local w = slots[h]
   if w then
-    emit(string.format("  {%s, %d, 0x%xu},", cstring(w), #w, masks[w]))
+    emit(string.format("  {%d, %d, 0x%xu},", index[w], #w, masks[w]))
   else
-    emit("  {NULL, 0, 0},")
+    emit("  {0, 0, 0},")
   end
 end
 emit("};")
