@@ -737,9 +737,10 @@ static int street(const block *b, size_t sent, size_t ws) {
 ** test below asks, for a capitalised word, whether the text around its
 ** block also writes it in lowercase. Searching the text for each such
 ** word costs the length of that text each time, the square of the text
-** in all; the index is built on the first question, in two passes over
-** the document (count, then place), and answers each in a lookup and a
-** binary search. Indexed: words (maximal runs of letters, marks and
+** in all; the index is built on the first question, in a pass over the
+** document that counts the words and notes each occurrence, then one over
+** the notes that places them, and answers each in a lookup and a binary
+** search. Indexed: words (maximal runs of letters, marks and
 ** digits) of two code points or more and fewer than 64 bytes, whose
 ** first code point is no capital and the others lowercase letters.
 */
@@ -757,6 +758,7 @@ struct precisI_lower {
   size_t cap;         /* a power of two */
   size_t *pos;        /* every occurrence's offset, by word, ascending */
   precisI_vec seen;   /* while building: each occurrence's word, in text order */
+  precisI_vec at;     /* ... and its offset (uint32_t; esz 0: not kept) */
   size_t next;        /* the next of them to place */
 };
 
@@ -766,6 +768,7 @@ void precisI_lower_free(precisI_lower *x) {
   free(x->slot);
   free(x->pos);
   precisI_vec_free(&x->seen);
+  precisI_vec_free(&x->at);
   free(x);
 }
 
@@ -807,29 +810,6 @@ static int lgrow(precisI_lower *x) {
   return 1;
 }
 
-/* Calls fn for each indexed word of t; 0 when fn fails. */
-static int lwords(precisI_lower *x, const char *t, size_t tlen,
-                  int (*fn)(precisI_lower *, const char *, size_t, size_t)) {
-  size_t i = 0;
-  while (i < tlen) {
-    int32_t cp;
-    size_t len = precisI_utf8_decode(t, tlen, i, &cp), s = i, cps = 1;
-    int ok;
-    i += len;
-    if (!precisI_is_word(cp)) continue;
-    ok = !precisI_is_upper(cp);
-    while (i < tlen) {
-      len = precisI_utf8_decode(t, tlen, i, &cp);
-      if (!precisI_is_word(cp)) break;
-      if (!precisI_is_lower(cp)) ok = 0;
-      cps++;
-      i += len;
-    }
-    if (ok && cps >= 2 && i - s < 64 && !fn(x, t, s, i - s)) return 0;
-  }
-  return 1;
-}
-
 static int lcount(precisI_lower *x, const char *t, size_t s, size_t n) {
   uint32_t h = lhash(t + s, n), *sl = lslot(x, t, t + s, n, h);
   lword *lw;
@@ -853,8 +833,13 @@ static int lcount(precisI_lower *x, const char *t, size_t s, size_t n) {
     *sl = (uint32_t)x->nw;
   }
   x->w[*sl - 1].n++;
-  if (!precisI_vec_reserve(&x->seen, x->seen.n + 1)) return 0;
+  if (x->seen.n == x->seen.cap && !precisI_vec_reserve(&x->seen, x->seen.n + 1))
+    return 0;
   precisI_vec_at(&x->seen, uint32_t, x->seen.n++) = *sl - 1;
+  if (x->at.esz != 0) { /* the text is under 4 GiB: its offset too */
+    if (x->at.n == x->at.cap && !precisI_vec_reserve(&x->at, x->at.n + 1)) return 0;
+    precisI_vec_at(&x->at, uint32_t, x->at.n++) = (uint32_t)s;
+  }
   return 1;
 }
 
@@ -866,18 +851,74 @@ static int lplace(precisI_lower *x, const char *t, size_t s, size_t n) {
   return 1;
 }
 
+/* Calls fn for each indexed word of t; 0 when fn fails. ASCII is read
+** byte by byte, the rest decoded. */
+static int lwords(precisI_lower *x, const char *t, size_t tlen,
+                  int (*fn)(precisI_lower *, const char *, size_t, size_t)) {
+  size_t i = 0;
+  while (i < tlen) {
+    unsigned char c = (unsigned char)t[i];
+    int32_t cp;
+    size_t len, s = i, cps = 1;
+    int ok;
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z') ok = 1;
+      else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ok = c <= '9';
+      else { i++; continue; }
+      i++;
+    } else {
+      i += precisI_utf8_decode_mb(t, tlen, i, &cp);
+      if (!precisI_is_word(cp)) continue;
+      ok = !precisI_is_upper(cp);
+    }
+    while (i < tlen) {
+      c = (unsigned char)t[i];
+      if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') {
+          /* the most common case: nothing to change */
+        } else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+          ok = 0;
+        } else {
+          break;
+        }
+        len = 1;
+      } else {
+        len = precisI_utf8_decode_mb(t, tlen, i, &cp);
+        if (!precisI_is_word(cp)) break;
+        if (!precisI_is_lower(cp)) ok = 0;
+      }
+      cps++;
+      i += len;
+    }
+    if (ok && cps >= 2 && i - s < 64 && !fn(x, t, s, i - s)) return 0;
+  }
+  return 1;
+}
+
 static precisI_lower *lower_index(const char *t, size_t tlen) {
   precisI_lower *x = precisI_calloc(1, sizeof *x);
   size_t k, total = 0;
-  if (x != NULL) precisI_vec_init(&x->seen, sizeof(uint32_t));
+  if (x != NULL) {
+    precisI_vec_init(&x->seen, sizeof(uint32_t));
+    /* the offsets, when they fit: the second pass then reads them, not the text */
+    precisI_vec_init(&x->at, tlen <= UINT32_MAX ? sizeof(uint32_t) : 0);
+  }
   if (x == NULL || !lgrow(x) || !lwords(x, t, tlen, lcount)) goto fail;
   for (k = 0; k < x->nw; k++) {
     x->w[k].first = total;
     total += x->w[k].n;
   }
   if ((x->pos = precisI_alloc(total, sizeof *x->pos)) == NULL) goto fail;
-  lwords(x, t, tlen, lplace);
+  if (x->at.esz != 0) {
+    for (k = 0; k < total; k++) {
+      lword *lw = &x->w[precisI_vec_at(&x->seen, uint32_t, k)];
+      x->pos[lw->first + lw->fill++] = precisI_vec_at(&x->at, uint32_t, k);
+    }
+  } else {
+    lwords(x, t, tlen, lplace);
+  }
   precisI_vec_free(&x->seen);
+  precisI_vec_free(&x->at);
   return x;
 fail:
   precisI_lower_free(x);
