@@ -488,6 +488,7 @@ typedef struct precisI_run {
   ** memory peak is not: per candidate, the least sentence of its group */
   uint32_t *dup_root;
   double dup_thr;          /* the redundancy.near_duplicate they were made for */
+  int keep_terms;          /* terms outlive the model (a run kept for the tests) */
 } precisI_run;
 
 /* summarize.c: every stage of precis_summarize up to the summary (no
@@ -647,6 +648,10 @@ precis_status precisI_order_summary(precisI_run *run);
 ** selector choose the summary, in the order the options ask for */
 precis_status precisI_choose(precisI_run *run);
 precis_status precisI_select(precisI_run *run, precis_error *err);
+/* the scorers that read the terms in sentence order (luhn, title,
+** edmundson), run by the model before the graph so that the terms can be
+** freed first; precisI_select combines their values with the rest's */
+precis_status precisI_score_terms(precisI_run *run);
 
 /* ---------------------------------------------------------------------
 ** Caller-given scorers and drops (extra.c), for precis_summarize_with

@@ -150,18 +150,6 @@ static void keep_strongest(pair *h, size_t *n, size_t k, const pair *p) {
   h[i] = *p;
 }
 
-typedef struct acc {
-  double dot;
-  double bm25;
-  uint32_t shared;
-} acc;
-
-typedef struct posting {
-  uint32_t cand;
-  float w;
-  float g;      /* the term's BM25 saturation in this sentence */
-} posting;
-
 /* Okapi BM25's term-frequency saturation, with the usual k1 and b */
 #define BM25_K1 1.2
 #define BM25_B 0.75
@@ -176,10 +164,13 @@ static double bm25_tf(double tf, double len, double avg) {
 static precis_status graph(precisI_run *run) {
   size_t n = run->ncand, i, k, t;
   size_t *post_off = NULL, *cursor = NULL;
-  posting *post = NULL;
+  uint32_t *pcand = NULL;  /* postings: sentence, weight, BM25 saturation */
+  float *pw = NULL, *pg = NULL;
   uint32_t *touched = NULL, dfcap = UINT32_MAX, *rowlen = NULL, *indeg = NULL;
   size_t half;
-  acc *sum = NULL; /* per sentence j: dot product and shared terms with i */
+  /* per sentence j: dot product, BM25 sum and shared terms with i */
+  double *dot = NULL, *bsum = NULL;
+  uint32_t *shared = NULL;
   double *logw = NULL;
   precisI_vec pairs, row;
   precis_status st = PRECIS_ENOMEM;
@@ -199,31 +190,43 @@ static precis_status graph(precisI_run *run) {
   if (!precisI_vec_reserve(&row, exact ? 16 : PRECIS_MAX_EDGES_PER_NODE)) goto done;
   post_off = precisI_calloc(run->nterms + 1, sizeof *post_off);
   cursor = precisI_alloc(run->nterms, sizeof *cursor);
-  post = precisI_alloc(run->vec_off[n], sizeof *post);
-  sum = precisI_calloc(n, sizeof *sum);
+  if (!post_off || !cursor) goto done;
+  /* postings only of the terms that pair sentences: in two sentences or
+  ** more, and not skipped as too common */
+#define PAIRS(t) (run->df[t] >= 2 && run->df[t] <= dfcap)
+  for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + (PAIRS(t) ? run->df[t] : 0);
+  pcand = precisI_alloc(post_off[run->nterms], sizeof *pcand);
+  pw = precisI_alloc(post_off[run->nterms], sizeof *pw);
+  if (bm25) pg = precisI_alloc(post_off[run->nterms], sizeof *pg);
+  dot = precisI_calloc(n, sizeof *dot);
+  if (bm25) bsum = precisI_calloc(n, sizeof *bsum);
+  shared = precisI_calloc(n, sizeof *shared);
   touched = precisI_alloc(n, sizeof *touched);
   logw = precisI_alloc(n, sizeof *logw);
   rowlen = precisI_alloc(n, sizeof *rowlen);
   indeg = precisI_calloc(n, sizeof *indeg);
-  if (!post_off || !cursor || !post || !sum || !touched || !logw || !rowlen || !indeg)
+  if (!pcand || !pw || (bm25 && (!pg || !bsum)) || !dot || !shared || !touched ||
+      !logw || !rowlen || !indeg)
     goto done;
   for (i = 0; i < n; i++) { /* TextRank's length term, log |S| in content
                                words: stopwords are not in the overlap either */
     uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     logw[i] = words > 1 ? log((double)words) : 0;
   }
-  for (t = 0; t < run->nterms; t++) post_off[t + 1] = post_off[t] + run->df[t];
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
-  for (i = 0; i < n; i++)
+  for (i = 0; bm25 && i < n; i++)
     avglen += precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
   avglen = n && avglen > 0 ? avglen / (double)n : 1;
   for (i = 0; i < n; i++) {
     double len = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
-      posting *p = &post[cursor[run->vec[k].term]++];
-      p->cand = (uint32_t)i;
-      p->w = run->vec[k].w;
-      p->g = (float)bm25_tf(run->vec[k].tf, len, avglen);
+      uint32_t term = run->vec[k].term;
+      size_t p;
+      if (!PAIRS(term)) continue;
+      p = cursor[term]++;
+      pcand[p] = (uint32_t)i;
+      pw[p] = run->vec[k].w;
+      if (bm25) pg[p] = (float)bm25_tf(run->vec[k].tf, len, avglen);
     }
   }
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
@@ -232,17 +235,24 @@ static precis_status graph(precisI_run *run) {
     double li = logw[i];
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
       uint32_t term = run->vec[k].term;
-      size_t p = cursor[term]++; /* i's own posting; the later ones follow */
-      double wi = run->vec[k].w, gi = post[p].g, idf = run->idf[term];
-      if (run->df[term] > dfcap) continue;
-      for (p++; p < post_off[term + 1]; p++) {
-        uint32_t j = post[p].cand;
-        if (sum[j].shared++ == 0) touched[nt++] = j;
-        sum[j].dot += wi * post[p].w;
-        /* BM25 both ways, averaged: the graph stays undirected */
-        sum[j].bm25 += idf * (gi + post[p].g) / 2;
+      size_t p, end;
+      double wi, gi, idf;
+      if (!PAIRS(term)) continue;
+      p = cursor[term]++; /* i's own posting; the later ones follow */
+      end = post_off[term + 1];
+      wi = run->vec[k].w;
+      for (p++; p < end; p++) {
+        uint32_t j = pcand[p];
+        if (shared[j]++ == 0) touched[nt++] = j;
+        dot[j] += wi * pw[p];
       }
+      if (!bm25) continue;
+      /* BM25 both ways, averaged: the graph stays undirected */
+      gi = pg[cursor[term] - 1];
+      idf = run->idf[term];
+      for (p = cursor[term]; p < end; p++) bsum[pcand[p]] += idf * (gi + pg[p]) / 2;
     }
+#undef PAIRS
     row.n = 0;
     for (m = 0; m < nt; m++) {
       uint32_t j = touched[m];
@@ -251,12 +261,12 @@ static precis_status graph(precisI_run *run) {
       pair pp;
       pp.a = (uint32_t)i;
       pp.b = j;
-      pp.cos = (float)(nn > 0 ? sum[j].dot / nn : 0);
-      pp.tr = (float)(bm25 ? sum[j].bm25
-                    : li + lj > 0 ? sum[j].shared / (li + lj) : 0);
-      sum[j].shared = 0;
-      sum[j].dot = 0;
-      sum[j].bm25 = 0;
+      pp.cos = (float)(nn > 0 ? dot[j] / nn : 0);
+      pp.tr = (float)(bm25 ? bsum[j]
+                    : li + lj > 0 ? shared[j] / (li + lj) : 0);
+      shared[j] = 0;
+      dot[j] = 0;
+      if (bm25) bsum[j] = 0;
       if (pp.cos < PRECIS_MIN_EDGE_COS) continue;
       if (exact) {
         pair *slot = precisI_vec_push(&row);
@@ -281,8 +291,10 @@ static precis_status graph(precisI_run *run) {
   ** order, then its own. The halves are moved from the last, and each
   ** lands at or after where it was read, never on a half not yet read.
   ** The postings go first, as the graph is the peak of a run's memory. */
-  free(post_off); free(post); free(sum); free(touched); free(logw);
-  post_off = NULL; post = NULL; sum = NULL; touched = NULL; logw = NULL;
+  free(post_off); free(pcand); free(pw); free(pg); free(dot); free(bsum);
+  free(shared); free(touched); free(logw);
+  post_off = NULL; pcand = NULL; pw = NULL; pg = NULL; dot = NULL; bsum = NULL;
+  shared = NULL; touched = NULL; logw = NULL;
   precisI_vec_free(&row);
   half = pairs.n;
   run->edge_off = precisI_calloc(n + 1, sizeof *run->edge_off);
@@ -317,8 +329,12 @@ static precis_status graph(precisI_run *run) {
 done:
   free(post_off);
   free(cursor);
-  free(post);
-  free(sum);
+  free(pcand);
+  free(pw);
+  free(pg);
+  free(dot);
+  free(bsum);
+  free(shared);
   free(touched);
   free(logw);
   free(rowlen);
@@ -332,6 +348,9 @@ precis_status precisI_model(precisI_run *run, precis_error *err) {
   precis_status st = candidates(run);
   if (st == PRECIS_OK) st = precisI_dup_groups(run); /* before the graph's peak */
   if (st == PRECIS_OK) st = vectors(run);
+  if (st == PRECIS_OK) st = precisI_score_terms(run);
+  if (st == PRECIS_OK && !run->keep_terms) /* read no more: before the graph's peak */
+    precisI_vec_free(&run->terms);
   if (st == PRECIS_OK) st = graph(run);
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;

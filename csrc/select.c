@@ -56,6 +56,22 @@ static size_t unit_chars(const precisI_run *run, const precisI_unit *u) {
   return c;
 }
 
+static int reads_terms(size_t k) {
+  return k == PRECIS_SC_LUHN || k == PRECIS_SC_TITLE || k == PRECIS_SC_EDMUNDSON;
+}
+
+precis_status precisI_score_terms(precisI_run *run) {
+  size_t k;
+  for (k = 0; k < PRECIS_NSCORERS; k++) {
+    precis_status st;
+    if (run->s->opt.weight[k] <= 0 || !reads_terms(k) || run->value[k]) continue;
+    run->value[k] = precisI_calloc(run->ncand, sizeof(double));
+    if (run->value[k] == NULL) return PRECIS_ENOMEM;
+    if ((st = scorers[k](run, run->value[k])) != PRECIS_OK) return st;
+  }
+  return PRECIS_OK;
+}
+
 static precis_status score_all(precisI_run *run) {
   const precis_options *o = &run->s->opt;
   size_t n = run->ncand, i, k;
@@ -67,10 +83,12 @@ static precis_status score_all(precisI_run *run) {
     precis_status st;
     double *v;
     if (o->weight[k] <= 0) continue;
-    v = run->value[k] = precisI_calloc(n, sizeof(double));
-    if (v == NULL || (st = scorers[k](run, v)) != PRECIS_OK) {
-      free(wsum);
-      return v == NULL ? PRECIS_ENOMEM : st;
+    if ((v = run->value[k]) == NULL) { /* not run with the model */
+      v = run->value[k] = precisI_calloc(n, sizeof(double));
+      if (v == NULL || (st = scorers[k](run, v)) != PRECIS_OK) {
+        free(wsum);
+        return v == NULL ? PRECIS_ENOMEM : st;
+      }
     }
     for (i = 0; i < n; i++) if (v[i] > max) max = v[i];
     for (i = 0; i < n; i++) {

@@ -408,6 +408,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
   memset(&R, 0, sizeof R);
   R.s = s;
   R.ndocs = ndocs;
+  R.keep_terms = keep != NULL;
   precisI_vec_init(&R.units, sizeof(precisI_unit));
   precisI_vec_init(&R.terms, sizeof(uint32_t));
   precisI_vec_init(&blocks, sizeof(precisI_block));

@@ -7,6 +7,7 @@
 */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -38,9 +39,11 @@ static precis_status teleport(precisI_run *run, double *t) {
 
 precis_status precisI_pagerank(precisI_run *run, int use_tr,
                                double thr, int cont, double d, double *p) {
-  size_t n = run->ncand, i, k, it, ne = run->edge_off[n];
+  size_t n = run->ncand, i, k, it, ne = run->edge_off[n], ndang = 0;
   double *out = precisI_alloc(n, sizeof *out), *next = precisI_alloc(n, sizeof *next);
   double *w = precisI_alloc(ne, sizeof *w), *t = precisI_alloc(n, sizeof *t);
+  uint32_t *dang = NULL;
+  double *cur = p, *x;
   if (!out || !next || !w || !t || teleport(run, t) != PRECIS_OK) {
     free(out); free(next); free(w); free(t);
     return PRECIS_ENOMEM;
@@ -51,32 +54,40 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
       s += weight(&run->edges[k], use_tr, thr, cont);
     out[i] = s;
     p[i] = 1.0 / (double)n;
+    ndang += s == 0;
   }
   /* the graph is symmetric, so row i lists i's in-edges: weigh each by its
   ** source's share once, outside the iteration */
   for (i = 0; i < n; i++)
     for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++) {
       const precisI_edge *e = &run->edges[k];
-      double x = weight(e, use_tr, thr, cont);
-      w[k] = x > 0 ? x / out[e->to] : 0;
+      double v = weight(e, use_tr, thr, cont);
+      w[k] = v > 0 ? v / out[e->to] : 0;
     }
+  /* the nodes without out-edges, in order: their rank is shared out */
+  if ((dang = precisI_alloc(ndang, sizeof *dang)) == NULL) {
+    free(out); free(next); free(w); free(t);
+    return PRECIS_ENOMEM;
+  }
+  for (i = 0, k = 0; i < n; i++) if (out[i] == 0) dang[k++] = (uint32_t)i;
+  free(out);
   for (it = 0; it < PRECIS_RANK_MAX_ITER; it++) {
-    double dangling = 0, delta = 0;
-    for (i = 0; i < n; i++) if (out[i] == 0) dangling += p[i];
+    double dangling = 0, delta = 0, base;
+    for (k = 0; k < ndang; k++) dangling += cur[dang[k]];
+    base = (1.0 - d) + d * dangling;
     for (i = 0; i < n; i++) { /* a dangling node teleports like the rest */
       double s = 0;
-      for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++)
-        s += w[k] * p[run->edges[k].to];
-      next[i] = ((1.0 - d) + d * dangling) * t[i] + d * s;
+      size_t ke = run->edge_off[i + 1];
+      for (k = run->edge_off[i]; k < ke; k++) s += w[k] * cur[run->edges[k].to];
+      next[i] = base * t[i] + d * s;
+      delta += fabs(next[i] - cur[i]);
     }
-    for (i = 0; i < n; i++) {
-      delta += fabs(next[i] - p[i]);
-      p[i] = next[i];
-    }
+    x = cur; cur = next; next = x; /* the new ranks are the current ones */
     if (delta < PRECIS_RANK_TOL) break;
   }
-  free(out);
-  free(next);
+  if (cur != p) memcpy(p, cur, n * sizeof *p);
+  free(dang);
+  free(cur == p ? next : cur);
   free(w);
   free(t);
   return PRECIS_OK;
