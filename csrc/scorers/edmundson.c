@@ -33,8 +33,24 @@ static int cmpword(const void *key, const void *elem) {
   return strcmp((const char *)key, *(const char *const *)elem);
 }
 
+/* which lengths the cue words of each first letter have: bit n of
+** len['x' - 'a'] for a word of n letters; most words of a text match none
+** and are not looked up */
+typedef struct cues {
+  uint32_t len[26];
+} cues;
+
+static void cue_lengths(cues *c) {
+  size_t k;
+  memset(c, 0, sizeof *c);
+  for (k = 0; k < sizeof bonus / sizeof *bonus; k++)
+    c->len[bonus[k][0] - 'a'] |= (uint32_t)1 << strlen(bonus[k]);
+  for (k = 0; k < sizeof stigma / sizeof *stigma; k++)
+    c->len[stigma[k][0] - 'a'] |= (uint32_t)1 << strlen(stigma[k]);
+}
+
 /* bonus minus stigma words in t[i, end), ASCII-folded */
-static double cue(const char *t, size_t i, size_t end) {
+static double cue(const cues *cl, const char *t, size_t i, size_t end) {
   double c = 0;
   while (i < end) {
     char w[24];
@@ -45,6 +61,7 @@ static double cue(const char *t, size_t i, size_t end) {
       i++;
     }
     if (n == 0 || n + 1 >= sizeof w) continue;
+    if (!(cl->len[w[0] - 'a'] >> n & 1)) continue;
     w[n] = '\0';
     if (bsearch(w, bonus, sizeof bonus / sizeof *bonus, sizeof *bonus, cmpword)) c += 1;
     if (bsearch(w, stigma, sizeof stigma / sizeof *stigma, sizeof *stigma, cmpword)) c -= 1;
@@ -67,8 +84,10 @@ precis_status precisI_score_edmundson(precisI_run *run, double *v) {
   unsigned char *mark = precisI_calloc(run->nterms, 1); /* 1 key, 2 title */
   const uint32_t *terms = run->terms.p;
   uint32_t doc = UINT32_MAX;
-  size_t nmark = 0;
+  size_t nmark = 0, first = 0, last = 0; /* the document's units */
+  cues cl;
   if (!part || !tf || !mark) { free(part); free(tf); free(mark); return PRECIS_ENOMEM; }
+  cue_lengths(&cl);
   { /* key stems: the most frequent tenth of those occurring twice or more */
     size_t above;
     for (;;) {
@@ -84,17 +103,26 @@ precis_status precisI_score_edmundson(precisI_run *run, double *v) {
     size_t prev = run->cand[i];
     if (run->cand_doc[i] != doc) { /* this document's title and headings */
       doc = run->cand_doc[i];
-      for (k = 0; k < run->nterms; k++) mark[k] &= 1;
-      nmark = 0;
-      for (k = 0; k < run->units.n; k++) {
+      for (k = first; k < last; k++) { /* the last one's marks go */
         const precisI_unit *h = &precisI_vec_at(&run->units, precisI_unit, k);
         size_t j;
-        if (h->doc != doc || (h->kind != PRECIS_KIND_TITLE && h->kind != PRECIS_KIND_HEADING)) continue;
+        for (j = 0; j < h->ntok; j++) mark[terms[h->tok + j]] &= 1;
+      }
+      nmark = 0;
+      /* units are in document order: this one's follow the last one's */
+      for (first = last; first < run->units.n &&
+           precisI_vec_at(&run->units, precisI_unit, first).doc < doc; first++) {}
+      for (last = first; last < run->units.n &&
+           precisI_vec_at(&run->units, precisI_unit, last).doc == doc; last++) {}
+      for (k = first; k < last; k++) {
+        const precisI_unit *h = &precisI_vec_at(&run->units, precisI_unit, k);
+        size_t j;
+        if (h->kind != PRECIS_KIND_TITLE && h->kind != PRECIS_KIND_HEADING) continue;
         for (j = 0; j < h->ntok; j++)
           if (!(mark[terms[h->tok + j]] & 2)) { mark[terms[h->tok + j]] |= 2; nmark++; }
       }
     }
-    part[i] = cue(run->src[u->doc].text, u->start, u->end);
+    part[i] = cue(&cl, run->src[u->doc].text, u->start, u->end);
     for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
       if (mark[run->vec[k].term] & 1) part[n + i] += run->vec[k].tf;
       if (mark[run->vec[k].term] & 2) part[2 * n + i] += 1.0 / (double)nmark;

@@ -23,7 +23,8 @@
 ** vectors serves every column, where a pass per column made d passes over
 ** data that outgrow the caches on large inputs. Each value is summed in
 ** the same order as column by column. */
-static void gram(const precisI_run *run, const double *X, double *Y, double *Z, size_t d) {
+static inline void gram_d(const precisI_run *run, const double *X, double *Y, double *Z,
+                          const size_t d) {
   size_t i, k, a, n = run->ncand;
   double x[LSA_MAX_DIMS];
   memset(Z, 0, run->nterms * d * sizeof *Z);
@@ -44,6 +45,14 @@ static void gram(const precisI_run *run, const double *X, double *Y, double *Z, 
     }
     for (a = 0; a < d; a++) Y[a * n + i] = y[a];
   }
+}
+
+/* every input of more than a few sentences has all the dimensions: with
+** d known the compiler unrolls the loops over them and pairs their
+** values in vector registers (each one still summed alone, in order) */
+static void gram(const precisI_run *run, const double *X, double *Y, double *Z, size_t d) {
+  if (d == LSA_MAX_DIMS) gram_d(run, X, Y, Z, LSA_MAX_DIMS);
+  else gram_d(run, X, Y, Z, d);
 }
 
 /* modified Gram-Schmidt on the d columns of V (n x d, column-major);
@@ -128,8 +137,9 @@ precis_status precisI_score_lsa(precisI_run *run, double *v) {
     for (i = 0; i < n; i++) V[a * n + i] = a == 0 ? 1.0 : cos((double)(a * (i + 1)) * 1.3);
   orthonormalise(V, n, d);
   for (it = 0; it < LSA_ITER; it++) {
+    double *x;
     gram(run, V, W, z, d);
-    memcpy(V, W, n * d * sizeof *V);
+    x = V; V = W; W = x; /* the product is the next basis */
     orthonormalise(V, n, d);
   }
   gram(run, V, W, z, d);

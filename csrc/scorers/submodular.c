@@ -19,6 +19,29 @@
 #define KMEANS_ITER 8
 #define KMEANS_MAX 50
 
+/* each sentence to the cluster of the nearest of the K centroids */
+static inline void assign(const precisI_run *run, const double *cent,
+                          const double *cnorm, uint32_t *part, const size_t K) {
+  size_t n = run->ncand, i, k, c;
+  for (i = 0; i < n; i++) {
+    double best = -1, dot[KMEANS_MAX];
+    uint32_t bc = part[i];
+    for (c = 0; c < K; c++) dot[c] = 0;
+    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
+      const double *row = cent + run->vec[k].term * K;
+      double w = run->vec[k].w;
+      for (c = 0; c < K; c++) dot[c] += w * row[c];
+    }
+    for (c = 0; c < K; c++) {
+      double cs;
+      if (cnorm[c] == 0) continue;
+      cs = run->norm[i] > 0 ? dot[c] / (cnorm[c] * run->norm[i]) : 0;
+      if (cs > best) { best = cs; bc = (uint32_t)c; }
+    }
+    part[i] = bc;
+  }
+}
+
 /* k-means over the unit-normalised tf-idf vectors, seeded with evenly
 ** spaced sentences: deterministic. The centroids are stored term by term
 ** (the K values of a term side by side), so that a sentence meets all K
@@ -28,8 +51,7 @@ static precis_status kmeans(const precisI_run *run, size_t K, uint32_t *part) {
   size_t n = run->ncand, T = run->nterms, i, k, c, it;
   double *cent = precisI_calloc(K * T, sizeof *cent);
   double *cnorm = precisI_alloc(K, sizeof *cnorm);
-  double *dot = precisI_alloc(K, sizeof *dot);
-  if (!cent || !cnorm || !dot) { free(cent); free(cnorm); free(dot); return PRECIS_ENOMEM; }
+  if (!cent || !cnorm) { free(cent); free(cnorm); return PRECIS_ENOMEM; }
   for (i = 0; i < n; i++) part[i] = (uint32_t)(i * K / n); /* contiguous start */
   for (it = 0; it < KMEANS_ITER; it++) {
     memset(cent, 0, K * T * sizeof *cent);
@@ -41,27 +63,14 @@ static precis_status kmeans(const precisI_run *run, size_t K, uint32_t *part) {
     for (k = 0; k < T; k++)
       for (c = 0; c < K; c++) cnorm[c] += cent[k * K + c] * cent[k * K + c];
     for (c = 0; c < K; c++) cnorm[c] = sqrt(cnorm[c]);
-    for (i = 0; i < n; i++) {
-      double best = -1;
-      uint32_t bc = part[i];
-      for (c = 0; c < K; c++) dot[c] = 0;
-      for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++) {
-        const double *row = cent + run->vec[k].term * K;
-        double w = run->vec[k].w;
-        for (c = 0; c < K; c++) dot[c] += w * row[c];
-      }
-      for (c = 0; c < K; c++) {
-        double cs;
-        if (cnorm[c] == 0) continue;
-        cs = run->norm[i] > 0 ? dot[c] / (cnorm[c] * run->norm[i]) : 0;
-        if (cs > best) { best = cs; bc = (uint32_t)c; }
-      }
-      part[i] = bc;
-    }
+    /* with K known (every input of 250 sentences or more) the compiler
+    ** unrolls the loops over the clusters and pairs them in vector
+    ** registers, each value still summed alone, in order */
+    if (K == KMEANS_MAX) assign(run, cent, cnorm, part, KMEANS_MAX);
+    else assign(run, cent, cnorm, part, K);
   }
   free(cent);
   free(cnorm);
-  free(dot);
   return PRECIS_OK;
 }
 
