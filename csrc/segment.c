@@ -57,6 +57,16 @@ typedef struct block {
 
 #define CP(b, i) ((i) < (b)->n ? (b)->c[i].cp : -1) /* -1: past the end */
 
+/* The ASCII characters that quotations() and split_block() stop at: every
+** other one they pass over in a lookup */
+enum { QUOTING = 1, ENDING = 2 };
+static const unsigned char ascii_marks[128] = {
+  ['"'] = QUOTING | ENDING, ['\''] = QUOTING, ['`'] = QUOTING, [','] = QUOTING,
+  ['('] = QUOTING, [')'] = QUOTING, ['['] = QUOTING, [']'] = QUOTING,
+  ['{'] = QUOTING, ['}'] = QUOTING,
+  ['.'] = ENDING, ['!'] = ENDING, ['?'] = ENDING, [';'] = ENDING, [':'] = ENDING
+};
+
 /* ---------------------------------------------------------------------
 ** Character classes
 ** --------------------------------------------------------------------- */
@@ -285,8 +295,7 @@ static void quotations(block *b) {
     int32_t cp = b->c[i].cp, prev, next;
     int can_open, can_close;
     size_t k;
-    if (cp < 0x80 && cp != '"' && cp != '\'' && cp != '`' && cp != ',' &&
-        cp != '(' && cp != ')' && cp != '[' && cp != ']' && cp != '{' && cp != '}')
+    if (cp < 0x80 && (cp < 0 || !(ascii_marks[cp] & QUOTING)))
       continue; /* letters, digits, spaces: nothing opens or closes here */
     prev = i ? b->c[i - 1].cp : ' ';
     next = CP(b, i + 1);
@@ -1358,8 +1367,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
   while (i < b->n) {
     int32_t cp = b->c[i].cp;
     size_t j, k, r;
-    if (cp < 0x80 && !b->start[i] && cp != '"' && cp != '.' && cp != '!' &&
-        cp != '?' && cp != ';' && cp != ':') {
+    if (cp < 0x80 && !b->start[i] && (cp < 0 || !(ascii_marks[cp] & ENDING))) {
       i++; /* most characters: nothing below applies to them */
       continue;
     }
@@ -1592,6 +1600,7 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
 ** last white space of its last 1024 bytes if there is one, or `end`. */
 static size_t window_end(const char *t, size_t start, size_t end) {
   size_t i = start, n = 0, e;
+  if (end - start <= WINDOW) return end; /* fewer bytes, so fewer code points */
   while (i < end && n < WINDOW) n += ((unsigned char)t[i++] & 0xC0) != 0x80;
   while (i < end && ((unsigned char)t[i] & 0xC0) == 0x80) i++;
   if (i == end) return end;
