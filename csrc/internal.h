@@ -648,10 +648,11 @@ precis_status precisI_order_summary(precisI_run *run);
 ** selector choose the summary, in the order the options ask for */
 precis_status precisI_choose(precisI_run *run);
 precis_status precisI_select(precisI_run *run, precis_error *err);
-/* the scorers that read the terms in sentence order (luhn, title,
-** edmundson), run by the model before the graph so that the terms can be
-** freed first; precisI_select combines their values with the rest's */
-precis_status precisI_score_terms(precisI_run *run);
+/* the scorers that do not read the graph, run by the model before it is
+** built, so that what they alone read is freed first: those that read the
+** terms in sentence order (luhn, title, edmundson) when `terms`, the
+** others otherwise; precisI_select combines their values with the rest's */
+precis_status precisI_score_early(precisI_run *run, int terms);
 
 /* ---------------------------------------------------------------------
 ** Caller-given scorers and drops (extra.c), for precis_summarize_with

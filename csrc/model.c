@@ -344,14 +344,25 @@ done:
   return st;
 }
 
+/* After the graph the term vectors are read by the selectors but MMR, by
+** PageRank's teleport toward a query, and by the tests' kept runs. */
+static int vectors_read_later(const precisI_run *run) {
+  return run->keep_terms || run->s->opt.selector != PRECIS_SEL_MMR || run->nquery > 0;
+}
+
 precis_status precisI_model(precisI_run *run, precis_error *err) {
   precis_status st = candidates(run);
   if (st == PRECIS_OK) st = precisI_dup_groups(run); /* before the graph's peak */
   if (st == PRECIS_OK) st = vectors(run);
-  if (st == PRECIS_OK) st = precisI_score_terms(run);
+  if (st == PRECIS_OK) st = precisI_score_early(run, 1);
   if (st == PRECIS_OK && !run->keep_terms) /* read no more: before the graph's peak */
     precisI_vec_free(&run->terms);
+  if (st == PRECIS_OK) st = precisI_score_early(run, 0);
   if (st == PRECIS_OK) st = graph(run);
+  if (st == PRECIS_OK && !vectors_read_later(run)) { /* nor these: before PageRank's */
+    free(run->vec); free(run->vec_off); free(run->norm);
+    run->vec = NULL; run->vec_off = NULL; run->norm = NULL;
+  }
   if (st != PRECIS_OK) return precisI_seterr(err, st, "out of memory");
   return PRECIS_OK;
 }

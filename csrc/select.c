@@ -56,15 +56,18 @@ static size_t unit_chars(const precisI_run *run, const precisI_unit *u) {
   return c;
 }
 
-static int reads_terms(size_t k) {
-  return k == PRECIS_SC_LUHN || k == PRECIS_SC_TITLE || k == PRECIS_SC_EDMUNDSON;
+/* 1 a scorer that reads the terms in sentence order, 2 the graph, 0 neither */
+static int reads(size_t k) {
+  if (k == PRECIS_SC_LUHN || k == PRECIS_SC_TITLE || k == PRECIS_SC_EDMUNDSON) return 1;
+  if (k == PRECIS_SC_LEXRANK || k == PRECIS_SC_TEXTRANK || k == PRECIS_SC_PACSUM) return 2;
+  return 0;
 }
 
-precis_status precisI_score_terms(precisI_run *run) {
+precis_status precisI_score_early(precisI_run *run, int terms) {
   size_t k;
   for (k = 0; k < PRECIS_NSCORERS; k++) {
     precis_status st;
-    if (run->s->opt.weight[k] <= 0 || !reads_terms(k) || run->value[k]) continue;
+    if (run->s->opt.weight[k] <= 0 || reads(k) != (terms ? 1 : 0) || run->value[k]) continue;
     run->value[k] = precisI_calloc(run->ncand, sizeof(double));
     if (run->value[k] == NULL) return PRECIS_ENOMEM;
     if ((st = scorers[k](run, run->value[k])) != PRECIS_OK) return st;
