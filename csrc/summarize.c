@@ -8,16 +8,31 @@
 
 #include "internal.h"
 
+/* a unit of the result, which precis_result_get spreads into a
+** precis_sentence: what only candidates have is kept per candidate */
+typedef struct runit {
+  size_t start, end, chars;
+  const char *rule;
+  uint32_t doc, index, words;
+  uint32_t cand;                     /* candidate number, or UINT32_MAX */
+  unsigned char kind, item;
+} runit;
+
 struct precis_result {
   size_t ndocs;
   size_t nunits;
-  precis_sentence *units;
+  runit *units;
+  size_t ncand;
+  double *score;                     /* per candidate */
+  uint32_t *rank;
+  unsigned char *selected;
   size_t nsel;
   size_t *sel;                       /* unit indices in summary order */
   size_t nscorers;
   int scorer[PRECIS_NSCORERS];       /* ids of the scorers that took part */
   double weight[PRECIS_NSCORERS];
-  double *values;                    /* nunits * nscorers */
+  double *value[PRECIS_NSCORERS];    /* the built-in ones', per candidate */
+  double *xvalue;                    /* the caller's: nextra * ncand */
   const char *language;
   /* caller-given scorers (precis_summarize_with) come after the built-in
   ** ones: nscorers = nbuiltin + their number */
@@ -298,8 +313,10 @@ static precis_status decoded_texts(precis_result *r, const precisI_run *run) {
   return PRECIS_OK;
 }
 
-static precis_status build(const precisI_run *run, int scored,
-                           const precis_extras *ex, const double *xvalue,
+/* The result, which takes the scores from the run (and the caller's
+** scorers' values, *xvalue). */
+static precis_status build(precisI_run *run, int scored,
+                           const precis_extras *ex, double **xvalue,
                            precis_result **out) {
   precis_result *r = calloc(1, sizeof *r);
   size_t k, i, index = 0, prev_end = 0;
@@ -320,22 +337,32 @@ static precis_status build(const precisI_run *run, int scored,
         r->weight[r->nscorers++] = run->s->opt.weight[k];
       }
     r->nbuiltin = r->nscorers;
-    if (xvalue != NULL && build_extras(r, ex) != PRECIS_OK)
-      goto oom;
-    r->values = precisI_calloc(r->nunits * r->nscorers, sizeof *r->values);
+    for (k = 0; k < r->nbuiltin; k++) { /* the result's now */
+      r->value[k] = run->value[r->scorer[k]];
+      run->value[r->scorer[k]] = NULL;
+    }
+    r->ncand = run->ncand;
+    r->score = run->score; run->score = NULL;
+    r->rank = run->rank; run->rank = NULL;
+    r->selected = run->selected; run->selected = NULL;
+    if (*xvalue != NULL) {
+      r->xvalue = *xvalue;
+      *xvalue = NULL;
+      if (build_extras(r, ex) != PRECIS_OK) goto oom;
+    }
     r->sel = precisI_alloc(run->nsummary, sizeof *r->sel);
-    if (r->values == NULL || r->sel == NULL) goto oom;
+    if (r->sel == NULL) goto oom;
     for (k = 0; k < run->nsummary; k++) r->sel[k] = run->cand[run->summary[k]];
     r->nsel = run->nsummary;
   }
   for (i = 0; i < r->nunits; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, i);
     const precisI_source *src = &run->src[u->doc];
-    precis_sentence *o = &r->units[i];
+    runit *o = &r->units[i];
     size_t b;
     if (u->doc != doc) { doc = u->doc; index = 0; prev_end = 0; }
     o->doc = u->doc;
-    o->index = index++;
+    o->index = (uint32_t)index++;
     o->start = u->start;
     o->end = u->end;
     precisI_source_span(src, &o->start, &o->end);
@@ -349,25 +376,16 @@ static precis_status build(const precisI_run *run, int scored,
     o->words = u->words;
     for (b = u->start; b < u->end; b++)
       o->chars += ((unsigned char)src->text[b] & 0xC0) != 0x80;
-    o->kind = (precis_kind)u->kind;
+    o->kind = (unsigned char)u->kind;
     /* inside the run a fragment is a dropped unit: no stage reads it */
     if (u->kind == PRECIS_KIND_DROPPED && precisI_rule_keeps_text(u->rule))
       o->kind = PRECIS_KIND_FRAGMENT;
     o->rule = u->rule;
-    o->item = u->item;
+    o->item = (unsigned char)u->item;
+    o->cand = scored ? u->cand : UINT32_MAX;
     if (ex && ex->drop && ex->drop[i] == u->rule && u->rule != NULL
         && (o->rule = own_rule(r, u->rule)) == NULL)
       goto oom;
-    if (scored && u->cand != UINT32_MAX) {
-      o->score = run->score[u->cand];
-      o->rank = run->rank[u->cand];
-      o->selected = run->selected[u->cand];
-      for (k = 0; k < r->nbuiltin; k++)
-        r->values[i * r->nscorers + k] = run->value[r->scorer[k]][u->cand];
-      for (; k < r->nscorers; k++)
-        r->values[i * r->nscorers + k] =
-          xvalue[(k - r->nbuiltin) * run->ncand + u->cand];
-    }
   }
   if (plain_texts(r, run) != PRECIS_OK || decoded_texts(r, run) != PRECIS_OK) goto oom;
   *out = r;
@@ -502,7 +520,7 @@ static precis_status run(const precis_summarizer *s, const precis_text *docs,
     }
   }
   model_free(&R); /* the result needs the scores, not the model */
-  if ((st = build(&R, summarize, ex, xvalue, out)) != PRECIS_OK)
+  if ((st = build(&R, summarize, ex, &xvalue, out)) != PRECIS_OK)
     precisI_seterr(err, st, "out of memory");
 done:
   for (d = 0; hints && d < ndocs; d++) precisI_vec_free(&hints[d]);
@@ -551,7 +569,11 @@ void precis_result_free(precis_result *r) {
   free(r->units);
   free(r->date);
   free(r->sel);
-  free(r->values);
+  for (k = 0; k < PRECIS_NSCORERS; k++) free(r->value[k]);
+  free(r->xvalue);
+  free(r->score);
+  free(r->rank);
+  free(r->selected);
   free(r->plain);
   free(r->span);
   free(r->encoding);
@@ -585,7 +607,25 @@ size_t precis_result_count(const precis_result *r) { return r ? r->nunits : 0; }
 
 int precis_result_get(const precis_result *r, size_t i, precis_sentence *out) {
   if (r == NULL || out == NULL || i >= r->nunits) return 0;
-  *out = r->units[i];
+  {
+    const runit *u = &r->units[i];
+    uint32_t c = u->cand;
+    memset(out, 0, sizeof *out);
+    out->doc = u->doc;
+    out->index = u->index;
+    out->start = u->start;
+    out->end = u->end;
+    out->words = u->words;
+    out->chars = u->chars;
+    out->kind = (precis_kind)u->kind;
+    out->rule = u->rule;
+    out->item = u->item;
+    if (c != UINT32_MAX) {
+      out->score = r->score[c];
+      out->rank = r->rank[c];
+      out->selected = r->selected[c];
+    }
+  }
   return 1;
 }
 
@@ -620,7 +660,9 @@ double precis_result_scorer_weight(const precis_result *r, size_t k) {
 
 double precis_result_scorer_value(const precis_result *r, size_t i, size_t k) {
   if (r == NULL || i >= r->nunits || k >= r->nscorers) return 0;
-  return r->values[i * r->nscorers + k];
+  if (r->units[i].cand == UINT32_MAX) return 0;
+  if (k < r->nbuiltin) return r->value[k][r->units[i].cand];
+  return r->xvalue[(k - r->nbuiltin) * r->ncand + r->units[i].cand];
 }
 
 const char *precis_result_language(const precis_result *r) {
