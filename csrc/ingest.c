@@ -189,14 +189,8 @@ static size_t list_marker(const cursor *c, size_t i, size_t end) {
   return 0;
 }
 
-/* Is the named rule on? Rules that read layout (leaders, separators) do
-** not depend on "input.boilerplate". */
 static int rule_on(const precis_summarizer *s, const char *rule) {
-  int id = precisI_rule_id(rule);
-  if (id < 0) return 1;
-  if (s->opt.rules_off & (1u << id)) return 0;
-  if (s->opt.boilerplate) return 1;
-  return strcmp(rule, "leader") == 0 || strcmp(rule, "separator") == 0;
+  return precisI_rule_on(s, rule);
 }
 
 /* A run of one repeated mark ("////", "-----", "====") of at least this

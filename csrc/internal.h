@@ -507,6 +507,8 @@ void precisI_run_free(precisI_run *run);
 ** in results: salutation, separator, dateline, mail_header), 0 when they
 ** are boilerplate (PRECIS_KIND_DROPPED) */
 int precisI_rule_keeps_text(const char *rule);
+/* is the named rule on for this summarizer? */
+int precisI_rule_on(const precis_summarizer *s, const char *rule);
 int precisI_rule_id(const char *name);
 /* the rule of a whole line of boilerplate ("markup", "credit", "caption",
 ** "promo", "navigation", "advertisement", "leader"), or NULL */

@@ -637,6 +637,16 @@ int precisI_rule_keeps_text(const char *rule) {
                           strcmp(rule, "dateline") == 0 || strcmp(rule, "mail_header") == 0);
 }
 
+/* Is the named rule on? Rules that read layout (leaders, separators) do
+** not depend on "input.boilerplate". */
+int precisI_rule_on(const precis_summarizer *s, const char *rule) {
+  int id = precisI_rule_id(rule);
+  if (id < 0) return 1;
+  if (s->opt.rules_off & (1u << id)) return 0;
+  if (s->opt.boilerplate) return 1;
+  return strcmp(rule, "leader") == 0 || strcmp(rule, "separator") == 0;
+}
+
 int precisI_rule_id(const char *name) {
   size_t k;
   /* ingest asks for each line, several times: most names differ from all

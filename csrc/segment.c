@@ -596,6 +596,280 @@ static void enumerations(block *b) {
 }
 
 /* ---------------------------------------------------------------------
+** E-mail and message conventions: units that no punctuation ends
+** --------------------------------------------------------------------- */
+
+static size_t word_end(const block *b, size_t k);
+
+/* Does the text at code point k hold the ASCII phrase p (case aside), and
+** end there at a word's end? Its end in *e. */
+static int phrase_at(const block *b, size_t k, const char *p, size_t *e) {
+  size_t m;
+  for (m = 0; p[m]; m++, k++) {
+    int32_t cp = CP(b, k), ch = (unsigned char)p[m];
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    if (cp != ch) return 0;
+  }
+  if (precisI_is_word(CP(b, k))) return 0;
+  *e = k;
+  return 1;
+}
+
+/* Does a link start at k: "http://", "https://" or "www."? */
+static int url_at(const block *b, size_t k) {
+  size_t e;
+  if (phrase_at(b, k, "www", &e)) return CP(b, e) == '.' && precisI_is_word(CP(b, e + 1));
+  if (!phrase_at(b, k, "http", &e) && !phrase_at(b, k, "https", &e)) return 0;
+  return CP(b, e) == ':' && CP(b, e + 1) == '/' && CP(b, e + 2) == '/' &&
+         precisI_is_word(CP(b, e + 3));
+}
+
+/* from k, the end of a run of `lo` to `hi` digits, or 0 */
+static size_t digits_run(const block *b, size_t k, size_t lo, size_t hi) {
+  size_t e = k;
+  while (e < b->n && e - k < hi + 1 && precisI_is_digit(b->c[e].cp) && b->c[e].cp < 0x80) e++;
+  return e - k >= lo && e - k <= hi ? e : 0;
+}
+
+/*
+** A date-time stamp as mail clients and forums print it above or below
+** a message: a numeric date ("08/16/2000", "16/8/00", "2000-08-16"), a
+** clock time ("03:14", "03:14:14"), then "AM" or "PM" and a time zone
+** ("EST", "GMT") if any. Its end, or 0.
+*/
+static size_t stamp_at(const block *b, size_t k) {
+  size_t e;
+  if ((e = digits_run(b, k, 4, 4)) && CP(b, e) == '-') { /* ISO */
+    if (!(e = digits_run(b, e + 1, 2, 2)) || CP(b, e) != '-' ||
+        !(e = digits_run(b, e + 1, 2, 2)))
+      return 0;
+  } else {
+    if (!(e = digits_run(b, k, 1, 2)) || CP(b, e) != '/' ||
+        !(e = digits_run(b, e + 1, 1, 2)) || CP(b, e) != '/')
+      return 0;
+    if (!(e = digits_run(b, e + 1, 2, 4)) || e - k < 6 ||
+        precisI_is_digit(CP(b, e)))
+      return 0;
+  }
+  if (CP(b, e) == ',') e++;
+  if (!sp(CP(b, e))) return 0;
+  while (sp(CP(b, e))) e++;
+  if (!(e = digits_run(b, e, 1, 2)) || CP(b, e) != ':' || !(e = digits_run(b, e + 1, 2, 2)))
+    return 0;
+  if (CP(b, e) == ':' && !(e = digits_run(b, e + 1, 2, 2))) return 0;
+  if (precisI_is_word(CP(b, e)) && !(CP(b, e) == 'A' || CP(b, e) == 'P' ||
+                                     CP(b, e) == 'a' || CP(b, e) == 'p'))
+    return 0;
+  { /* "PM", "pm", then a zone: "UTC", or two to four capitals ending in T */
+    size_t q = e, z;
+    if (sp(CP(b, q))) q++;
+    if ((CP(b, q) == 'A' || CP(b, q) == 'P' || CP(b, q) == 'a' || CP(b, q) == 'p') &&
+        (CP(b, q + 1) == 'M' || CP(b, q + 1) == 'm') && !precisI_is_word(CP(b, q + 2)))
+      e = q + 2;
+    q = e;
+    if (sp(CP(b, q))) q++;
+    for (z = q; z < b->n && z - q < 5 && CP(b, z) >= 'A' && CP(b, z) <= 'Z'; z++) {}
+    if (z - q >= 2 && z - q <= 4 && !precisI_is_word(CP(b, z)) &&
+        (CP(b, z - 1) == 'T' || (z - q == 3 && CP(b, q) == 'U' && CP(b, q + 1) == 'T')))
+      e = z;
+  }
+  return precisI_is_word(CP(b, e)) ? 0 : e;
+}
+
+/* the code point before the white space before k, or -1 */
+static int32_t before_space(const block *b, size_t k) {
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  return k > 0 ? b->c[k - 1].cp : -1;
+}
+
+/* Does a sentence start at k, as far as the text before it says: the
+** block's start, or after a terminator and its closers? */
+static int after_end(const block *b, size_t k) {
+  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  while (k > 0 && closer(b->c[k - 1].cp)) k--;
+  return k == 0 || terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == '.';
+}
+
+/* Is the word that ends at e (exclusive) all lowercase letters: "on",
+** "at" before a stamp? */
+static int lowercase_word_before(const block *b, size_t e) {
+  size_t s = e;
+  while (s > 0 && precisI_is_word(b->c[s - 1].cp)) {
+    if (!precisI_is_lower(b->c[s - 1].cp)) return 0;
+    s--;
+  }
+  return s < e && (s == 0 || sp(b->c[s - 1].cp));
+}
+
+/* An e-mail address that ends at e (exclusive), the token's end, its
+** angle bracket aside: "jo@example.com", "<jo@mail.example.org>". */
+static int address_before(const block *b, size_t e) {
+  size_t k = e, dots = 0;
+  if (k > 0 && b->c[k - 1].cp == '>') k--;
+  if (k == 0 || !precisI_is_word(b->c[k - 1].cp) || precisI_is_digit(b->c[k - 1].cp))
+    return 0;
+  while (k > 0 && e - k < MAX_TOKEN) {
+    int32_t cp = b->c[k - 1].cp;
+    if (cp == '@') break;
+    if (cp == '.') {
+      if (!precisI_is_word(CP(b, k))) return 0;
+      dots++;
+    } else if (!precisI_is_word(cp) && cp != '-') {
+      return 0;
+    }
+    k--;
+  }
+  return k > 1 && b->c[k - 1].cp == '@' && dots > 0 && b->c[k].cp != '.' &&
+         (precisI_is_word(b->c[k - 2].cp) || b->c[k - 2].cp == '.');
+}
+
+/* The next word after the white space at k: its first code point's
+** index, or b->n. */
+static size_t next_token(const block *b, size_t k) {
+  while (k < b->n && sp(b->c[k].cp)) k++;
+  return k;
+}
+
+/* Is the word at k capitalised, and no "I" nor a name that a comma
+** follows ("Thanks, Jo, for ...")? */
+static int name_at(const block *b, size_t k) {
+  size_t e;
+  if (k >= b->n || !precisI_is_upper(b->c[k].cp)) return 0;
+  e = word_end(b, k);
+  if (e == k + 1 && b->c[k].cp == 'I') return 0;
+  return CP(b, e) != ',';
+}
+
+/*
+** Where web and e-mail text starts a unit that no punctuation ends, the
+** lines of a message having been joined into one paragraph:
+**   - a date-time stamp printed with the sender's name is a unit of its
+**     own ("Jo Park 08/16/2000 03:14 PM Hi all, ..."), unless a lowercase
+**     word leads to it ("posted on 08/16/2000 03:14 PM");
+**   - an e-mail address closes the header line it ends ("From: Jo Park
+**     <jo@example.com> The meeting ...") when a capital, a digit or a
+**     mark follows it, not a lowercase word ("write to jo@example.com
+**     and ...");
+**   - a closing ("Kind regards,", "Sincerely,") is a unit, as is a
+**     greeting with its addressee ("Dear all,", "Hi Sam,") where a
+**     capitalised word follows it; "Thanks," and the like only before a
+**     name, at a sentence's start.
+*/
+static void messages(block *b) {
+  /* closings that end a message wherever they stand, capitalised */
+  static const char *const closing[] = {
+    "best regards", "kind regards", "kindest regards", "warm regards",
+    "warmest regards", "regards", "sincerely", "yours sincerely",
+    "yours truly", "yours faithfully", "best wishes", "respectfully",
+    "cordially"
+  };
+  /* ... and words that close one only at a sentence's start, before a name */
+  static const char *const thanks[] = {
+    "thanks", "thank you", "many thanks", "cheers", "best", "love",
+    "take care", "all the best"
+  };
+  static const char *const greet[] = {
+    "dear", "hi", "hello", "hey", "greetings", "good morning",
+    "good afternoon", "good evening"
+  };
+  const cpt *c = b->c;
+  size_t i = 0, e, k, f, n = b->n;
+  while (i < n) {
+    int32_t cp = b->c[i].cp, low, low2;
+    int at = 0;
+    if (sp(cp)) { i++; continue; }
+    /* a token starts at i: its end, and whether it holds an "@" */
+    for (e = i; e < n; e++) {
+      int32_t c2 = c[e].cp;
+      if ((uint32_t)(c2 - 'A') < 58u) continue; /* ASCII letters, most of them */
+      if (c2 > '@') {
+        if (c2 >= 0x80 && sp(c2)) break;
+      } else if (c2 == '@') {
+        at = 1;
+      } else if (c2 <= ' ' && sp(c2)) {
+        break;
+      }
+    }
+    if (cp >= '0' && cp <= '9') {
+      size_t se = stamp_at(b, i);
+      if (se != 0) {
+        int32_t pv = before_space(b, i);
+        size_t p = i;
+        while (p > 0 && sp(b->c[p - 1].cp)) p--;
+        if (p > 0 && (precisI_is_word(pv) || pv == '>' || pv == '"' || pv == ')') &&
+            !lowercase_word_before(b, p))
+          b->start[i] = 1;
+        k = next_token(b, se);
+        if (k < b->n && k > se && (precisI_is_word(b->c[k].cp) || opener(b->c[k].cp) ||
+                                   b->c[k].cp == '<'))
+          b->start[k] = 1;
+        i = se;
+        continue;
+      }
+    }
+    /* an address or a link that ends at e */
+    if (e < n && (at || cp == '[' || cp == '<' ||
+                  ((cp | 0x20) == 'h' && (CP(b, i + 1) | 0x20) == 't') ||
+                  ((cp | 0x20) == 'w' && (CP(b, i + 1) | 0x20) == 'w'))) {
+      size_t u = i + (cp == '[' || cp == '<');
+      int link = url_at(b, u) && (u == i || b->c[e - 1].cp == ']' || b->c[e - 1].cp == '>' ||
+                                  precisI_is_word(b->c[e - 1].cp) || b->c[e - 1].cp == '/');
+      k = next_token(b, e);
+      if (k < b->n && (link || (at && address_before(b, e))) && !precisI_is_lower(b->c[k].cp) &&
+          !caseless(b->c[k].cp) && b->c[k].cp != ',' && b->c[k].cp != '.' &&
+          b->c[k].cp != ')' && b->c[k].cp != ';' && b->c[k].cp != ':' &&
+          b->c[k].cp != '-' && b->c[k].cp != '&')
+        b->start[k] = 1;
+      else if (k < b->n && link && url_at(b, k)) /* a list of links */
+        b->start[k] = 1;
+    }
+    if (e == i) e = i + 1; /* always on */
+    if (cp < 'A' || cp > 'Z') { i = e; continue; } /* the phrases below are capitalised */
+    low = cp + ('a' - 'A');
+    low2 = CP(b, i + 1);
+    if (low2 >= 'A' && low2 <= 'Z') low2 += 'a' - 'A';
+    for (f = 0; f < sizeof closing / sizeof closing[0]; f++)
+      if (closing[f][0] == low && closing[f][1] == low2 && phrase_at(b, i, closing[f], &k) && CP(b, k) == ',') {
+        size_t w = next_token(b, k + 1);
+        if (i > 0) b->start[i] = 1;
+        if (w < b->n && w > k + 1 && precisI_is_word(b->c[w].cp)) b->start[w] = 1;
+        break;
+      }
+    /* the rest where a sentence starts, or a unit (after a stamp) */
+    if (f < sizeof closing / sizeof closing[0] || !(b->start[i] || after_end(b, i))) {
+      i = e;
+      continue;
+    }
+    for (f = 0; f < sizeof thanks / sizeof thanks[0]; f++)
+      if (thanks[f][0] == low && thanks[f][1] == low2 && phrase_at(b, i, thanks[f], &k) && CP(b, k) == ',') {
+        size_t w = next_token(b, k + 1);
+        if (w > k + 1 && name_at(b, w)) b->start[w] = 1;
+        break;
+      }
+    for (f = 0; f < sizeof greet / sizeof greet[0]; f++)
+      if (greet[f][0] == low && greet[f][1] == low2 && phrase_at(b, i, greet[f], &k)) {
+        size_t words = 0, q = k;
+        for (;;) { /* the addressee: one to four words */
+          size_t w = next_token(b, q);
+          if (w == q || w >= b->n || !precisI_is_word(b->c[w].cp)) break;
+          q = word_end(b, w);
+          if (++words > 4) break;
+        }
+        if (words == 0 || words > 4) break;
+        if (CP(b, q) == ',' || CP(b, q) == ':') q++;
+        else if (sp(CP(b, q)) && dash(CP(b, q + 1)) && sp(CP(b, q + 2))) q += 2;
+        else break;
+        k = next_token(b, q);
+        if (k > q && k < b->n && (precisI_is_upper(b->c[k].cp) || caseless(b->c[k].cp)))
+          b->start[k] = 1;
+        break;
+      }
+    i = e;
+  }
+  b->start[0] = 0;
+}
+
+/* ---------------------------------------------------------------------
 ** Boundaries
 ** --------------------------------------------------------------------- */
 
@@ -677,6 +951,7 @@ static int begins(const block *b, size_t k, size_t nk) {
   (void)k;
   if ((cp == '@' || cp == '#') && precisI_is_word(CP(b, nk + 1)))
     return 1; /* "... on Twitter. @jane_doe you were great" */
+  if (url_at(b, nk)) return 1; /* "... more pictures... http://..." */
   if ((cp == '$' || cp == 0xA3 || cp == 0x20AC || cp == 0xA5) &&
       precisI_is_digit(CP(b, nk + 1)))
     return 1; /* "... the price... £4.50 each way" */
@@ -1171,7 +1446,8 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
       return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
              ((term == '!' || term == '?') && r - i >= 2 && j == r && k > j) ||
              /* "what that means? where did you grow up?" */
-             (term == '?' && lower_after_word(b, ws, i, r, j, k));
+             (term == '?' && lower_after_word(b, ws, i, r, j, k)) ||
+             (k > j && url_at(b, nk)); /* a link after the end: "Look! http://..." */
     return begins(b, k, nk) || lead_dots(b, nk) || next == '(' ||
            next == '-' || after == '(' || dash(next);
   }
@@ -1181,7 +1457,12 @@ period:
     return !precisI_is_lower(next) || 1;
   if (ws == i || closer(b->c[i - 1].cp)) /* "(Ibid.). <|CITE|>", "„Wort”. Dann" */
     return !precisI_is_lower(next) ||
-           (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0;
+           (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
+           /* a period set after the bracket or the quotation ends the
+           ** sentence that holds it, in informal text before lowercase
+           ** too: "call Jo (ext. 3264). you know", "egg him on". maybe" */
+           (i > ws && r - i == 1 && j == r && k > j && nk == k &&
+            (b->c[i - 1].cp == ')' || b->c[i - 1].cp == '"' || b->c[i - 1].cp == 0x201D));
   {
     size_t we = i;
     while (we > ws && invisible(b->c[we - 1].cp)) we--; /* Arabic "dal, LRE, period" */
@@ -1262,7 +1543,12 @@ period:
   }
   if (precisI_is_lower(next))
     return (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
-           lower_after_word(b, ws, i, r, j, k);
+           lower_after_word(b, ws, i, r, j, k) || (k > j && url_at(b, nk)) ||
+           /* a number of two digits or more inside the sentence takes no
+           ** abbreviation's period: "call 555-0123. they said" */
+           (r - i == 1 && j == r && k > j && nk == k && ws > sent &&
+            !(b->lang->flags & PRECIS_LANG_ORDINAL_DOT) && number_at(b, ws, i) &&
+            i - ws >= 2 && precisI_is_digit(b->c[ws].cp) && precisI_is_digit(b->c[ws + 1].cp));
   return begins(b, k, nk) || next == 0xBF || next == 0xA1 || lead_dots(b, nk);
 }
 
@@ -1590,6 +1876,7 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   b.n = n;
   quotations(&b);
   enumerations(&b);
+  messages(&b);
   st = split_block(&b, out);
   if (b.oom) st = PRECIS_ENOMEM;
   free(b.c);
@@ -1660,6 +1947,26 @@ static size_t count_words(const char *t, size_t s, size_t e) {
   return n;
 }
 
+/* A unit that a paragraph's joined lines hold and that is no sentence,
+** the rule ingest gives such a line: a greeting or a closing
+** ("salutation"), a date stamp ("dateline"). Its rule, or NULL. */
+static const char *fragment(const precisI_run *run, const char *s, size_t n, int *bye) {
+  size_t words = count_words(s, 0, n);
+  int sal = 0;
+  if (words <= 5 && precisI_rule_on(run->s, "salutation") &&
+      ((sal = precisI_rule_salutation(s, n, words)) != 0 ||
+       /* the name after a closing, at the paragraph's end: "Best, Jo Lee" */
+       (*bye < 0 && words <= 3 && !precisI_is_terminal((unsigned char)s[n - 1])))) {
+    *bye = sal == 2;
+    return "salutation";
+  }
+  *bye = 0;
+  if (words <= 6 && precisI_rule_on(run->s, "dateline") &&
+      precisI_rule_date_line(s, n, run->lang))
+    return "dateline";
+  return NULL;
+}
+
 precis_status precisI_segment(precisI_run *run, uint32_t doc,
                               const precisI_vec *blocks, precis_error *err) {
   const char *t = run->src[doc].text;
@@ -1694,14 +2001,34 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       }
       if (!add(run, doc, kind, bl->start, bl->end, NULL)) goto oom;
     } else {
+      int bye = 0;
       spans.n = 0;
       if (precisI_split(run->lang, t, run->src[doc].len, bl->start, bl->end,
                         &run->src[doc].lower, &spans) != PRECIS_OK)
         goto oom;
       for (k = 0; k < spans.n; k++) {
         span *sp0 = &precisI_vec_at(&spans, span, k);
-        precisI_unit *u = add(run, doc, PRECIS_KIND_SENTENCE, sp0->start, sp0->end, NULL);
+        const char *rule = NULL;
+        precisI_unit *u;
+        if (spans.n > 1) {
+          if (bye && k + 1 == spans.n) bye = -1; /* the last unit, after a closing */
+          rule = fragment(run, t + sp0->start, sp0->end - sp0->start, &bye);
+        }
+        u = add(run, doc, rule ? PRECIS_KIND_DROPPED : PRECIS_KIND_SENTENCE,
+                              sp0->start, sp0->end, rule);
         if (u == NULL) goto oom;
+        if (rule && k > 0 && strcmp(rule, "dateline") == 0) {
+          /* the sender's name before a stamp goes with it, as on a line
+          ** of their own ("Jo Lee 08/16/2000 03:14 PM") */
+          precisI_unit *prev = &precisI_vec_at(&run->units, precisI_unit, run->units.n - 2);
+          if (prev->kind == PRECIS_KIND_SENTENCE && prev->end - prev->start < 64 &&
+              count_words(t, prev->start, prev->end) <= 4 &&
+              !precisI_is_terminal((unsigned char)t[prev->end - 1])) {
+            prev->kind = PRECIS_KIND_DROPPED;
+            prev->rule = rule;
+          }
+        }
+        if (rule) continue;
         u->item = k == 0 && bl->item && sp0->start == bl->start;
         seen_sentence = 1;
       }

@@ -223,6 +223,26 @@ describe("summarize", function()
       assert.equal("The ferry will be late on Monday.\nThe crew is on strike.\n" ..
                    "The first item\nThe second item\n", out)
     end)
+    it("splits an e-mail whose lines were joined where its lines were", function()
+      local text = "Ann Lee 03/14/2022 09:05 AM Dear all, The ferry to the island leaves " ..
+                   "at noon on Monday. The crew asks everyone to be on time. Write to " ..
+                   "ann@example.org or call. Kind regards, Ann Lee\n"
+      local out, err, status = summarize({ "split" }, text)
+      assert.equal(0, status)
+      assert.equal("", err)
+      assert.equal("Ann Lee\n03/14/2022 09:05 AM\nDear all,\n" ..
+                   "The ferry to the island leaves at noon on Monday.\n" ..
+                   "The crew asks everyone to be on time.\n" ..
+                   "Write to ann@example.org or call.\nKind regards,\nAnn Lee\n", out)
+      local units = dkjson.decode((summarize({ "split", "--format", "json" }, text))).units
+      local kinds = {}
+      for k, u in ipairs(units) do kinds[k] = u.kind .. (u.rule and ":" .. u.rule or "") end
+      assert.same({ "fragment:dateline", "fragment:dateline", "fragment:salutation", "sentence",
+                    "sentence", "sentence", "fragment:salutation", "fragment:salutation" }, kinds)
+      out = summarize({ "-n", "9", "--min-words", "1" }, text)
+      assert.equal("The ferry to the island leaves at noon on Monday.\n" ..
+                   "The crew asks everyone to be on time.\nWrite to ann@example.org or call.\n", out)
+    end)
     it("leaves boilerplate out", function()
       local out = summarize({ "split" }, "Skip to main content\nHome | News | Sport\n\n" ..
                             "The ferry will be late on Monday.\n\nAdvertisement\n")

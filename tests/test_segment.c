@@ -30,7 +30,7 @@ typedef struct seg_case {
   const char *drop;        /* a user drop pattern, or NULL */
   const char *param;       /* a parameter to set, or NULL */
   double value;
-  unit_want want[12];      /* ends at the first NULL text */
+  unit_want want[14];      /* ends at the first NULL text */
 } seg_case;
 
 static const seg_case seg_cases[] = {
@@ -81,10 +81,53 @@ static const seg_case seg_cases[] = {
     S("\xC2\xA3" "4.50 is steep IMO."), S("my ticket failed!!"), S("had to pay cash."),
     S("It works :) and it is fast."), S("Acme LLC. and others bid.")}},
   {"a sentence that starts in lowercase after a plain word",
-   "The ferry left at noon. then it rained. It was late in 2019. so what.",
+   "The ferry left at noon. then it rained. It was late in 2019. so what. "
+   "It was 5. and more",
    NULL, NULL, 0,
    {S("The ferry left at noon."), S("then it rained."),
-    S("It was late in 2019. so what.")}},
+    S("It was late in 2019."), S("so what."), S("It was 5. and more")}},
+  {"... after a bracket, a quotation or a number of two digits and more",
+   "Call Jo (ext. 3264). she knows. He said \"no\". then he left. Ring 555-0123. "
+   "they open at nine. See (p. 4). Then go.", NULL, NULL, 0,
+   {S("Call Jo (ext. 3264)."), S("she knows."), S("He said \"no\"."), S("then he left."),
+    S("Ring 555-0123."), S("they open at nine."), S("See (p. 4)."), S("Then go.")}},
+  /* ---- messages whose lines were joined ------------------------------ */
+  {"a date-time stamp after a sender's name is a unit, both fragments; a lowercase word leads "
+   "into one",
+   "Ann Lee 03/14/2022 09:05 AM Can you send the ferry times? Sam Ortiz "
+   "2023-05-02 14:30 UTC the ferry is late again. Posted by Ann at 3/15/2022 10:20:00 PM",
+   NULL, NULL, 0,
+   {F("dateline", "Ann Lee"), F("dateline", "03/14/2022 09:05 AM"),
+    S("Can you send the ferry times?"), F("dateline", "Sam Ortiz"),
+    F("dateline", "2023-05-02 14:30 UTC"), S("the ferry is late again."),
+    S("Posted by Ann at 3/15/2022 10:20:00 PM")}},
+  {"an e-mail address ends its header line before a capital, not before a lowercase word",
+   "Ann Lee <ann@example.org> The ferry leaves at noon. Write to ann@example.org "
+   "or call. Sam Ortiz sam.ortiz@mail.example.net 555-0199",
+   NULL, NULL, 0,
+   {S("Ann Lee <ann@example.org>"), S("The ferry leaves at noon."),
+    S("Write to ann@example.org or call."), S("Sam Ortiz sam.ortiz@mail.example.net"),
+    S("555-0199")}},
+  {"a closing is a fragment, and the name that ends the paragraph after it; \"Thanks,\" only "
+   "at a sentence's start before a name",
+   "The tickets are attached (timetable.pdf) Kind regards, Ann Lee Thanks, I will "
+   "check. Thanks, Jo, for the map. Thanks, Sam The boat is full. Sincerely, Ann",
+   NULL, NULL, 0,
+   {S("The tickets are attached (timetable.pdf)"), F("salutation", "Kind regards,"),
+    S("Ann Lee Thanks, I will check."), S("Thanks, Jo, for the map."), F("salutation", "Thanks,"),
+    S("Sam The boat is full."), F("salutation", "Sincerely,"), F("salutation", "Ann")}},
+  {"a greeting with its addressee is a fragment before a capital, after a stamp too",
+   "Dear all, The ferry leaves at noon. Hi Sam, I have the tickets. Hello, I am Jo. "
+   "Good morning Ann - The boat is full. Hi all, the bus is late. Jo Park 2023-05-02 "
+   "14:30 Hi Sam, The bus left.",
+   NULL, NULL, 0,
+   {F("salutation", "Dear all,"), S("The ferry leaves at noon."), F("salutation", "Hi Sam,"),
+    S("I have the tickets."), S("Hello, I am Jo."), S("Good morning Ann -"),
+    S("The boat is full."), S("Hi all, the bus is late."), F("dateline", "Jo Park"),
+    F("dateline", "2023-05-02 14:30"), F("salutation", "Hi Sam,"), S("The bus left.")}},
+  {"control characters inside a word are read through, as text",
+   "Ann \001Lee wrote\002 it. Dear \003all, The bus left.", NULL, NULL, 0,
+   {S("Ann \001Lee wrote\002 it."), S("Dear \003all, The bus left.")}},
   {"... after a word with an apostrophe, a short stopword or a question",
    "we went there like mcdonald's. that may be fine. i set it up. i wish it "
    "worked. you don't know what that means? where did you grow up? "
