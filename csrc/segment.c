@@ -2010,9 +2010,11 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
         span *sp0 = &precisI_vec_at(&spans, span, k);
         const char *rule = NULL;
         precisI_unit *u;
-        if (spans.n > 1) {
+        if (spans.n > 1 && sp0->end - sp0->start <= 160) { /* fragments are short */
           if (bye && k + 1 == spans.n) bye = -1; /* the last unit, after a closing */
           rule = fragment(run, t + sp0->start, sp0->end - sp0->start, &bye);
+        } else {
+          bye = 0;
         }
         u = add(run, doc, rule ? PRECIS_KIND_DROPPED : PRECIS_KIND_SENTENCE,
                               sp0->start, sp0->end, rule);
