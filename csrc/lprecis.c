@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt, for core.command_allocator */
+#endif
 
 #include <yaml.h> /* its version, for core.dependencies */
 
@@ -1576,6 +1579,28 @@ static int l_realpath(lua_State *L) {
   return 1;
 }
 
+/* core.command_allocator() -> boolean: for the summarize command alone,
+** never the library: glibc's allocator keeps blocks up to 32 MiB in its
+** heap, and up to 64 MiB free at its top, instead of a fresh mapping for
+** each large block and its pages given back at once. A page fault costs as
+** much as the work done on the page it brings, and the arrays made from a
+** large input double in turn. GLIBC_TUNABLES naming either setting wins
+** (bin/summarize sets both there, with huge pages, which mallopt cannot).
+** True when the allocator is glibc's. */
+static int l_command_allocator(lua_State *L) {
+#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
+  const char *t = getenv("GLIBC_TUNABLES");
+  if (t == NULL || strstr(t, "glibc.malloc.mmap_threshold=") == NULL)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  if (t == NULL || strstr(t, "glibc.malloc.trim_threshold=") == NULL)
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  lua_pushboolean(L, 1);
+#else
+  lua_pushboolean(L, 0);
+#endif
+  return 1;
+}
+
 static const luaL_Reg budget_methods[] = {
   {"start", l_budget_start},
   {"state", l_budget_state},
@@ -1585,6 +1610,7 @@ static const luaL_Reg budget_methods[] = {
 
 static const luaL_Reg funcs[] = {
   {"budget", l_budget},
+  {"command_allocator", l_command_allocator},
   {"dependencies", l_dependencies},
   {"language_packs", l_language_packs},
   {"languages", l_languages},

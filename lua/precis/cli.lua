@@ -6,6 +6,7 @@
 -- @module precis.cli
 
 local precis = require "precis"
+local core = require "precis.core"
 local json = require "precis.json"
 local compat = require "precis.compat"
 local input = require "precis.input"
@@ -895,6 +896,7 @@ end
 -- @treturn integer the exit status: 0 success, 1 bad input, 2 bad usage
 function M.main(args)
   args = type(args) == "table" and args or {}
+  core.command_allocator() -- large blocks kept for reuse: see lprecis.c
   local ok, status = xpcall(function() return run(args) end, handler)
   if ok then return status end
   return report(status)
