@@ -772,22 +772,44 @@ static void messages(block *b) {
     "dear", "hi", "hello", "hey", "greetings", "good morning",
     "good afternoon", "good evening"
   };
+  /* per lowercase first letter, a bit per second letter that begins one
+  ** of the phrases above ("be", "ki", ...), in step with them: a
+  ** capitalised word whose two letters have no bit is none of them */
+#define L2(x) ((uint32_t)1 << ((x) - 'a'))
+  static const uint32_t pairs[26] = {
+    ['a' - 'a'] = L2('l'), ['b' - 'a'] = L2('e'), ['c' - 'a'] = L2('o') | L2('h'),
+    ['d' - 'a'] = L2('e'), ['g' - 'a'] = L2('r') | L2('o'), ['h' - 'a'] = L2('i') | L2('e'),
+    ['k' - 'a'] = L2('i'), ['l' - 'a'] = L2('o'), ['m' - 'a'] = L2('a'),
+    ['r' - 'a'] = L2('e'), ['s' - 'a'] = L2('i'), ['t' - 'a'] = L2('h') | L2('a'),
+    ['w' - 'a'] = L2('a'), ['y' - 'a'] = L2('o')
+  };
+#undef L2
   const cpt *c = b->c;
   size_t i = 0, e, k, f, n = b->n;
+  /* no "@" in the block: no token holds one, and finding a token's end
+  ** needs no look at its marks */
+  int any_at = n > 0 && memchr(b->t + c[0].off, '@', c[n].off - c[0].off) != NULL;
   while (i < n) {
     int32_t cp = b->c[i].cp, low, low2;
     int at = 0;
     if (sp(cp)) { i++; continue; }
     /* a token starts at i: its end, and whether it holds an "@" */
-    for (e = i; e < n; e++) {
-      int32_t c2 = c[e].cp;
-      if ((uint32_t)(c2 - 'A') < 58u) continue; /* ASCII letters, most of them */
-      if (c2 > '@') {
-        if (c2 >= 0x80 && sp(c2)) break;
-      } else if (c2 == '@') {
-        at = 1;
-      } else if (c2 <= ' ' && sp(c2)) {
-        break;
+    if (!any_at) {
+      for (e = i;; e++) { /* c[n] is a sentinel, -1 */
+        while ((uint32_t)(c[e].cp - '!') < 0x5Fu) e++; /* printable ASCII */
+        if (e >= n || sp(c[e].cp)) break;
+      }
+    } else {
+      for (e = i; e < n; e++) {
+        int32_t c2 = c[e].cp;
+        if ((uint32_t)(c2 - 'A') < 58u) continue; /* ASCII letters, most of them */
+        if (c2 > '@') {
+          if (c2 >= 0x80 && sp(c2)) break;
+        } else if (c2 == '@') {
+          at = 1;
+        } else if (c2 <= ' ' && sp(c2)) {
+          break;
+        }
       }
     }
     if (cp >= '0' && cp <= '9') {
@@ -828,6 +850,10 @@ static void messages(block *b) {
     low = cp + ('a' - 'A');
     low2 = CP(b, i + 1);
     if (low2 >= 'A' && low2 <= 'Z') low2 += 'a' - 'A';
+    if (low2 < 'a' || low2 > 'z' || !(pairs[low - 'a'] >> (low2 - 'a') & 1)) {
+      i = e;
+      continue;
+    }
     for (f = 0; f < sizeof closing / sizeof closing[0]; f++)
       if (closing[f][0] == low && closing[f][1] == low2 && phrase_at(b, i, closing[f], &k) && CP(b, k) == ',') {
         size_t w = next_token(b, k + 1);
