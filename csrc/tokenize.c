@@ -104,6 +104,7 @@ typedef struct tokenizer {
   table surface;   /* raw bytes -> term id or NO_TERM */
   table stems;     /* stem -> term id */
   char buf[MAX_STEM_BYTES * 4 + 8];
+  int ascii;       /* what fold() last folded was ASCII */
 } tokenizer;
 
 /* Case-folds and composes a token into tk->buf; returns its length, or 0
@@ -112,6 +113,7 @@ static size_t fold(tokenizer *tk, const char *w, size_t n) {
   size_t i, o = 0;
   int ascii = 1;
   for (i = 0; i < n; i++) if ((unsigned char)w[i] >= 0x80) { ascii = 0; break; }
+  tk->ascii = ascii;
   if (ascii) {
     if (n >= sizeof tk->buf) return 0;
     for (i = 0; i < n; i++) {
@@ -136,47 +138,65 @@ static size_t fold(tokenizer *tk, const char *w, size_t n) {
   }
 }
 
-/* The term id of a token; NO_TERM for stopwords. 0 on OOM. */
+/* The term id of the key of a token not seen before, in *value: NO_TERM
+** for a stopword. `folded`: the key is the token case-folded, and may
+** be a stopword and stemmed; else it is the token's bytes. 0 on OOM. */
+static int fresh(tokenizer *tk, const char *key, size_t klen, int folded,
+                 const char *w, size_t n, uint32_t *value) {
+  slot *t;
+  uint32_t h2;
+  if (folded && precisI_lang_is_stop(tk->lang, key, klen)) {
+    *value = NO_TERM;
+    return 1;
+  }
+  if (folded && tk->stemmer) {
+    const sb_symbol *st = sb_stemmer_stem(tk->stemmer,
+                                          (const sb_symbol *)key, (int)klen);
+    if (st == NULL) return 0; /* its copy of the word could not grow */
+    /* An empty stem (Snowball's Greek stemmer strips "ίδια", "όταν"
+    ** or "εις" to nothing) says the whole word is an ending: the word
+    ** then stands for itself, as its folded form. Dropping it as a
+    ** stopword would let the stemmer decide what the language pack's
+    ** stopword list did not, and lose content words. */
+    if (sb_stemmer_length(tk->stemmer) > 0) {
+      key = (const char *)st;
+      klen = (size_t)sb_stemmer_length(tk->stemmer);
+    }
+  }
+  if (klen == 0) { key = w; klen = n; } /* a key is never empty */
+  h2 = fnv(key, klen);
+  t = find(&tk->stems, key, klen, h2);
+  if (t->len == 0) {
+    if (tk->run->nterms >= UINT32_MAX - 1) return 0;
+    t = insert(&tk->stems, key, klen, h2, (uint32_t)tk->run->nterms);
+    if (t == NULL) return 0;
+    tk->run->nterms++;
+  }
+  *value = t->value;
+  return 1;
+}
+
+/* The term id of a token; NO_TERM for stopwords. 0 on OOM. Each surface
+** form is looked up once. An ASCII word with capitals ("The") is looked
+** up by its lowercase form too: when that was met before, the two share
+** its term, with no second stopword check nor stemming. */
 static int lookup(tokenizer *tk, const char *w, size_t n, uint32_t *out) {
-  uint32_t h = fnv(w, n);
+  uint32_t h = fnv(w, n), value = NO_TERM;
   slot *s = find(&tk->surface, w, n, h);
-  const char *key = w;
-  size_t klen = n, f;
-  uint32_t value = NO_TERM;
+  size_t f;
+  int known = 0;
   if (s->len) { *out = s->value; return 1; }
   f = n <= MAX_STEM_BYTES ? fold(tk, w, n) : 0;
-  if (f) {
-    key = tk->buf;
-    klen = f;
-  }
-  if (!(f && precisI_lang_is_stop(tk->lang, key, klen))) {
-    slot *t;
-    uint32_t h2;
-    if (f && tk->stemmer) {
-      const sb_symbol *st = sb_stemmer_stem(tk->stemmer,
-                                            (const sb_symbol *)key, (int)klen);
-      if (st == NULL) return 0; /* its copy of the word could not grow */
-      /* An empty stem (Snowball's Greek stemmer strips "ίδια", "όταν"
-      ** or "εις" to nothing) says the whole word is an ending: the word
-      ** then stands for itself, as its folded form. Dropping it as a
-      ** stopword would let the stemmer decide what the language pack's
-      ** stopword list did not, and lose content words. */
-      if (st && sb_stemmer_length(tk->stemmer) > 0) {
-        key = (const char *)st;
-        klen = (size_t)sb_stemmer_length(tk->stemmer);
-      }
+  if (f && tk->ascii && memcmp(tk->buf, w, f) != 0) {
+    slot *g = find(&tk->surface, tk->buf, f, fnv(tk->buf, f));
+    if (g->len) {
+      value = g->value;
+      known = 1;
     }
-    if (klen == 0) { key = w; klen = n; } /* a key is never empty */
-    h2 = fnv(key, klen);
-    t = find(&tk->stems, key, klen, h2);
-    if (t->len == 0) {
-      if (tk->run->nterms >= UINT32_MAX - 1) return 0;
-      t = insert(&tk->stems, key, klen, h2, (uint32_t)tk->run->nterms);
-      if (t == NULL) return 0;
-      tk->run->nterms++;
-    }
-    value = t->value;
   }
+  if (!known &&
+      (f ? !fresh(tk, tk->buf, f, 1, w, n, &value) : !fresh(tk, w, n, 0, w, n, &value)))
+    return 0;
   if (insert(&tk->surface, w, n, h, value) == NULL) return 0;
   *out = value;
   return 1;
