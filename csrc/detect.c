@@ -51,16 +51,6 @@ static int script_of(int32_t cp) {
 
 /* precisI_utf8_decode with the ASCII case inline: detection reads every
 ** character of up to PRECIS_DETECT_BYTES of text, most of it ASCII */
-/* How many of the n bytes at s are roman digits (i, v, x in either
-** case), from the first: bounded by n, since the text has no NUL. */
-static size_t roman(const char *s, size_t n) {
-  size_t k = 0;
-  while (k < n && (s[k] == 'i' || s[k] == 'v' || s[k] == 'x' ||
-                   s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
-    k++;
-  return k;
-}
-
 static size_t decode(const char *t, size_t n, size_t i, int32_t *cp) {
   if ((unsigned char)t[i] < 0x80) {
     *cp = (unsigned char)t[i];
@@ -195,7 +185,7 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
       unsigned hits;
       int ascii = 1;
       if (i - s >= 48 || i - s == 1) continue;
-      if (roman(t + s, i - s) == i - s) continue; /* "ii)", "(iv)" */
+      if (precisI_roman(t + s, i - s) == i - s) continue; /* "ii)", "(iv)" */
       if (i - s <= 4) { /* a single letter ("a", "e"): the lists disagree */
         if (s + precisI_utf8_decode(t, n, s, &cp) == i) continue;
       }

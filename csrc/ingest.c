@@ -129,16 +129,6 @@ static int starts(const char *s, size_t n, const char *p) {
   return n >= m && memcmp(s, p, m) == 0;
 }
 
-/* How many of the n bytes at s are roman digits (i, v, x in either
-** case), from the first: bounded by n, since the text has no NUL. */
-static size_t roman(const char *s, size_t n) {
-  size_t k = 0;
-  while (k < n && (s[k] == 'i' || s[k] == 'v' || s[k] == 'x' ||
-                   s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
-    k++;
-  return k;
-}
-
 /* Length of a list marker at s ("- ", "* ", "• ", "1. ", "2) ", "(a) ",
 ** "a. ", "iv) ", "• 3. "), including the space after it, or 0. */
 static size_t list_marker(const cursor *c, size_t i, size_t end) {
@@ -173,14 +163,14 @@ static size_t list_marker(const cursor *c, size_t i, size_t end) {
                               (s[j] >= '0' && s[j] <= '9')))
       j++;
     if (j > 1 && j + 1 < n && s[j] == ')' && s[j + 1] == ' ' &&
-        (j == 2 || roman(s + 1, j - 1) == j - 1))
+        (j == 2 || precisI_roman(s + 1, j - 1) == j - 1))
       return j + 2;
     return 0;
   }
   /* a) a. a.) iv) A) */
   while (k < n && k < 4 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
     k++;
-  if (k == 0 || (k > 1 && roman(s, k) < k)) return 0;
+  if (k == 0 || (k > 1 && precisI_roman(s, k) < k)) return 0;
   if (k + 2 < n && s[k] == '.' && s[k + 1] == ')' && s[k + 2] == ' ') return k + 3;
   if (k + 1 < n && s[k] == ')' && s[k + 1] == ' ') return k + 2;
   if (k == 1 && k + 1 < n && s[k] == '.' && s[k + 1] == ' ' &&

@@ -576,6 +576,10 @@ int precisI_is_terminal(int32_t cp);
 /* utf8.c: is [s, s + n) written in capitals only, two letters or more
 ** ("THE BIG STORY", "KESTREL COUNTY COUNCIL")? */
 int precisI_in_capitals(const char *s, size_t n);
+/* utf8.c: how many of the n bytes at s are roman digits (i, v, x in either
+** case), from the first: bounded by n, since the text has no NUL
+** ("ii)", "(iv)" list markers, for ingest and language detection) */
+size_t precisI_roman(const char *s, size_t n);
 /* tokenize.c: word counts and content terms of every unit */
 precis_status precisI_tokenize(precisI_run *run, precis_error *err);
 /* model.c: term statistics, vectors, graph */

@@ -243,6 +243,14 @@ int precisI_in_capitals(const char *s, size_t n) {
   return up >= 2;
 }
 
+size_t precisI_roman(const char *s, size_t n) {
+  size_t k = 0;
+  while (k < n && (s[k] == 'i' || s[k] == 'v' || s[k] == 'x' ||
+                   s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+    k++;
+  return k;
+}
+
 #define FOLD_MAX 256 /* code points */
 
 size_t precisI_utf8_fold(const char *w, size_t n, char *out, size_t cap) {
