@@ -4,13 +4,7 @@ local json = require "precis.json"
 local dkjson = require "dkjson" -- decoding only
 
 local support = require "spec.support"
-local slurp, quote = support.slurp, support.quote
-
-local function spit(path, data)
-  local f = assert(io.open(path, "wb"))
-  f:write(data)
-  f:close()
-end
+local slurp, quote, spit = support.slurp, support.quote, support.spit
 
 local temps = {}
 local function tempname()

@@ -7,18 +7,7 @@ local utf8len = require("precis.compat").utf8len
 local A = "spec/fixtures/orchard.txt"
 local B = "spec/fixtures/orchard-followup.txt"
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
-
-local function spit(path, data)
-  local f = assert(io.open(path, "wb"))
-  f:write(data)
-  f:close()
-end
+local slurp, spit = support.slurp, support.spit
 
 local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 

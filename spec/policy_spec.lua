@@ -8,12 +8,7 @@ local support = require "spec.support"
 
 local F = "spec/fixtures/policies/"
 
-local function slurp(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local slurp = support.slurp
 
 local ARTICLE = slurp("spec/fixtures/orchard.txt")
 local FOLLOWUP = slurp("spec/fixtures/orchard-followup.txt")
@@ -270,17 +265,7 @@ output: { format: text, scores: false }
 end)
 
 describe("the loader's edges and limits", function()
-  local function tmpdir()
-    local d = os.tmpname()
-    os.remove(d)
-    assert(os.execute("mkdir -p '" .. d .. "'"))
-    return d
-  end
-  local function write(path, text)
-    local f = assert(io.open(path, "wb"))
-    f:write(text)
-    f:close()
-  end
+  local tmpdir, write = support.tmpdir, support.spit
 
   it("a policy body that is not a mapping is an error at it, returned", function()
     assert.equal("t.yaml:2:9: policy 'brief' must be a mapping of keys, got nothing",

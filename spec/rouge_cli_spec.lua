@@ -12,18 +12,7 @@ local function rouge(args, stdin)
   return run("bin/summarize rouge " .. args, stdin)
 end
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
-
-local function tmpdir()
-  local p = os.tmpname()
-  os.remove(p)
-  assert(os.execute("mkdir " .. quote(p)))
-  return p
-end
+local write, tmpdir = support.spit, support.tmpdir
 
 local function json(s)
   return require("cjson").decode(s)

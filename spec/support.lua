@@ -10,6 +10,21 @@ function M.slurp(path)
   return s
 end
 
+--- Writes `data` to the file at `path`, replacing it.
+function M.spit(path, data)
+  local f = assert(io.open(path, "wb"))
+  f:write(data)
+  f:close()
+end
+
+--- A new empty folder under the temporary directory; returns its path.
+function M.tmpdir()
+  local p = os.tmpname()
+  os.remove(p)
+  assert(os.execute("mkdir " .. M.quote(p)))
+  return p
+end
+
 --- `s` quoted for sh.
 function M.quote(s)
   return "'" .. s:gsub("'", "'\\''") .. "'"

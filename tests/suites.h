@@ -79,6 +79,10 @@ size_t t_find(const precis_result *r, size_t doc, const char *text,
 ** so that threads may call it. */
 int t_same_result(const precis_result *a, const precis_result *b);
 
+/* Reads the file at `path` into a malloc'ed buffer, NUL-terminated after
+** its *len bytes; fails the test when it cannot. */
+char *t_read(const char *path, size_t *len);
+
 /* Reads tests/fixtures/<name> (or $PRECIS_TEST_FIXTURES/<name>) into a
 ** malloc'ed buffer; fails the test when it cannot. */
 char *t_fixture(const char *name, size_t *len);

@@ -170,24 +170,14 @@ static size_t run_dir(const char *dir) {
   if (d == NULL) return 0;
   while ((e = readdir(d)) != NULL) {
     char path[512];
-    FILE *f;
     char *buf;
-    long n;
+    size_t n;
     if (!ends_with(e->d_name, ".txt") && !ends_with(e->d_name, ".md") &&
         !ends_with(e->d_name, ".html"))
       continue;
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    ck_assert_int_ge(n, 0);
-    buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    run_modes(path, buf, (size_t)n);
+    buf = t_read(path, &n);
+    run_modes(path, buf, n);
     free(buf);
     done++;
   }

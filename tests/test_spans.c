@@ -216,9 +216,8 @@ static size_t check_dir(const char *dir) {
   while ((e = readdir(d)) != NULL) {
     char path[512];
     precis_format fmt;
-    FILE *f;
     char *buf;
-    long n;
+    size_t n;
     if (ends_with(e->d_name, ".html") || ends_with(e->d_name, ".htm"))
       fmt = PRECIS_FORMAT_HTML;
     else if (ends_with(e->d_name, ".md"))
@@ -226,16 +225,8 @@ static size_t check_dir(const char *dir) {
     else
       continue;
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    ck_assert_ptr_nonnull(buf);
-    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    check_doc(path, buf, (size_t)n, fmt, PRECIS_UTF8_REPLACE);
+    buf = t_read(path, &n);
+    check_doc(path, buf, n, fmt, PRECIS_UTF8_REPLACE);
     free(buf);
     done++;
   }

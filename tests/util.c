@@ -78,17 +78,12 @@ size_t t_find(const precis_result *r, size_t doc, const char *text,
   return (size_t)-1;
 }
 
-char *t_fixture(const char *name, size_t *len) {
-  const char *dir = getenv("PRECIS_TEST_FIXTURES");
-  char path[512];
-  FILE *f;
+char *t_read(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
   char *buf;
   long size;
   size_t got;
-  if (dir == NULL) dir = "tests/fixtures";
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open fixture %s", path);
+  ck_assert_msg(f != NULL, "cannot open %s", path);
   ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
   size = ftell(f);
   ck_assert_int_ge(size, 0);
@@ -101,6 +96,14 @@ char *t_fixture(const char *name, size_t *len) {
   buf[got] = '\0';
   *len = got;
   return buf;
+}
+
+char *t_fixture(const char *name, size_t *len) {
+  const char *dir = getenv("PRECIS_TEST_FIXTURES");
+  char path[512];
+  if (dir == NULL) dir = "tests/fixtures";
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  return t_read(path, len);
 }
 
 int t_same_result(const precis_result *a, const precis_result *b) {
