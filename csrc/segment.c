@@ -1045,14 +1045,18 @@ static int street(const block *b, size_t sent, size_t ws) {
 /*
 ** The words a document writes in lowercase, and where: the orthographic
 ** test below asks, for a capitalised word, whether the text around its
-** block also writes it in lowercase. Searching the text for each such
-** word costs the length of that text each time, the square of the text
-** in all; the index is built on the first question, in a pass over the
-** document that counts the words and notes each occurrence, then one over
-** the notes that places them, and answers each in a lookup and a binary
-** search. Indexed: words (maximal runs of letters, marks and
-** digits) of two code points or more and fewer than 64 bytes, whose
-** first code point is no capital and the others lowercase letters.
+** block (CONTEXT bytes on either side) also writes it in lowercase.
+** Ordinary text asks rarely, a few times a megabyte: each question is
+** answered by searching that context for the word, until the searches
+** have read twice the document's length. Past that the document asks too
+** often for searching, and an index answers the rest: built in a pass
+** over the document that counts the words and notes each occurrence, then
+** one over the notes that places them, it answers each in a lookup and a
+** binary search. Either way a question costs a bounded share of the
+** document. Indexed, and found by the search: words (maximal runs of
+** letters, marks and digits) of two code points or more and fewer than
+** 64 bytes, whose first code point is no capital and the others lowercase
+** letters.
 */
 typedef struct lword {
   uint32_t hash, len;
@@ -1070,6 +1074,8 @@ struct precisI_lower {
   precisI_vec seen;   /* while building: each occurrence's word, in text order */
   precisI_vec at;     /* ... and its offset (uint32_t; esz 0: not kept) */
   size_t next;        /* the next of them to place */
+  int built;          /* the index above is made */
+  size_t scanned;     /* bytes the searches have read until then */
 };
 
 void precisI_lower_free(precisI_lower *x) {
@@ -1205,15 +1211,14 @@ static int lwords(precisI_lower *x, const char *t, size_t tlen,
   return 1;
 }
 
-static precisI_lower *lower_index(const char *t, size_t tlen) {
-  precisI_lower *x = precisI_calloc(1, sizeof *x);
+/* Builds the index of x (empty) over the text; 0 when out of memory, x
+** then holding nothing. */
+static int lower_index(precisI_lower *x, const char *t, size_t tlen) {
   size_t k, total = 0;
-  if (x != NULL) {
-    precisI_vec_init(&x->seen, sizeof(uint32_t));
-    /* the offsets, when they fit: the second pass then reads them, not the text */
-    precisI_vec_init(&x->at, tlen <= UINT32_MAX ? sizeof(uint32_t) : 0);
-  }
-  if (x == NULL || !lgrow(x) || !lwords(x, t, tlen, lcount)) goto fail;
+  precisI_vec_init(&x->seen, sizeof(uint32_t));
+  /* the offsets, when they fit: the second pass then reads them, not the text */
+  precisI_vec_init(&x->at, tlen <= UINT32_MAX ? sizeof(uint32_t) : 0);
+  if (!lgrow(x) || !lwords(x, t, tlen, lcount)) goto fail;
   for (k = 0; k < x->nw; k++) {
     x->w[k].first = total;
     total += x->w[k].n;
@@ -1229,10 +1234,67 @@ static precisI_lower *lower_index(const char *t, size_t tlen) {
   }
   precisI_vec_free(&x->seen);
   precisI_vec_free(&x->at);
-  return x;
+  x->built = 1;
+  return 1;
 fail:
-  precisI_lower_free(x);
-  return NULL;
+  free(x->w);
+  free(x->slot);
+  free(x->pos);
+  precisI_vec_free(&x->seen);
+  precisI_vec_free(&x->at);
+  memset(x, 0, sizeof *x);
+  return 0;
+}
+
+/* Is the code point at byte i of t (valid UTF-8) a letter, mark or digit? */
+static int word_cp_at(const char *t, size_t tlen, size_t i) {
+  int32_t cp;
+  if (i >= tlen) return 0;
+  precisI_utf8_decode(t, tlen, i, &cp);
+  return precisI_is_word(cp);
+}
+
+/* ... and the one that ends just before byte i? */
+static int word_cp_before(const char *t, size_t tlen, size_t i) {
+  if (i == 0) return 0;
+  do i--; while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80);
+  return word_cp_at(t, tlen, i);
+}
+
+/* The search for the word w (n bytes, its first code point first) within
+** [from, to) that lower_near() answers from the index: an occurrence whose
+** neighbours are no letters, marks or digits. It looks for the byte of w
+** that text has least often (by the letter frequencies of English text,
+** as Wikipedia's "Letter frequency" tabulates them; the bytes of other
+** scripts counted as common), then compares. */
+static int lower_scan(const char *t, size_t tlen, const char *w, size_t n,
+                      int32_t first, size_t from, size_t to) {
+  /* per mille of letters in English text, a to z */
+  static const unsigned char freq[26] = {
+    82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+    67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1
+  };
+  size_t a = 0, k, p, last;
+  unsigned best = 256;
+  if (!precisI_is_word(first) || precisI_is_upper(first)) return 0; /* never indexed */
+  if (to - from < n) return 0;
+  for (k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)w[k];
+    unsigned f = c >= 'a' && c <= 'z' ? freq[c - 'a'] : 100;
+    if (f < best) { best = f; a = k; }
+  }
+  last = to - n + a; /* the anchor's last place */
+  for (p = from + a; p <= last;) {
+    const char *q = memchr(t + p, w[a], last + 1 - p);
+    size_t s;
+    if (q == NULL) return 0;
+    s = (size_t)(q - t) - a;
+    if (memcmp(t + s, w, n) == 0 && !word_cp_before(t, tlen, s) &&
+        !word_cp_at(t, tlen, s + n))
+      return 1;
+    p = (size_t)(q - t) + 1;
+  }
+  return 0;
 }
 
 /* Does the word w (n bytes) occur, as a word of its own, within [from, to)? */
@@ -1261,6 +1323,7 @@ static int lower_near(const precisI_lower *x, const char *t, const char *w,
 ** context; the word must be a capital and lowercase letters only.
 */
 static int lowercase_elsewhere(block *b, size_t k) {
+  precisI_lower *x;
   char w[64];
   size_t e, n, len;
   int32_t first = b->c[k].cp, low = utf8proc_tolower(b->c[k].cp);
@@ -1276,11 +1339,20 @@ static int lowercase_elsewhere(block *b, size_t k) {
   if (len == 0 || len + n >= sizeof w) return 0;
   memcpy(w + len, b->t + b->c[k + 1].off, n);
   n += len;
-  if (*b->lower == NULL && (*b->lower = lower_index(b->t, b->tlen)) == NULL) {
+  if (*b->lower == NULL && (*b->lower = precisI_calloc(1, sizeof **b->lower)) == NULL) {
     b->oom = 1;
     return 0;
   }
-  return lower_near(*b->lower, b->t, w, n, b->ctx_start, b->ctx_end);
+  x = *b->lower;
+  if (!x->built && x->scanned + (b->ctx_end - b->ctx_start) <= 2 * b->tlen) {
+    x->scanned += b->ctx_end - b->ctx_start;
+    return lower_scan(b->t, b->tlen, w, n, low, b->ctx_start, b->ctx_end);
+  }
+  if (!x->built && !lower_index(x, b->t, b->tlen)) {
+    b->oom = 1;
+    return 0;
+  }
+  return lower_near(x, b->t, w, n, b->ctx_start, b->ctx_end);
 }
 
 /*
