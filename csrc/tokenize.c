@@ -3,9 +3,10 @@
 ** letters, marks and digits, with apostrophes inside it ("China's") and
 ** periods or commas between digits ("1.8", "23,000") kept. Words are case
 ** folded and NFC-composed (utf8proc), stopwords dropped, and the rest
-** stemmed (libstemmer). Each distinct surface form is folded and stemmed
-** once per run; term ids are given in order of first appearance, so they
-** never depend on hashing.
+** stemmed (libstemmer). Each distinct word is folded and stemmed once per
+** run: an ASCII word is looked up by its lowercase form, hashed as it is
+** read, any other by its bytes. Term ids are given in order of first
+** appearance, so they never depend on hashing.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 /* longer tokens (URLs, base64) are terms as they are, unstemmed */
 #define MAX_STEM_BYTES 64
 #define NO_TERM UINT32_MAX
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
 
 typedef struct slot {
   uint32_t hash, off, len, value; /* value: term id or NO_TERM */
@@ -30,10 +33,15 @@ typedef struct table {
 } table;
 
 static uint32_t fnv(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
+  uint32_t h = FNV_BASIS;
   size_t i;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
   return h;
+}
+
+/* an ASCII byte in lowercase */
+static unsigned char lower(unsigned char c) {
+  return (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 'a' - 'A' : 0));
 }
 
 static int table_init(table *t, size_t cap) {
@@ -79,6 +87,23 @@ static int grow(table *t) {
   return 1;
 }
 
+/* the slot of the lowercase form of the ASCII word w, empty when absent:
+** a key of n bytes that equals it is ASCII too */
+static slot *find_lower(table *t, const char *w, size_t n, uint32_t h) {
+  size_t i = h & (t->cap - 1);
+  for (;;) {
+    slot *s = &t->slots[i];
+    if (s->len == 0) return s;
+    if (s->hash == h && s->len == n) {
+      const unsigned char *k = (const unsigned char *)t->pool.p + s->off;
+      size_t j = 0;
+      while (j < n && k[j] == lower((unsigned char)w[j])) j++;
+      if (j == n) return s;
+    }
+    i = (i + 1) & (t->cap - 1);
+  }
+}
+
 /* inserts a new key (known absent) with `value`; NULL on OOM */
 static slot *insert(table *t, const char *k, size_t n, uint32_t h,
                     uint32_t value) {
@@ -104,38 +129,25 @@ typedef struct tokenizer {
   table surface;   /* raw bytes -> term id or NO_TERM */
   table stems;     /* stem -> term id */
   char buf[MAX_STEM_BYTES * 4 + 8];
-  int ascii;       /* what fold() last folded was ASCII */
 } tokenizer;
 
-/* Case-folds and composes a token into tk->buf; returns its length, or 0
-** when it does not fit (the token is then used raw). */
+/* Case-folds and composes a token with bytes above 0x7F into tk->buf;
+** returns its length, or 0 when it does not fit (the token is then used
+** raw). */
 static size_t fold(tokenizer *tk, const char *w, size_t n) {
-  size_t i, o = 0;
-  int ascii = 1;
-  for (i = 0; i < n; i++) if ((unsigned char)w[i] >= 0x80) { ascii = 0; break; }
-  tk->ascii = ascii;
-  if (ascii) {
-    if (n >= sizeof tk->buf) return 0;
-    for (i = 0; i < n; i++) {
-      char c = w[i];
-      tk->buf[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  char mapped[sizeof tk->buf];
+  size_t i, o = 0, m = precisI_utf8_fold(w, n, mapped, sizeof mapped);
+  for (i = 0; i < m; i++) { /* U+2019 apostrophe -> ' */
+    if (o + 1 >= sizeof tk->buf) return 0;
+    if (i + 2 < m && mapped[i] == '\xE2' && mapped[i + 1] == '\x80' &&
+        mapped[i + 2] == '\x99') {
+      tk->buf[o++] = '\'';
+      i += 2;
+    } else {
+      tk->buf[o++] = mapped[i];
     }
-    return n;
-  } else {
-    char mapped[sizeof tk->buf];
-    size_t m = precisI_utf8_fold(w, n, mapped, sizeof mapped);
-    for (i = 0; i < m; i++) { /* U+2019 apostrophe -> ' */
-      if (o + 1 >= sizeof tk->buf) return 0;
-      if (i + 2 < m && mapped[i] == '\xE2' && mapped[i + 1] == '\x80' &&
-          mapped[i + 2] == '\x99') {
-        tk->buf[o++] = '\'';
-        i += 2;
-      } else {
-        tk->buf[o++] = mapped[i];
-      }
-    }
-    return o;
   }
+  return o;
 }
 
 /* The term id of the key of a token not seen before, in *value: NO_TERM
@@ -176,28 +188,34 @@ static int fresh(tokenizer *tk, const char *key, size_t klen, int folded,
   return 1;
 }
 
-/* The term id of a token; NO_TERM for stopwords. 0 on OOM. Each surface
-** form is looked up once. An ASCII word with capitals ("The") is looked
-** up by its lowercase form too: when that was met before, the two share
-** its term, with no second stopword check nor stemming. */
-static int lookup(tokenizer *tk, const char *w, size_t n, uint32_t *out) {
-  uint32_t h = fnv(w, n), value = NO_TERM;
-  slot *s = find(&tk->surface, w, n, h);
-  size_t f;
-  int known = 0;
-  if (s->len) { *out = s->value; return 1; }
-  f = n <= MAX_STEM_BYTES ? fold(tk, w, n) : 0;
-  if (f && tk->ascii && memcmp(tk->buf, w, f) != 0) {
-    slot *g = find(&tk->surface, tk->buf, f, fnv(tk->buf, f));
-    if (g->len) {
-      value = g->value;
-      known = 1;
-    }
+/* The term id of a token; NO_TERM for stopwords. 0 on OOM. `lower_key`:
+** the token is ASCII, of at most MAX_STEM_BYTES, and its key is its
+** lowercase form, whose FNV-1a hash is lh ("The" and "the" are one key,
+** stemmed once whichever comes first); else the token is its own key. An
+** ASCII key never equals another: those have a byte above 0x7F, or are
+** longer. */
+static int lookup(tokenizer *tk, const char *w, size_t n, int lower_key,
+                  uint32_t lh, uint32_t *out) {
+  uint32_t value;
+  slot *s;
+  if (lower_key) {
+    size_t i;
+    s = find_lower(&tk->surface, w, n, lh);
+    if (s->len) { *out = s->value; return 1; }
+    for (i = 0; i < n; i++) tk->buf[i] = (char)lower((unsigned char)w[i]);
+    if (!fresh(tk, tk->buf, n, 1, w, n, &value)) return 0;
+    /* fresh() reads tk->buf and leaves it as it is */
+    if (insert(&tk->surface, tk->buf, n, lh, value) == NULL) return 0;
+  } else {
+    uint32_t h = fnv(w, n);
+    size_t f;
+    s = find(&tk->surface, w, n, h);
+    if (s->len) { *out = s->value; return 1; }
+    f = n <= MAX_STEM_BYTES ? fold(tk, w, n) : 0;
+    if (f ? !fresh(tk, tk->buf, f, 1, w, n, &value) : !fresh(tk, w, n, 0, w, n, &value))
+      return 0;
+    if (insert(&tk->surface, w, n, h, value) == NULL) return 0;
   }
-  if (!known &&
-      (f ? !fresh(tk, tk->buf, f, 1, w, n, &value) : !fresh(tk, w, n, 0, w, n, &value)))
-    return 0;
-  if (insert(&tk->surface, w, n, h, value) == NULL) return 0;
   *out = value;
   return 1;
 }
@@ -206,7 +224,6 @@ static int is_joiner(int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',';
 }
 
-/* Appends the content terms of t[i, end) to run->terms; counts words. */
 /* scripts written without spaces between words: Han, kana, Thai, Lao,
 ** Khmer, Burmese */
 static int nospace(int32_t cp) {
@@ -226,7 +243,7 @@ static int mark(int32_t cp) {
 
 static precis_status push_term(tokenizer *tk, const char *w, size_t n) {
   uint32_t term, *slotp;
-  if (!lookup(tk, w, n, &term)) return PRECIS_ENOMEM;
+  if (!lookup(tk, w, n, 0, 0, &term)) return PRECIS_ENOMEM;
   if (term == NO_TERM) return PRECIS_OK;
   if ((slotp = precisI_vec_push(&tk->run->terms)) == NULL) return PRECIS_ENOMEM;
   *slotp = term;
@@ -262,25 +279,65 @@ static size_t bigrams(tokenizer *tk, const char *t, size_t i, size_t end,
   return cur;
 }
 
+/* Each byte as a word's lowercase key holds it: a letter in lowercase,
+** a digit as it is; 0 for the other bytes of ASCII, and for the bytes
+** above 0x7F, which the general loop reads. */
+static const unsigned char word_byte[256] = {
+  ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+  ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+  ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+  ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+  ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+  ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+  ['Z'] = 'z',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+  ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+  ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+  ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+  ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+  ['z'] = 'z'
+};
+
+/* Appends the content terms of t[i, end) to run->terms; counts words.
+** A word's ASCII letters and digits, most of most texts, are read by a
+** loop of their own, which hashes the word's lowercase form as it goes. */
 static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
                                 size_t end, uint32_t *words) {
-  precisI_run *run = tk->run;
+  precisI_vec *terms = &tk->run->terms;
+  const unsigned char *u = (const unsigned char *)t;
   while (i < end) {
     int32_t cp;
-    size_t len = precisI_utf8_decode(t, end, i, &cp), ws;
-    uint32_t term;
-    int digits = 1;
-    if (!precisI_is_word(cp)) { i += len; continue; }
-    if (nospace(cp)) {
-      precis_status st;
-      i = bigrams(tk, t, i, end, words, &st);
-      if (st != PRECIS_OK) return st;
-      continue;
+    size_t len, ws;
+    uint32_t term, h = FNV_BASIS;
+    int digits = 1, ascii = 1;
+    if (u[i] < 0x80) {
+      if (!word_byte[u[i]]) { i++; continue; }
+      cp = u[i];
+      len = 1;
+    } else {
+      len = precisI_utf8_decode_mb(t, end, i, &cp);
+      if (!precisI_is_word(cp)) { i += len; continue; }
+      if (nospace(cp)) {
+        precis_status st;
+        i = bigrams(tk, t, i, end, words, &st);
+        if (st != PRECIS_OK) return st;
+        continue;
+      }
     }
     ws = i;
-    for (;;) {
+    for (;;) { /* cp, of len bytes at i, belongs to the word */
       if (!precisI_is_digit(cp)) digits = 0;
+      if (cp < 0x80) h = (h ^ lower((unsigned char)cp)) * FNV_PRIME;
+      else ascii = 0;
       i += len;
+      while (i < end) {
+        unsigned char c = word_byte[u[i]];
+        if (c == 0) break;
+        if (c > '9') digits = 0;
+        h = (h ^ c) * FNV_PRIME;
+        i++;
+      }
       if (i >= end) break;
       len = precisI_utf8_decode(t, end, i, &cp);
       if (precisI_is_word(cp) && !nospace(cp)) continue;
@@ -290,14 +347,21 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
         int keep = cp == ',' ? digits && precisI_is_digit(nx)
                  : cp == '.' ? precisI_is_word(nx) && (digits ? precisI_is_digit(nx) : !precisI_is_digit(nx))
                  : precisI_is_word(nx) && !digits;
-        if (keep) { i += len; len = l2; cp = nx; continue; }
+        if (keep) {
+          if (cp < 0x80) h = (h ^ (uint32_t)cp) * FNV_PRIME;
+          else ascii = 0;
+          i += len; len = l2; cp = nx;
+          continue;
+        }
       }
       break;
     }
     (*words)++;
-    if (!lookup(tk, t + ws, i - ws, &term)) return PRECIS_ENOMEM;
+    if (!lookup(tk, t + ws, i - ws, ascii && i - ws <= MAX_STEM_BYTES, h, &term))
+      return PRECIS_ENOMEM;
     if (term != NO_TERM) {
-      uint32_t *slotp = precisI_vec_push(&run->terms);
+      uint32_t *slotp = terms->n < terms->cap ? (uint32_t *)terms->p + terms->n++
+                                               : precisI_vec_push(terms);
       if (slotp == NULL) return PRECIS_ENOMEM;
       *slotp = term;
     }
