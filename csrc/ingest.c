@@ -83,24 +83,55 @@ static size_t trim_end(const cursor *c, size_t s, size_t e) {
   return e;
 }
 
+/* ASCII letters and digits 1, the rest of ASCII 0; bytes above 0x7F 2:
+** their character is decoded and asked */
+static const unsigned char word_class[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+  ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+  ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+  ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+  ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+  ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+  ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+  [0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2
+};
+
+/* Is the character at i (ASCII or not) part of a word? Its length in *len. */
+static int word_at(const cursor *c, size_t i, size_t *len) {
+  unsigned char k = word_class[(unsigned char)c->t[i]];
+  *len = 1;
+  return k == 2 ? precisI_is_word(cp_at(c, i, len)) : k;
+}
+
 /* Words on a line, counted up to `limit` + 1: every rule asks only
-** whether a line is short, so a long paragraph stops early. */
+** whether a line is short, so a long paragraph stops early. A word is a
+** run of letters, marks and digits; ASCII runs are crossed by a loop of
+** their own. */
 static size_t count_words(const cursor *c, size_t i, size_t end,
                           size_t limit) {
+  const unsigned char *u = (const unsigned char *)c->t;
   size_t words = 0, len;
-  int in = 0;
-  while (i < end && words <= limit) {
-    unsigned char b = (unsigned char)c->t[i];
-    int w;
-    if (b < 0x80) {
-      w = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
-      len = 1;
-    } else {
-      w = precisI_is_word(cp_at(c, i, &len));
+  while (i < end) {
+    while (i < end && word_class[u[i]] == 0) i++; /* ASCII between words */
+    if (i >= end) break;
+    if (!word_at(c, i, &len)) { i += len; continue; }
+    if (++words > limit) break;
+    for (i += len; i < end; i += len) { /* the rest of the word */
+      while (i < end && word_class[u[i]] == 1) i++;
+      if (i >= end || !word_at(c, i, &len)) break;
     }
-    if (w && !in) words++;
-    in = w;
-    i += len;
   }
   return words;
 }

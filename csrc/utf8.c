@@ -65,7 +65,16 @@ int precisI_utf8_check(const char *s, size_t len, size_t *bad,
   size_t i = 0, sub;
   while (i < len) {
     size_t n;
-    if (u[i] < 0x80) { i++; continue; } /* ASCII fast path */
+    if (u[i] < 0x80) { /* ASCII, most of most texts: 8 bytes a test */
+      uint64_t x;
+      i++;
+      while (len - i >= 8) {
+        memcpy(&x, u + i, 8);
+        if (x & UINT64_C(0x8080808080808080)) break;
+        i += 8;
+      }
+      continue;
+    }
     n = seqlen(u, len, i, &sub, why);
     if (n == 0) {
       *bad = i;
