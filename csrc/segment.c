@@ -43,8 +43,9 @@ typedef struct block {
   size_t n;
   int *inside;          /* per boundary position 0..n: quotation depth */
   int *calls;           /* ... inside a quotation opened after a colon */
-  unsigned char *start; /* per code point: an enumeration item starts here */
-  unsigned char *quiet; /* per code point: a period that ends no sentence */
+  int quoted;           /* the two above are written; else all 0, unset */
+  unsigned char *kind;  /* per code point: K_ bits; past the sentinel, 8
+                        ** more with every bit set, for next_in() */
   size_t tlen;          /* the whole text's length */
   precisI_lower **lower; /* the document's words in lowercase, built on use */
   int oom;              /* building it ran out of memory */
@@ -57,15 +58,82 @@ typedef struct block {
 
 #define CP(b, i) ((i) < (b)->n ? (b)->c[i].cp : -1) /* -1: past the end */
 
-/* The ASCII characters that quotations() and split_block() stop at: every
-** other one they pass over in a lookup */
-enum { QUOTING = 1, ENDING = 2 };
-static const unsigned char ascii_marks[128] = {
-  ['"'] = QUOTING | ENDING, ['\''] = QUOTING, ['`'] = QUOTING, [','] = QUOTING,
-  ['('] = QUOTING, [')'] = QUOTING, ['['] = QUOTING, [']'] = QUOTING,
-  ['{'] = QUOTING, ['}'] = QUOTING,
-  ['.'] = ENDING, ['!'] = ENDING, ['?'] = ENDING, [';'] = ENDING, [':'] = ENDING
+/*
+** What each code point of a block is to the passes over it, noted when
+** the block is decoded: each pass goes from one code point it may act on
+** to the next (next_in()), past the letters and spaces between.
+**   K_QUOTE  quotations() looks at it: every code point outside ASCII and
+**            the ASCII marks below
+**   K_END    split_block() does: every one outside ASCII, the ASCII
+**            terminators and '"'
+**   K_WORD   a word starts here: no white space, after white space or at
+**            the block's start (enumerations(), messages())
+**   K_MSG    ... with an ASCII digit, capital, '[', '<', 'h' or 'w', the
+**            first characters of the tokens messages() acts on
+**   K_START  a unit starts here (an enumeration item, a message's part)
+**   K_QUIET  a period that ends no sentence (an item's number)
+*/
+enum { K_QUOTE = 1, K_END = 2, K_WORD = 4, K_MSG = 8, K_START = 16, K_QUIET = 32 };
+
+/* the K_QUOTE and K_END bits of ASCII characters, with T_MSG for those
+** that give K_MSG at a word's start and T_SPACE for white space (as
+** precisI_is_space() has it: NUL too) */
+enum { T_MSG = 64, T_SPACE = 128 };
+#define Q K_QUOTE
+#define E K_END
+#define M T_MSG
+#define S T_SPACE
+static const unsigned char ascii_kind[128] = {
+  S, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  S, E, Q|E, 0, 0, 0, 0, Q, Q, Q, 0, 0, Q, 0, E, 0,
+  M, M, M, M, M, M, M, M, M, M, E, E, M, 0, 0, E,
+  0, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+  M, M, M, M, M, M, M, M, M, M, M, Q|M, 0, Q, 0, 0,
+  Q, 0, 0, 0, 0, 0, 0, 0, M, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, M, 0, 0, 0, Q, 0, Q, 0, 0
 };
+#undef Q
+#undef E
+#undef M
+#undef S
+
+/* the first code point at or after i (at most b->n) that has a bit of
+** `mask`: eight at a time past those without */
+static size_t next_in(const block *b, size_t i, unsigned mask) {
+  const unsigned char *k = b->kind;
+  uint64_t m8 = (uint64_t)0x0101010101010101u * (mask & 0xFF), w;
+  if (i >= b->n) return b->n;
+  for (;;) {
+    memcpy(&w, k + i, sizeof w);
+    if ((w &= m8) != 0) break;
+    i += 8;
+  }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  i += (size_t)__builtin_ctzll(w) / 8; /* the lowest byte is k[i] */
+#else
+  while (!(k[i] & mask)) i++;
+#endif
+  return i < b->n ? i : b->n;
+}
+
+/* quotation depth and calls at boundary position j */
+static int inside_at(const block *b, size_t j) { return b->quoted ? b->inside[j] : 0; }
+static int calls_at(const block *b, size_t j) { return b->quoted ? b->calls[j] : 0; }
+
+/* Boundary positions [lo, hi) are inside a quotation (calls: a call):
+** noted as a difference, summed at the end of quotations() */
+static void hold(block *b, int calls, size_t lo, size_t hi) {
+  int *v;
+  if (!b->quoted) {
+    memset(b->inside, 0, (b->n + 2) * sizeof *b->inside);
+    memset(b->calls, 0, (b->n + 2) * sizeof *b->calls);
+    b->quoted = 1;
+  }
+  v = calls ? b->calls : b->inside;
+  v[lo]++;
+  v[hi]--;
+}
 
 /* ---------------------------------------------------------------------
 ** Character classes
@@ -291,14 +359,14 @@ static size_t periods_inside(const block *b, size_t o, size_t c) {
 
 static void quotations(block *b) {
   size_t st[MAX_NEST], depth = 0, i;
-  for (i = 0; i < b->n; i++) {
+  /* past letters, digits, spaces: nothing opens or closes there */
+  for (i = 0; (i = next_in(b, i, K_QUOTE)) < b->n; i++) {
     int32_t cp = b->c[i].cp, prev, next;
     int can_open, can_close;
     size_t k;
-    if (cp < 0x80 && (cp < 0 || !(ascii_marks[cp] & QUOTING)))
-      continue; /* letters, digits, spaces: nothing opens or closes here */
-    prev = i ? b->c[i - 1].cp : ' ';
     next = CP(b, i + 1);
+    if (cp == ',' && next != ',') continue; /* a comma acts only as ",," */
+    prev = i ? b->c[i - 1].cp : ' ';
     if (cp == ')' && next == ' ') {
       /* brackets mirrored by right-to-left text: Persian "علی) ع (است" */
       size_t q = i + 2;
@@ -324,6 +392,7 @@ static void quotations(block *b) {
       if (depth < MAX_NEST) st[depth++] = i;
       i++;
       b->c[i].cp = 0x201E; /* read the pair as „ from here on */
+      b->kind[i] |= K_QUOTE | K_END;
       continue;
     }
     if (cp == '\'' && next == '\'' && i > 0) {
@@ -335,14 +404,12 @@ static void quotations(block *b) {
       if (k > 0) {
         size_t o = st[k - 1];
         if (sp(prev) && double_tick(b, o)) {
-          if (i > o + 1) { b->inside[o + 1]++; b->inside[i + 2]--; }
+          if (i > o + 1) hold(b, 0, o + 1, i + 2);
         } else if (i > o + 2 && (embedded(b, o) || continued(b, i + 1) ||
                                  whole_block(b, o, i + 1))) {
-          b->inside[o + 2]++;
-          b->inside[i + 2]--;
+          hold(b, 0, o + 2, i + 2);
         } else if (i > o + 2 && after_colon(b, o)) {
-          b->calls[o + 2]++;
-          b->calls[i + 2]--;
+          hold(b, 1, o + 2, i + 2);
         }
         depth = k - 1;
         i++;
@@ -380,19 +447,15 @@ static void quotations(block *b) {
           ** it ("«Tenho os papéis. Agora só deixo a França. Esse é o meu
           ** grito», se inflama"): from three sentences; a quotation that
           ** stands alone, as a turn of dialogue does, from four */
-          b->calls[o + 1]++;
-          b->calls[i + 1]--;
+          hold(b, 1, o + 1, i + 1);
         } else if (i > o + 1 && !bracket(b->c[o].cp) && after_colon(b, o) &&
                    !whole_block(b, o, i)) {
-          b->calls[o + 1]++; /* "explicada por Veras: «Sobral não tem. O projeto é caro»." */
-          b->calls[i + 1]--;
+          hold(b, 1, o + 1, i + 1); /* "explicada por Veras: «Sobral não tem. O projeto é caro»." */
         } else if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i) ||
                                  whole_block(b, o, i))) {
-          b->inside[o + 1]++;
-          b->inside[i + 1]--;
+          hold(b, 0, o + 1, i + 1);
         } else if (i > o + 1 && after_colon(b, o)) {
-          b->calls[o + 1]++;
-          b->calls[i + 1]--;
+          hold(b, 1, o + 1, i + 1);
         }
         depth = k - 1;
         continue;
@@ -404,10 +467,11 @@ static void quotations(block *b) {
              (i == 0 || sp(prev)))
       st[depth++] = i;
   }
-  for (i = 1; i <= b->n; i++) {
-    b->inside[i] += b->inside[i - 1];
-    b->calls[i] += b->calls[i - 1];
-  }
+  if (b->quoted)
+    for (i = 1; i <= b->n; i++) {
+      b->inside[i] += b->inside[i - 1];
+      b->calls[i] += b->calls[i - 1];
+    }
 }
 
 /* ---------------------------------------------------------------------
@@ -433,6 +497,11 @@ static int roman_value(const block *b, size_t i, size_t e) {
   if (e - i > 4 || !(first == 'i' || first == 'v' || first == 'x' ||
                      first == 'I' || first == 'V' || first == 'X'))
     return 0; /* most words: not a numeral up to xii */
+  for (k = i + 1; k < e; k++) { /* nor "in", "it", "Ivy" */
+    int32_t cp = b->c[k].cp;
+    if (!(cp == 'i' || cp == 'v' || cp == 'x' || cp == 'I' || cp == 'V' || cp == 'X'))
+      return 0;
+  }
   for (k = 0; k < sizeof r / sizeof r[0]; k++) {
     m = strlen(r[k]);
     if (m == e - i) {
@@ -555,11 +624,16 @@ static void enumerations(block *b) {
   size_t i, last = 0;
   memset(&prev, 0, sizeof prev);
   memset(&first, 0, sizeof first);
-  for (i = 0; i < b->n; i++) {
-    if (i > 0 && !sp(b->c[i - 1].cp)) continue;
-    if (sp(b->c[i].cp)) continue;
-    if (bullet(b->c[i].cp) && i > 0) /* a bullet inside a block */
-      b->start[i] = 1;
+  for (i = 0; (i = next_in(b, i, K_WORD)) < b->n; i++) { /* word starts */
+    int32_t c0 = b->c[i].cp;
+    if (bullet(c0) && i > 0) /* a bullet inside a block */
+      b->kind[i] |= K_START;
+    /* most words are no marker: see read_marker() */
+    if ((c0 >= 0x80 && !bullet(c0)) ||
+        (((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z')) &&
+         precisI_is_word(b->c[i + 1].cp) &&
+         !(c0 == 'i' || c0 == 'v' || c0 == 'x' || c0 == 'I' || c0 == 'V' || c0 == 'X')))
+      continue;
     if (!read_marker(b, i, &m)) continue;
     /* "1. above" is a number, "a. here" may be an item */
     if (m.style == M_DOT && m.kind == 'n' && !next_letter_upper(b, m.end))
@@ -573,11 +647,11 @@ static void enumerations(block *b) {
         split = first.bulleted || sentence_start(b, first.at) ||
                 next_letter_upper(b, first.end);
       if (split && (m.bulleted || sentence_start(b, first.at) || next_letter_upper(b, m.end))) {
-        b->start[m.at] = 1;
-        b->start[prev.at] = 1;
+        b->kind[m.at] |= K_START;
+        b->kind[prev.at] |= K_START;
       }
-      if (m.dotperiod) b->quiet[m.dotperiod] = 1;
-      if (prev.dotperiod) b->quiet[prev.dotperiod] = 1;
+      if (m.dotperiod) b->kind[m.dotperiod] |= K_QUIET;
+      if (prev.dotperiod) b->kind[prev.dotperiod] |= K_QUIET;
       prev = m;
       active = 1;
       continue;
@@ -588,11 +662,11 @@ static void enumerations(block *b) {
     have = 1;
     if (m.bulleted || i == 0 || (m.value == 1 && (active || list_start(b, i)))) {
       if (m.dotperiod && (m.bulleted || i == 0 || m.kind == 'n'))
-        b->quiet[m.dotperiod] = 1;
-      if (active && split && m.value == 1) b->start[m.at] = 1;
+        b->kind[m.dotperiod] |= K_QUIET;
+      if (active && split && m.value == 1) b->kind[m.at] |= K_START;
     }
   }
-  b->start[0] = 0;
+  b->kind[0] &= (unsigned char)~K_START;
 }
 
 /* ---------------------------------------------------------------------
@@ -790,8 +864,15 @@ static void messages(block *b) {
   ** needs no look at its marks */
   int any_at = n > 0 && memchr(b->t + c[0].off, '@', c[n].off - c[0].off) != NULL;
   while (i < n) {
-    int32_t cp = b->c[i].cp, low, low2;
+    int32_t cp, low, low2;
     int at = 0;
+    /* no "@": from white space or a token's start, the next token that
+    ** starts with a character the rules below look for; a token that
+    ** does not, they pass over. A stamp's end inside a token is read. */
+    if (!any_at && (i == 0 || sp(c[i - 1].cp) || sp(c[i].cp)) &&
+        (i = next_in(b, i, K_MSG)) >= n)
+      break;
+    cp = c[i].cp;
     if (sp(cp)) { i++; continue; }
     /* a token starts at i: its end, and whether it holds an "@" */
     if (!any_at) {
@@ -820,11 +901,11 @@ static void messages(block *b) {
         while (p > 0 && sp(b->c[p - 1].cp)) p--;
         if (p > 0 && (precisI_is_word(pv) || pv == '>' || pv == '"' || pv == ')') &&
             !lowercase_word_before(b, p))
-          b->start[i] = 1;
+          b->kind[i] |= K_START;
         k = next_token(b, se);
         if (k < b->n && k > se && (precisI_is_word(b->c[k].cp) || opener(b->c[k].cp) ||
                                    b->c[k].cp == '<'))
-          b->start[k] = 1;
+          b->kind[k] |= K_START;
         i = se;
         continue;
       }
@@ -841,9 +922,9 @@ static void messages(block *b) {
           !caseless(b->c[k].cp) && b->c[k].cp != ',' && b->c[k].cp != '.' &&
           b->c[k].cp != ')' && b->c[k].cp != ';' && b->c[k].cp != ':' &&
           b->c[k].cp != '-' && b->c[k].cp != '&')
-        b->start[k] = 1;
+        b->kind[k] |= K_START;
       else if (k < b->n && link && url_at(b, k)) /* a list of links */
-        b->start[k] = 1;
+        b->kind[k] |= K_START;
     }
     if (e == i) e = i + 1; /* always on */
     if (cp < 'A' || cp > 'Z') { i = e; continue; } /* the phrases below are capitalised */
@@ -857,19 +938,19 @@ static void messages(block *b) {
     for (f = 0; f < sizeof closing / sizeof closing[0]; f++)
       if (closing[f][0] == low && closing[f][1] == low2 && phrase_at(b, i, closing[f], &k) && CP(b, k) == ',') {
         size_t w = next_token(b, k + 1);
-        if (i > 0) b->start[i] = 1;
-        if (w < b->n && w > k + 1 && precisI_is_word(b->c[w].cp)) b->start[w] = 1;
+        if (i > 0) b->kind[i] |= K_START;
+        if (w < b->n && w > k + 1 && precisI_is_word(b->c[w].cp)) b->kind[w] |= K_START;
         break;
       }
     /* the rest where a sentence starts, or a unit (after a stamp) */
-    if (f < sizeof closing / sizeof closing[0] || !(b->start[i] || after_end(b, i))) {
+    if (f < sizeof closing / sizeof closing[0] || !((b->kind[i] & K_START) || after_end(b, i))) {
       i = e;
       continue;
     }
     for (f = 0; f < sizeof thanks / sizeof thanks[0]; f++)
       if (thanks[f][0] == low && thanks[f][1] == low2 && phrase_at(b, i, thanks[f], &k) && CP(b, k) == ',') {
         size_t w = next_token(b, k + 1);
-        if (w > k + 1 && name_at(b, w)) b->start[w] = 1;
+        if (w > k + 1 && name_at(b, w)) b->kind[w] |= K_START;
         break;
       }
     for (f = 0; f < sizeof greet / sizeof greet[0]; f++)
@@ -887,12 +968,12 @@ static void messages(block *b) {
         else break;
         k = next_token(b, q);
         if (k > q && k < b->n && (precisI_is_upper(b->c[k].cp) || caseless(b->c[k].cp)))
-          b->start[k] = 1;
+          b->kind[k] |= K_START;
         break;
       }
     i = e;
   }
-  b->start[0] = 0;
+  b->kind[0] &= (unsigned char)~K_START;
 }
 
 /* ---------------------------------------------------------------------
@@ -1016,8 +1097,11 @@ static size_t emoticon_end(const block *b, size_t q) {
     ":'(", ":/", ":-/", ":o", ":O", "xD", "XD", "<3", "^^", "^_^"
   };
   size_t e = q, f, m;
+  int32_t c0 = CP(b, q);
   while (e < b->n && emoji(b->c[e].cp)) e++;
   if (e > q) return e;
+  if (!(c0 == ':' || c0 == ';' || c0 == 'x' || c0 == 'X' || c0 == '<' || c0 == '^'))
+    return q; /* no face starts otherwise */
   for (f = 0; f < sizeof faces / sizeof faces[0]; f++) {
     size_t len = strlen(faces[f]);
     for (m = 0; m < len && q + m < b->n && b->c[q + m].cp == (int32_t)faces[f][m]; m++) {}
@@ -1505,8 +1589,8 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
     return 0;
   if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
-  if (b->inside[j] > 0 && !(spaced && r - i == 1)) return 0;
-  if (b->calls[j] > 0 && !full_stop(b, term)) return 0;
+  if (inside_at(b, j) > 0 && !(spaced && r - i == 1)) return 0;
+  if (calls_at(b, j) > 0 && !full_stop(b, term)) return 0;
   /* the word before the run */
   ws = word_before(b, i, sent);
   /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
@@ -1748,19 +1832,16 @@ static int glued(block *b, size_t i, size_t sent) {
 
 static precis_status split_block(block *b, precisI_vec *out) {
   size_t i = 0, sent = 0;
-  while (i < b->n) {
+  /* past most characters: nothing below applies to them */
+  while ((i = next_in(b, i, K_END | K_START)) < b->n) {
     int32_t cp = b->c[i].cp;
     size_t j, k, r;
-    if (cp < 0x80 && !b->start[i] && (cp < 0 || !(ascii_marks[cp] & ENDING))) {
-      i++; /* most characters: nothing below applies to them */
-      continue;
-    }
-    if (b->start[i] && i > sent && has_word(b, sent, i)) {
+    if ((b->kind[i] & K_START) && i > sent && has_word(b, sent, i)) {
       if (push(out, b->t, b->c[sent].off, b->c[i].off) != PRECIS_OK)
         return PRECIS_ENOMEM;
       sent = i;
     }
-    if ((cp == '"' || cp == 0x201D) && i >= 2 && b->inside[i + 1] == 0 &&
+    if ((cp == '"' || cp == 0x201D) && i >= 2 && inside_at(b, i + 1) == 0 &&
         ((b->c[i - 1].cp == '-' && b->c[i - 2].cp == '-') ||
          b->c[i - 1].cp == 0x2014) && sp(CP(b, i + 1))) {
       /* speech broken off: "If you please, sir--" The Rabbit */
@@ -1774,7 +1855,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
       }
     }
     if ((cp == ':' || cp == ';') && i > 0 && sp(b->c[i - 1].cp) &&
-        b->inside[i] == 0 && words_in(b, sent, i) >= 3) {
+        inside_at(b, i) == 0 && words_in(b, sent, i) >= 3) {
       /* informal text ends a sentence with an emoticon: "great :) the
       ** seats are comfy" */
       size_t e = emoticon_end(b, i);
@@ -1800,7 +1881,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
       }
     }
     if ((!terminal(b, cp) && !(cp == '.' && CP(b, i + 1) == '.' && CP(b, i + 2) == '.')) ||
-        b->quiet[i]) { /* "..." ends sentences where "." does not (Armenian) */
+        (b->kind[i] & K_QUIET)) { /* "..." ends sentences where "." does not (Armenian) */
       i++;
       continue;
     }
@@ -1854,7 +1935,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
           !sp(b->c[j + 1].cp) && !closer(b->c[j + 1].cp))
         break;
       if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
-      if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && b->inside[j] > 0) {
+      if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && inside_at(b, j) > 0) {
         j += 2; /* French "indispensable. »" */
         continue;
       }
@@ -1935,7 +2016,7 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
                                   size_t tlen, size_t start, size_t end,
                                   precisI_lower **lower, precisI_vec *out) {
   block b;
-  size_t i, n = 0, m0;
+  size_t i, n;
   precis_status st;
   memset(&b, 0, sizeof b);
   b.t = t;
@@ -1947,31 +2028,45 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   ** either side */
   b.ctx_start = start > CONTEXT ? start - CONTEXT : 0;
   b.ctx_end = tlen - end > CONTEXT ? end + CONTEXT : tlen;
-  for (i = start; i < end; i++) /* code points: the bytes that start one */
-    n += ((unsigned char)t[i] & 0xC0) != 0x80;
-  m0 = n;
-  { /* one allocation for the block's arrays: code points (each written
-    ** below), then quotation depths and the two flag bytes, zeroed */
-    size_t m = n + 2;
+  { /* one allocation for the block's arrays, each written below: code
+    ** points, then quotation depths (zeroed on first use), then kinds;
+    ** sized for a code point per byte, the most there can be (the pages
+    ** past the code points are never touched) */
+    size_t m = end - start + 2, per = sizeof *b.c + 2 * sizeof(int) + 1;
     char *mem;
-    if (m > ((size_t)-1) / (sizeof *b.c + 2 * sizeof(int) + 2)) return PRECIS_ENOMEM;
-    mem = precisI_alloc(m, sizeof *b.c + 2 * sizeof(int) + 2);
+    if (m > ((size_t)-1 - 8) / per) return PRECIS_ENOMEM;
+    mem = precisI_alloc(m * per + 8, 1);
     if (mem == NULL) return PRECIS_ENOMEM;
-    memset(mem + m * sizeof *b.c, 0, m * (2 * sizeof(int) + 2));
     b.c = (cpt *)(void *)mem;
     b.inside = (int *)(void *)(mem + m * sizeof *b.c);
     b.calls = b.inside + m;
-    b.start = (unsigned char *)(b.calls + m);
-    b.quiet = b.start + m;
+    b.kind = (unsigned char *)(b.calls + m);
   }
-  for (i = start, n = 0; i < end && n < m0; n++) {
-    b.c[n].off = i;
-    i += precisI_utf8_decode(t, end, i, &b.c[n].cp);
+  { /* the code points, and what each is to the passes (see K_QUOTE) */
+    int space = 1; /* the code point before: the block starts after one */
+    for (i = start, n = 0; i < end; n++) {
+      unsigned char c = (unsigned char)t[i], a;
+      int32_t cp;
+      b.c[n].off = i;
+      if (c < 0x80) {
+        cp = c;
+        i++;
+        a = ascii_kind[c];
+      } else {
+        i += precisI_utf8_decode_mb(t, end, i, &cp);
+        a = K_QUOTE | K_END | (precisI_is_space_u(cp) ? T_SPACE : 0);
+      }
+      b.c[n].cp = cp;
+      if (space && !(a & T_SPACE)) a |= a & T_MSG ? K_WORD | K_MSG : K_WORD;
+      space = a & T_SPACE;
+      b.kind[n] = a & (unsigned char)~(T_SPACE | T_MSG);
+    }
   }
   b.c[n].cp = -1;
   b.c[n].off = end;
   b.c[n + 1] = b.c[n];
   b.n = n;
+  memset(b.kind + n, 0xFF, 9); /* next_in() stops at the sentinel */
   quotations(&b);
   enumerations(&b);
   messages(&b);
