@@ -520,6 +520,13 @@ precis_status precisI_ingest(const precis_summarizer *s,
   size_t h = 0, nh = hints ? hints->n : 0;
   /* the longest line any rule below asks about (40 words, a caption) */
   size_t wlimit = s->opt.heading_words > 64 ? s->opt.heading_words : 64;
+  /* the rules pass 1 asks about on every line, asked once */
+  const int on_markup = rule_on(s, "markup"), on_caption = rule_on(s, "caption"),
+            on_mail_header = rule_on(s, "mail_header"),
+            on_salutation = rule_on(s, "salutation"),
+            on_navigation = rule_on(s, "navigation"), on_promo = rule_on(s, "promo"),
+            on_dateline = rule_on(s, "dateline"), on_separator = rule_on(s, "separator"),
+            on_leader = rule_on(s, "leader");
   c.t = src->text;
   c.n = src->len;
   c.lang = lang;
@@ -578,7 +585,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       continue;
     }
     if (l->te - l->ts > 6 && memcmp(c.t + l->te - 6, "[edit]", 6) == 0 &&
-        rule_on(s, "markup")) { /* a wiki's section heading: "History[edit]" */
+        on_markup) { /* a wiki's section heading: "History[edit]" */
       l->xs = l->te - 6;
       l->xe = l->te;
       l->xrule = "markup";
@@ -606,18 +613,18 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule == NULL && precisI_rule_byline(c.t + l->ts, l->te - l->ts, l->words))
         rule = "byline";
       if (rule && !rule_on(s, rule)) rule = NULL;
-      if (rule == NULL && after_credit && l->words <= 20 && rule_on(s, "caption"))
+      if (rule == NULL && after_credit && l->words <= 20 && on_caption)
         rule = "caption";
-      if (rule == NULL && rule_on(s, "caption") &&
+      if (rule == NULL && on_caption &&
           precisI_rule_caption_credit(c.t + l->ts, l->te - l->ts, l->words))
         rule = "caption";
-      if (rule == NULL && rule_on(s, "mail_header")) {
+      if (rule == NULL && on_mail_header) {
         int mh = precisI_rule_mail_header(c.t + l->ts, l->te - l->ts, l->words);
         if (mh || (after_from && precisI_rule_mail_field(c.t + l->ts, l->te - l->ts)))
           rule = "mail_header";
         after_from = mh == 2 || (after_from && rule != NULL);
       }
-      if (rule == NULL && rule_on(s, "salutation")) {
+      if (rule == NULL && on_salutation) {
         int sal = precisI_rule_salutation(c.t + l->ts, l->te - l->ts, l->words);
         if (sal || (after_bye && l->words <= 3 &&
                     !precisI_is_terminal((unsigned char)c.t[l->te - 1])))
@@ -629,8 +636,8 @@ precis_status precisI_ingest(const precis_summarizer *s,
       if (rule == NULL && after_head && l->words <= 8 && !l->heading &&
           !precisI_is_terminal((unsigned char)c.t[l->te - 1])) {
         /* a link under "Related Topics", an entry under "Contents" */
-        if (after_head == 2 && rule_on(s, "navigation")) rule = "navigation";
-        else if (after_head == 1 && rule_on(s, "promo")) rule = "promo";
+        if (after_head == 2 && on_navigation) rule = "navigation";
+        else if (after_head == 1 && on_promo) rule = "promo";
       }
       if (rule == NULL) after_head = 0;
       else if (!after_head) {
@@ -639,7 +646,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
                    : strcmp(rule, "promo") == 0 && l->words <= 4 &&
                      precisI_lang_line_rule(lang, c.t + l->ts, l->te - l->ts, l->words);
       }
-      if (rule == NULL && rule_on(s, "dateline") && precisI_rule_date_line(c.t + l->ts, l->te - l->ts, lang))
+      if (rule == NULL && on_dateline && precisI_rule_date_line(c.t + l->ts, l->te - l->ts, lang))
         rule = "dateline"; /* a date stamp and nothing else, or its author */
       /* a bare credit ("IMAGE SOURCE: AP") has its caption on the next
       ** line; one that carries its caption has none */
@@ -649,7 +656,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
         l->rule = rule;
         continue;
       }
-      pos = rule_on(s, "dateline") ? precisI_rule_dateline(c.t + l->ts, l->te - l->ts, lang, &dtext) : 0;
+      pos = on_dateline ? precisI_rule_dateline(c.t + l->ts, l->te - l->ts, lang, &dtext) : 0;
       if (pos) { /* the stamp becomes a dropped block of its own */
         l->ds = l->ts;
         l->de = l->ts + pos;
@@ -661,7 +668,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
     { /* rules drawn with one mark: a line of them, or glued to the text */
       size_t n = l->te - l->ts, e, ts0 = l->ts, te0 = l->te;
       const char *t = c.t + l->ts;
-      if (rule_on(s, "separator") && rule_char(t[0]) &&
+      if (on_separator && rule_char(t[0]) &&
           (e = run_of(t, 0, n)) >= RULE_MIN) {
         if (e == n) { l->kind = L_DROPPED; l->rule = "separator"; continue; }
         l->ds = l->ts;
@@ -671,7 +678,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
       }
       n = l->te - l->ts;
       t = c.t + l->ts;
-      if (n > RULE_MIN && rule_char(t[n - 1]) && rule_on(s, "separator")) {
+      if (n > RULE_MIN && rule_char(t[n - 1]) && on_separator) {
         size_t b0 = n;
         while (b0 > 0 && t[b0 - 1] == t[n - 1]) b0--;
         if (n - b0 >= RULE_MIN && b0 > 0) {
@@ -681,7 +688,7 @@ precis_status precisI_ingest(const precis_summarizer *s,
           l->te = trim_end(&c, l->ts, l->xs);
         }
       }
-      if (rule_on(s, "leader") && (e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
+      if (on_leader && (e = leader(c.t + l->ts, l->te - l->ts)) != 0) {
         l->xs = skip_space(&c, l->ts + e, l->te); /* the dots or the number */
         l->xe = l->te;
         l->xrule = "leader";
