@@ -77,8 +77,16 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
     base = (1.0 - d) + d * dangling;
     for (i = 0; i < n; i++) { /* a dangling node teleports like the rest */
       double s = 0;
-      size_t ke = run->edge_off[i + 1];
-      for (k = run->edge_off[i]; k < ke; k++) s += w[k] * cur[run->edges[k].to];
+      const precisI_edge *e = run->edges + run->edge_off[i];
+      const double *wp = w + run->edge_off[i];
+      size_t m = run->edge_off[i + 1] - run->edge_off[i];
+      for (k = m / 4; k > 0; k--, e += 4, wp += 4) { /* four edges a turn */
+        s += wp[0] * cur[e[0].to];
+        s += wp[1] * cur[e[1].to];
+        s += wp[2] * cur[e[2].to];
+        s += wp[3] * cur[e[3].to];
+      }
+      for (k = m % 4; k > 0; k--, e++, wp++) s += wp[0] * cur[e->to];
       next[i] = base * t[i] + d * s;
       delta += fabs(next[i] - cur[i]);
     }
