@@ -114,40 +114,50 @@ double precisI_cosine(const precisI_run *run, size_t a, size_t b) {
   return dot / (run->norm[a] * run->norm[b]);
 }
 
-typedef struct pair {
-  uint32_t a, b;
-  float cos, tr;
-} pair;
-
-/* is p a stronger edge than q? ties go to the earlier sentence */
-static int stronger(const pair *p, const pair *q) {
-  if (p->cos != q->cos) return p->cos > q->cos;
-  return p->b < q->b;
+/* An edge offered to a row, as one number that orders edges by strength:
+** the cosine's bits above (a float of at least PRECIS_MIN_EDGE_COS, whose
+** bits order as its values do), the complement of the later sentence
+** below, so that ties go to the earlier one. */
+static uint64_t edge_key(float cos, uint32_t b) {
+  uint32_t bits;
+  memcpy(&bits, &cos, sizeof bits);
+  return (uint64_t)bits << 32 | (uint32_t)~b;
 }
 
-/* Keeps the k strongest of the pairs offered, in a min-heap at h[0..*n). */
-static void keep_strongest(pair *h, size_t *n, size_t k, const pair *p) {
+static float key_cos(uint64_t key) {
+  uint32_t bits = (uint32_t)(key >> 32);
+  float cos;
+  memcpy(&cos, &bits, sizeof cos);
+  return cos;
+}
+
+static uint32_t key_to(uint64_t key) { return ~(uint32_t)key; }
+
+/* Keeps the PRECIS_MAX_EDGES_PER_NODE strongest of the edges offered, in
+** a min-heap at h[0..*n), with UINT64_MAX after its last place (above
+** every key): a parent's missing second child is never the weaker one. */
+static void keep_strongest(uint64_t *h, size_t *n, uint64_t p) {
   size_t i;
-  if (*n < k) { /* sift up */
+  if (*n < PRECIS_MAX_EDGES_PER_NODE) { /* sift up */
     i = (*n)++;
-    while (i > 0 && stronger(&h[(i - 1) / 2], p)) {
+    while (i > 0 && h[(i - 1) / 2] > p) {
       h[i] = h[(i - 1) / 2];
       i = (i - 1) / 2;
     }
-    h[i] = *p;
+    h[i] = p;
     return;
   }
-  if (!stronger(p, &h[0])) return;
+  if (p <= h[0]) return;
   i = 0; /* replace the weakest and sift down */
   for (;;) {
     size_t c = 2 * i + 1;
-    if (c >= k) break;
-    if (c + 1 < k && stronger(&h[c], &h[c + 1])) c++;
-    if (!stronger(p, &h[c])) break;
+    if (c >= PRECIS_MAX_EDGES_PER_NODE) break;
+    if (h[c] > h[c + 1]) c++;
+    if (p <= h[c]) break;
     h[i] = h[c];
     i = c;
   }
-  h[i] = *p;
+  h[i] = p;
 }
 
 /* Okapi BM25's term-frequency saturation, with the usual k1 and b */
@@ -185,9 +195,10 @@ static precis_status graph(precisI_run *run) {
   if (pairs_met > PRECIS_EXACT_GRAPH_PAIRS + (double)PRECIS_MAX_EDGES_PER_NODE * (double)n)
     exact = 0;
   precisI_vec_init(&pairs, sizeof(precisI_edge));
-  precisI_vec_init(&row, sizeof(pair));
+  precisI_vec_init(&row, sizeof(uint64_t));
   if (!exact) dfcap = PRECIS_MAX_PAIR_DF;
-  if (!precisI_vec_reserve(&row, exact ? 16 : PRECIS_MAX_EDGES_PER_NODE)) goto done;
+  if (!precisI_vec_reserve(&row, exact ? 16 : PRECIS_MAX_EDGES_PER_NODE + 1)) goto done;
+  if (!exact) precisI_vec_at(&row, uint64_t, PRECIS_MAX_EDGES_PER_NODE) = UINT64_MAX;
   post_off = precisI_calloc(run->nterms + 1, sizeof *post_off);
   cursor = precisI_alloc(run->nterms, sizeof *cursor);
   if (!post_off || !cursor) goto done;
@@ -254,34 +265,42 @@ static precis_status graph(precisI_run *run) {
     }
 #undef PAIRS
     row.n = 0;
-    for (m = 0; m < nt; m++) {
-      uint32_t j = touched[m];
+#define COSINE(j) ((float)(run->norm[i] * run->norm[j] > 0 \
+                   ? dot[j] / (run->norm[i] * run->norm[j]) : 0))
+    if (exact) {
+      for (m = 0; m < nt; m++) {
+        uint32_t j = touched[m];
+        float cos = COSINE(j);
+        uint64_t *slot;
+        if (cos < PRECIS_MIN_EDGE_COS) continue;
+        if ((slot = precisI_vec_push(&row)) == NULL) goto done;
+        *slot = edge_key(cos, j);
+      }
+    } else {
+      for (m = 0; m < nt; m++) {
+        uint32_t j = touched[m];
+        float cos = COSINE(j);
+        if (cos < PRECIS_MIN_EDGE_COS) continue;
+        keep_strongest(row.p, &row.n, edge_key(cos, j));
+      }
+    }
+#undef COSINE
+    if (!precisI_vec_reserve(&pairs, pairs.n + row.n)) goto done;
+    for (m = 0; m < row.n; m++) { /* row i's half of its edges: i -> j, j > i */
+      uint64_t key = precisI_vec_at(&row, uint64_t, m);
+      uint32_t j = key_to(key);
       double lj = logw[j];
-      double nn = run->norm[i] * run->norm[j];
-      pair pp;
-      pp.a = (uint32_t)i;
-      pp.b = j;
-      pp.cos = (float)(nn > 0 ? dot[j] / nn : 0);
-      pp.tr = (float)(bm25 ? bsum[j]
-                    : li + lj > 0 ? shared[j] / (li + lj) : 0);
+      precisI_edge *e = &precisI_vec_at(&pairs, precisI_edge, pairs.n + m);
+      e->to = j;
+      e->cos = key_cos(key);
+      e->tr = (float)(bm25 ? bsum[j] : li + lj > 0 ? shared[j] / (li + lj) : 0);
+      indeg[j]++;
+    }
+    for (m = 0; m < nt; m++) { /* the sums, cleared for the next row */
+      uint32_t j = touched[m];
       shared[j] = 0;
       dot[j] = 0;
       if (bm25) bsum[j] = 0;
-      if (pp.cos < PRECIS_MIN_EDGE_COS) continue;
-      if (exact) {
-        pair *slot = precisI_vec_push(&row);
-        if (slot == NULL) goto done;
-        *slot = pp;
-      } else {
-        keep_strongest(row.p, &row.n, PRECIS_MAX_EDGES_PER_NODE, &pp);
-      }
-    }
-    if (!precisI_vec_reserve(&pairs, pairs.n + row.n)) goto done;
-    for (m = 0; m < row.n; m++) { /* row i's half of its edges: i -> j, j > i */
-      const pair *rp = &precisI_vec_at(&row, pair, m);
-      precisI_edge *e = &precisI_vec_at(&pairs, precisI_edge, pairs.n + m);
-      e->to = rp->b; e->cos = rp->cos; e->tr = rp->tr;
-      indeg[rp->b]++;
     }
     rowlen[i] = (uint32_t)row.n;
     pairs.n += row.n;
