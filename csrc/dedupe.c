@@ -17,32 +17,40 @@
 #define MAX_SHINGLE_GROUP 64
 
 /* The shingle table: open addressing over group numbers (4 bytes a
-** slot), the hash of each group kept once beside it, so that the table
-** costs a quarter of what pairs of hash and group would. */
+** slot), the key of each group kept once beside it, so that the table
+** costs a quarter of what pairs of key and group would. While every term
+** number fits in TERM_BITS, a shingle's key is its terms themselves, so
+** that two shingles are never confused; a sentence's key is a hash of all
+** its terms, with the top bit set, which no shingle's key has. */
 typedef struct index {
   uint32_t *slots; /* group + 1; 0 = empty */
-  uint64_t *hash;  /* per group */
+  uint64_t *key;   /* per group */
   size_t cap;
+  unsigned shift;  /* 64 - log2(cap) */
   uint32_t ngroups;
 } index;
+
+#define TERM_BITS 21
+#define WHOLE ((uint64_t)1 << 63)
 
 static uint64_t mix(uint64_t h, uint32_t t) {
   h ^= t + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   return h * 0xFF51AFD7ED558CCDull;
 }
 
-/* the group of hash h, made on first sight (the caller sized the table
-** for every hash it offers) */
-static uint32_t group_of(index *x, uint64_t h) {
-  size_t i = (size_t)(h ^ (h >> 29)) & (x->cap - 1);
+/* the group of key h, made on first sight (the caller sized the table
+** for every key it offers); *made says whether it is new */
+static uint32_t group_of(index *x, uint64_t h, int *made) {
+  size_t i = (size_t)((h * 0x9E3779B97F4A7C15ull) >> x->shift);
   for (;;) {
     uint32_t g = x->slots[i];
     if (g == 0) {
-      x->hash[x->ngroups] = h;
+      x->key[x->ngroups] = h;
       x->slots[i] = ++x->ngroups;
+      *made = 1;
       return x->ngroups - 1;
     }
-    if (x->hash[g - 1] == h) return g - 1;
+    if (x->key[g - 1] == h) { *made = 0; return g - 1; }
     i = (i + 1) & (x->cap - 1);
   }
 }
@@ -58,73 +66,68 @@ static void join(uint32_t *up, uint32_t a, uint32_t b) {
   if (a != b) up[a < b ? b : a] = a < b ? a : b;
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* sort (insertion sort for the small sets of most sentences; a sentence
-** of thousands of words must not cost their square), then drop repeats;
-** returns the new size */
-static size_t sort_unique(uint32_t *a, size_t n) {
-  size_t i, j, m = 0;
-  if (n > 32) qsort(a, n, sizeof *a, cmp_u32);
-  for (i = 1; i < n && n <= 32; i++) {
-    uint32_t v = a[i];
-    for (j = i; j > 0 && a[j - 1] > v; j--) a[j] = a[j - 1];
-    a[j] = v;
-  }
-  for (i = 0; i < n; i++) if (m == 0 || a[m - 1] != a[i]) a[m++] = a[i];
-  return m;
-}
-
 /* Each sentence's group, as the least sentence of it, into up[n]. */
 static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   const uint32_t *terms = run->terms.p;
   size_t n = run->ncand, i, k, total = 0, q;
-  index x = {NULL, NULL, 0, 0};
+  int packed = run->nterms < ((size_t)1 << TERM_BITS), made;
+  index x = {NULL, NULL, 64, 58, 0};
   uint32_t *sg = NULL, *sg_off = NULL, *whole = NULL; /* per sentence */
   uint32_t *gsize = NULL, *goff = NULL, *gmem = NULL, *cursor = NULL;
-  uint32_t *shared = NULL, *touched = NULL;
+  uint32_t *shared = NULL, *touched = NULL, *seen = NULL;
   precis_status st = PRECIS_ENOMEM;
   for (i = 0; i < n; i++) {
     uint32_t nt = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     total += nt < 3 ? (nt ? 1 : 0) : nt - 2;
   }
-  for (x.cap = 64; x.cap < total + n + (total + n) / 2; x.cap *= 2) {}
+  for (; x.cap < total + n + (total + n) / 2; x.cap *= 2) x.shift--;
   x.slots = precisI_calloc(x.cap, sizeof *x.slots);
-  x.hash = precisI_alloc(total + n, sizeof *x.hash);
+  x.key = precisI_alloc(total + n, sizeof *x.key);
+  seen = precisI_alloc(total + n, sizeof *seen); /* per group: its last sentence */
   sg = precisI_alloc(total, sizeof *sg);
   sg_off = precisI_alloc(n + 1, sizeof *sg_off);
   whole = precisI_alloc(n, sizeof *whole);
   shared = precisI_calloc(n, sizeof *shared);
   touched = precisI_alloc(n, sizeof *touched);
-  if (!x.slots || !x.hash || !sg || !sg_off || !whole || !shared || !touched) goto done;
-  /* each sentence's shingle groups, as a sorted set */
+  if (!x.slots || !x.key || !seen || !sg || !sg_off || !whole || !shared || !touched)
+    goto done;
+  /* each sentence's shingle groups, each once, in the order met (what
+  ** follows only counts them) */
   for (i = 0, q = 0; i < n; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
+    const uint32_t *tt = terms + u->tok;
     size_t m = u->ntok < 3 ? (u->ntok ? 1 : 0) : u->ntok - 2, w = u->ntok < 3 ? u->ntok : 3;
-    uint64_t all = 0x51ED;
+    uint64_t all = 0x51ED, h = 0;
     sg_off[i] = (uint32_t)q;
     for (k = 0; k < m; k++) {
-      uint64_t h = 0x12345;
+      uint32_t g;
       size_t j;
-      for (j = 0; j < w; j++) h = mix(h, terms[u->tok + k + j]);
-      sg[q + k] = group_of(&x, h);
+      if (packed) { /* the shingle before, slid by a term */
+        for (j = k > 0 ? w - 1 : 0; j < w; j++)
+          h = (h << TERM_BITS | (tt[k + j] + 1)) & ~WHOLE;
+      } else {
+        for (h = 0x12345, j = 0; j < w; j++) h = mix(h, tt[k + j]);
+        h &= ~WHOLE;
+      }
+      g = group_of(&x, h, &made);
+      if (!made && seen[g] == (uint32_t)i) continue; /* again in this sentence */
+      seen[g] = (uint32_t)i;
+      sg[q++] = g;
     }
-    q += sort_unique(sg + q, m);
-    for (k = 0; k < u->ntok; k++) all = mix(all, terms[u->tok + k]);
+    for (k = 0; k < u->ntok; k++) all = mix(all, tt[k]);
     if (u->ntok == 0) { /* stopwords only: the same bytes make a copy */
       const char *t = run->src[u->doc].text;
       for (k = u->start; k < u->end; k++) all = mix(all, (unsigned char)t[k]);
     }
-    whole[i] = group_of(&x, all ^ 0xA11);
+    whole[i] = group_of(&x, all | WHOLE, &made);
   }
   sg_off[n] = (uint32_t)q;
   free(x.slots); /* the groups are numbered: the table has done its work */
-  free(x.hash);
+  free(x.key);
+  free(seen);
   x.slots = NULL;
-  x.hash = NULL;
+  x.key = NULL;
+  seen = NULL;
   /* members of every group, in sentence order */
   gsize = precisI_calloc(x.ngroups + 1, sizeof *gsize);
   goff = precisI_alloc(x.ngroups + 1, sizeof *goff);
@@ -165,7 +168,7 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   for (i = 0; i < n; i++) up[i] = find(up, (uint32_t)i);
   st = PRECIS_OK;
 done:
-  free(x.slots); free(x.hash); free(sg); free(sg_off); free(whole);
+  free(x.slots); free(x.key); free(seen); free(sg); free(sg_off); free(whole);
   free(shared); free(touched); free(gsize); free(goff); free(cursor); free(gmem);
   return st;
 }
