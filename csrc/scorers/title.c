@@ -39,10 +39,15 @@ precis_status precisI_score_title(precisI_run *run, double *v) {
     }
     v[i] = PRECIS_NOT_APPLICABLE;
     if (nset == 0) continue;
-    v[i] = 0;
-    for (k = run->vec_off[i]; k < run->vec_off[i + 1]; k++)
-      if (bsearch(&run->vec[k].term, set, nset, sizeof *set, cmp_u32)) v[i] += 1;
-    v[i] /= (double)nset;
+    { /* both sorted: one walk along the two */
+      size_t j = 0, hits = 0;
+      for (k = run->vec_off[i]; k < run->vec_off[i + 1] && j < nset; k++) {
+        uint32_t term = run->vec[k].term;
+        while (j < nset && set[j] < term) j++;
+        hits += j < nset && set[j] == term;
+      }
+      v[i] = (double)hits / (double)nset;
+    }
   }
   free(set);
   return PRECIS_OK;
