@@ -73,12 +73,14 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
   free(out);
   for (it = 0; it < PRECIS_RANK_MAX_ITER; it++) {
     double dangling = 0, delta = 0, base;
+    /* the rows lie one after the other: the edges and their weights are
+    ** read in one sweep */
+    const precisI_edge *e = run->edges;
+    const double *wp = w;
     for (k = 0; k < ndang; k++) dangling += cur[dang[k]];
     base = (1.0 - d) + d * dangling;
     for (i = 0; i < n; i++) { /* a dangling node teleports like the rest */
       double s = 0;
-      const precisI_edge *e = run->edges + run->edge_off[i];
-      const double *wp = w + run->edge_off[i];
       size_t m = run->edge_off[i + 1] - run->edge_off[i];
       for (k = m / 4; k > 0; k--, e += 4, wp += 4) { /* four edges a turn */
         s += wp[0] * cur[e[0].to];
