@@ -40,6 +40,9 @@ static precis_status candidates(precisI_run *run) {
   return PRECIS_OK;
 }
 
+/* the counts below this have their logarithm kept when first taken */
+#define SMALL 64
+
 /* tf vectors (sorted by term) and document frequencies */
 static precis_status vectors(precisI_run *run) {
   size_t i, total = 0, maxlen = 0, o = 0;
@@ -85,8 +88,20 @@ static precis_status vectors(precisI_run *run) {
   }
   run->vec_off[run->ncand] = o;
   free(tmp);
-  for (i = 0; i < run->nterms; i++) /* smoothed: a term in every sentence keeps weight */
-    run->idf[i] = run->df[i] ? 1.0 + log((double)run->ncand / run->df[i]) : 0;
+  { /* smoothed: a term in every sentence keeps weight; most terms are in
+    ** few sentences, so the idf of a small df is taken once */
+    double small[SMALL];
+    memset(small, 0, sizeof small);
+    for (i = 0; i < run->nterms; i++) {
+      uint32_t df = run->df[i];
+      if (df == 0) run->idf[i] = 0;
+      else if (df >= SMALL) run->idf[i] = 1.0 + log((double)run->ncand / df);
+      else {
+        if (small[df] == 0) small[df] = 1.0 + log((double)run->ncand / df);
+        run->idf[i] = small[df];
+      }
+    }
+  }
   for (i = 0; i < run->ncand; i++) {
     double s = 0;
     size_t k;
@@ -219,10 +234,19 @@ static precis_status graph(precisI_run *run) {
   if (!pcand || !pw || (bm25 && (!pg || !bsum)) || !dot || !shared || !touched ||
       !logw || !rowlen || !indeg)
     goto done;
-  for (i = 0; i < n; i++) { /* TextRank's length term, log |S| in content
-                               words: stopwords are not in the overlap either */
-    uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
-    logw[i] = words > 1 ? log((double)words) : 0;
+  { /* TextRank's length term, log |S| in content words: stopwords are not
+    ** in the overlap either; a short length's log is taken once */
+    double small[SMALL];
+    memset(small, 0, sizeof small);
+    for (i = 0; i < n; i++) {
+      uint32_t words = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
+      if (words <= 1) logw[i] = 0;
+      else if (words >= SMALL) logw[i] = log((double)words);
+      else {
+        if (small[words] == 0) small[words] = log((double)words);
+        logw[i] = small[words];
+      }
+    }
   }
   memcpy(cursor, post_off, run->nterms * sizeof *cursor);
   for (i = 0; bm25 && i < n; i++)
