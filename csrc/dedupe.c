@@ -128,31 +128,42 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   x.slots = NULL;
   x.key = NULL;
   seen = NULL;
-  /* members of every group, in sentence order */
   gsize = precisI_calloc(x.ngroups + 1, sizeof *gsize);
   goff = precisI_alloc(x.ngroups + 1, sizeof *goff);
   cursor = precisI_alloc(x.ngroups + 1, sizeof *cursor);
-  gmem = precisI_alloc(q + n, sizeof *gmem);
+  gmem = precisI_alloc(q, sizeof *gmem);
   if (!gsize || !goff || !cursor || !gmem) goto done;
-  for (k = 0; k < q; k++) gsize[sg[k]]++;
-  for (i = 0; i < n; i++) gsize[whole[i]]++;
-  for (goff[0] = 0, k = 0; k < x.ngroups; k++) goff[k + 1] = goff[k] + gsize[k];
-  memcpy(cursor, goff, x.ngroups * sizeof *cursor);
-  for (i = 0; i < n; i++) {
-    for (k = sg_off[i]; k < sg_off[i + 1]; k++) gmem[cursor[sg[k]]++] = (uint32_t)i;
-    gmem[cursor[whole[i]]++] = (uint32_t)i;
-  }
   for (i = 0; i < n; i++) up[i] = (uint32_t)i;
-  for (i = 0; i < n; i++) /* the very same words: one group, any size */
-    if (gmem[goff[whole[i]]] != i)
-      join(up, (uint32_t)i, gmem[goff[whole[i]]]);
+  /* the very same words: one group, any size (cursor: each sentence
+  ** group's first sentence) */
+  for (i = 0; i < n; i++) cursor[whole[i]] = UINT32_MAX;
+  for (i = 0; i < n; i++) {
+    if (cursor[whole[i]] == UINT32_MAX) cursor[whole[i]] = (uint32_t)i;
+    else join(up, (uint32_t)i, cursor[whole[i]]);
+  }
+  /* each sentence's count of shingles (in whole[], read no more), and of
+  ** them only those that may pair it: met elsewhere, not too often */
+  for (k = 0; k < q; k++) gsize[sg[k]]++;
+  for (i = 0, q = 0, k = 0; i < n; i++) {
+    size_t end = sg_off[i + 1];
+    whole[i] = (uint32_t)(end - k);
+    sg_off[i] = (uint32_t)q;
+    for (; k < end; k++)
+      if (gsize[sg[k]] >= 2 && gsize[sg[k]] <= MAX_SHINGLE_GROUP) sg[q++] = sg[k];
+  }
+  sg_off[n] = (uint32_t)q;
+  /* members of those groups, in sentence order */
+  for (goff[0] = 0, k = 0; k < x.ngroups; k++)
+    goff[k + 1] = goff[k] + (gsize[k] >= 2 && gsize[k] <= MAX_SHINGLE_GROUP ? gsize[k] : 0);
+  memcpy(cursor, goff, x.ngroups * sizeof *cursor);
+  for (i = 0; i < n; i++)
+    for (k = sg_off[i]; k < sg_off[i + 1]; k++) gmem[cursor[sg[k]]++] = (uint32_t)i;
   memcpy(cursor, goff, x.ngroups * sizeof *cursor);
   for (i = 0; i < n; i++) { /* shingles shared with later sentences */
     size_t nt = 0, m;
     for (k = sg_off[i]; k < sg_off[i + 1]; k++) {
       uint32_t g = sg[k];
       size_t p = cursor[g]++; /* i's own entry; later sentences follow */
-      if (gsize[g] > MAX_SHINGLE_GROUP) continue;
       for (p++; p < goff[g + 1]; p++) {
         uint32_t j = gmem[p];
         if (shared[j]++ == 0) touched[nt++] = j;
@@ -160,7 +171,7 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
     }
     for (m = 0; m < nt; m++) {
       uint32_t j = touched[m];
-      double a = sg_off[i + 1] - sg_off[i], b = sg_off[j + 1] - sg_off[j];
+      double a = whole[i], b = whole[j];
       if (shared[j] / (a + b - shared[j]) >= thr) join(up, (uint32_t)i, j);
       shared[j] = 0;
     }
