@@ -17,12 +17,6 @@ typedef struct span {
   size_t start, end;
 } span;
 
-/* one code point of the block and its byte offset */
-typedef struct cpt {
-  int32_t cp;
-  size_t off;
-} cpt;
-
 #define CONTEXT 65536
 
 /* A token is read at most this many code points on either side of a
@@ -39,7 +33,10 @@ typedef struct block {
   const char *t;
   size_t ctx_start, ctx_end; /* the text around the block, for lowercase_elsewhere */
   const precisI_lang *lang;
-  cpt *c;               /* n code points, then a sentinel (cp -1, off end) */
+  int32_t *cp;          /* n code points, then two sentinels, -1 */
+  uint32_t *off;        /* their byte offsets from `base` (the sentinels':
+                        ** the end), or NULL in ASCII: code point i is byte i */
+  size_t base;          /* the block's first byte */
   size_t n;
   int *inside;          /* per boundary position 0..n: quotation depth */
   int *calls;           /* ... inside a quotation opened after a colon */
@@ -56,33 +53,31 @@ typedef struct block {
   size_t hw_s, hw_e, hw_at; /* hw_at: its first word, or SIZE_MAX */
 } block;
 
-#define CP(b, i) ((i) < (b)->n ? (b)->c[i].cp : -1) /* -1: past the end */
+#define CP(b, i) ((i) < (b)->n ? (b)->cp[i] : -1) /* -1: past the end */
+/* the byte offset in the text of code point i (0..n) */
+#define OFF(b, i) ((b)->base + ((b)->off ? (size_t)(b)->off[i] : (size_t)(i)))
 
 /*
 ** What each code point of a block is to the passes over it, noted when
 ** the block is decoded: each pass goes from one code point it may act on
-** to the next (next_in()), past the letters and spaces between.
+** to the next (next_in(), next_word()), past the letters and spaces between.
 **   K_QUOTE  quotations() looks at it: every code point outside ASCII and
 **            the ASCII marks below
 **   K_END    split_block() does: every one outside ASCII, the ASCII
 **            terminators and '"'
-**   K_WORD   a word starts here: no white space, after white space or at
-**            the block's start (enumerations(), messages())
-**   K_MSG    ... with an ASCII digit, capital, '[', '<', 'h' or 'w', the
-**            first characters of the tokens messages() acts on
 **   K_START  a unit starts here (an enumeration item, a message's part)
 **   K_QUIET  a period that ends no sentence (an item's number)
+**   K_MSG    an ASCII digit, capital, '[', '<', 'h' or 'w': at a word's
+**            start, the first characters of the tokens messages() acts on
+**   K_SPACE  white space (as precisI_is_space() has it: NUL too)
 */
-enum { K_QUOTE = 1, K_END = 2, K_WORD = 4, K_MSG = 8, K_START = 16, K_QUIET = 32 };
+enum { K_QUOTE = 1, K_END = 2, K_START = 16, K_QUIET = 32, K_MSG = 64, K_SPACE = 128 };
 
-/* the K_QUOTE and K_END bits of ASCII characters, with T_MSG for those
-** that give K_MSG at a word's start and T_SPACE for white space (as
-** precisI_is_space() has it: NUL too) */
-enum { T_MSG = 64, T_SPACE = 128 };
+/* the kinds of ASCII characters */
 #define Q K_QUOTE
 #define E K_END
-#define M T_MSG
-#define S T_SPACE
+#define M K_MSG
+#define S K_SPACE
 static const unsigned char ascii_kind[128] = {
   S, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -115,6 +110,30 @@ static size_t next_in(const block *b, size_t i, unsigned mask) {
   while (!(k[i] & mask)) i++;
 #endif
   return i < b->n ? i : b->n;
+}
+
+/* the first word start at or after i (at most b->n): a code point that is
+** no white space after one that is, or at the block's start; with `msg`,
+** only those with K_MSG. Eight at a time where the bytes of a word are
+** little-endian. */
+static size_t next_word(const block *b, size_t i, int msg) {
+  const unsigned char *k = b->kind;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t ones = (uint64_t)0x0101010101010101u;
+  for (; i < b->n; i += 8) { /* the kinds past the sentinel are white space */
+    uint64_t w, space, hit;
+    memcpy(&w, k + i, sizeof w);
+    space = w >> 7 & ones;
+    hit = (space << 8 | (i == 0 || k[i - 1] & K_SPACE)) & ~space & ones;
+    if (msg) hit &= w >> 6;
+    if (hit) return i + (size_t)__builtin_ctzll(hit) / 8;
+  }
+#else
+  for (; i < b->n; i++)
+    if (!(k[i] & K_SPACE) && (i == 0 || k[i - 1] & K_SPACE) && (!msg || k[i] & K_MSG))
+      return i;
+#endif
+  return b->n;
 }
 
 /* quotation depth and calls at boundary position j */
@@ -262,12 +281,12 @@ static int matches(int32_t open, int32_t cp) {
 
 /* the `` of tokenized text and of LaTeX, at o */
 static int double_tick(const block *b, size_t o) {
-  return b->c[o].cp == '`' && CP(b, o + 1) == '`';
+  return b->cp[o] == '`' && CP(b, o + 1) == '`';
 }
 
 /* the ,, typed for „ (German, Dutch), at o: its second comma is read as „ */
 static int low_commas(const block *b, size_t o) {
-  return b->c[o].cp == ',' && CP(b, o + 1) == 0x201E;
+  return b->cp[o] == ',' && CP(b, o + 1) == 0x201E;
 }
 
 /* brackets, and the quotation marks of scripts that quote inside
@@ -281,11 +300,11 @@ static int bracket(int32_t open) {
 ** quotes whole sentences ("replied: "No. We will see."") */
 static int embedded(const block *b, size_t o) {
   size_t k = o;
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  while (k > 0 && sp(b->cp[k - 1])) k--;
   if (k == 0) return 0;
   k--;
-  while (k > 0 && closer(b->c[k].cp) && o - k < MAX_TOKEN) k--;
-  return !terminal(b, b->c[k].cp) && b->c[k].cp != '.' && b->c[k].cp != ':';
+  while (k > 0 && closer(b->cp[k]) && o - k < MAX_TOKEN) k--;
+  return !terminal(b, b->cp[k]) && b->cp[k] != '.' && b->cp[k] != ':';
 }
 
 /* A quotation opened after a colon: "mentor: 'The people! Theft!'" is one
@@ -293,8 +312,8 @@ static int embedded(const block *b, size_t o) {
 ** it. */
 static int after_colon(const block *b, size_t o) {
   size_t k = o;
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
-  return k > 0 && b->c[k - 1].cp == ':';
+  while (k > 0 && sp(b->cp[k - 1])) k--;
+  return k > 0 && b->cp[k - 1] == ':';
 }
 
 /* ... or one that the sentence goes on after: a lowercase word, a comma,
@@ -303,9 +322,9 @@ static int after_colon(const block *b, size_t o) {
 static int continued(const block *b, size_t c) {
   size_t k = c + 1;
   int32_t cp;
-  while (k < b->n && sp(b->c[k].cp)) k++;
+  while (k < b->n && sp(b->cp[k])) k++;
   if (k >= b->n) return 0;
-  cp = b->c[k].cp;
+  cp = b->cp[k];
   if (k == c + 1 && (terminal(b, cp) || cp == ',' || cp == ';' || cp == ':'))
     return 1;
   /* "„..., “ reagoval", ""Mary Ann! Mary Ann!" said the voice": the
@@ -323,18 +342,18 @@ static int whole_block(const block *b, size_t o, size_t c) {
   int ends_para = 1, ends_sentence;
   int32_t prev;
   k = c;
-  if (k > 0 && b->c[c].cp == '\'' && b->c[k - 1].cp == '\'') k--; /* a '' */
-  while (k > 0 && sp(b->c[k - 1].cp)) k--; /* "... Non. »" */
-  ends_sentence = k > 0 && terminal(b, b->c[k - 1].cp);
+  if (k > 0 && b->cp[c] == '\'' && b->cp[k - 1] == '\'') k--; /* a '' */
+  while (k > 0 && sp(b->cp[k - 1])) k--; /* "... Non. »" */
+  ends_sentence = k > 0 && terminal(b, b->cp[k - 1]);
   for (k = c + 1; k < b->n; k++)
-    if (!sp(b->c[k].cp)) { ends_para = 0; break; }
+    if (!sp(b->cp[k])) { ends_para = 0; break; }
   if (!ends_sentence && !ends_para) return 0;
   k = o;
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  while (k > 0 && sp(b->cp[k - 1])) k--;
   if (k == 0) return 1;
   k--;
-  while (k > 0 && closer(b->c[k].cp) && o - k < MAX_TOKEN) k--;
-  prev = b->c[k].cp;
+  while (k > 0 && closer(b->cp[k]) && o - k < MAX_TOKEN) k--;
+  prev = b->cp[k];
   return (terminal(b, prev) && prev != ':') || (prev == ':' && ends_para);
 }
 
@@ -350,9 +369,9 @@ static int full_stop(const block *b, int32_t cp) {
 static size_t periods_inside(const block *b, size_t o, size_t c) {
   size_t k, n = 0;
   for (k = o + 1; k + 2 < c; k++)
-    if (full_stop(b, b->c[k].cp) && sp(b->c[k + 1].cp) &&
-        (precisI_is_upper(b->c[k + 2].cp) || caseless(b->c[k + 2].cp)) &&
-        precisI_is_word(b->c[k - 1].cp))
+    if (full_stop(b, b->cp[k]) && sp(b->cp[k + 1]) &&
+        (precisI_is_upper(b->cp[k + 2]) || caseless(b->cp[k + 2])) &&
+        precisI_is_word(b->cp[k - 1]))
       n++;
   return n;
 }
@@ -361,17 +380,17 @@ static void quotations(block *b) {
   size_t st[MAX_NEST], depth = 0, i;
   /* past letters, digits, spaces: nothing opens or closes there */
   for (i = 0; (i = next_in(b, i, K_QUOTE)) < b->n; i++) {
-    int32_t cp = b->c[i].cp, prev, next;
+    int32_t cp = b->cp[i], prev, next;
     int can_open, can_close;
     size_t k;
     next = CP(b, i + 1);
     if (cp == ',' && next != ',') continue; /* a comma acts only as ",," */
-    prev = i ? b->c[i - 1].cp : ' ';
+    prev = i ? b->cp[i - 1] : ' ';
     if (cp == ')' && next == ' ') {
       /* brackets mirrored by right-to-left text: Persian "علی) ع (است" */
       size_t q = i + 2;
-      while (q < b->n && q < i + 5 && b->c[q].cp >= 0x0590 && b->c[q].cp < 0x0900 &&
-             precisI_is_word(b->c[q].cp))
+      while (q < b->n && q < i + 5 && b->cp[q] >= 0x0590 && b->cp[q] < 0x0900 &&
+             precisI_is_word(b->cp[q]))
         q++;
       if (q > i + 2 && q < i + 5 && CP(b, q) == ' ' && CP(b, q + 1) == '(') {
         i = q + 1;
@@ -384,14 +403,14 @@ static void quotations(block *b) {
       ** ("Β' Παγκόσμιος") */
       if (precisI_is_word(prev) && precisI_is_word(next)) continue;
       if (precisI_is_digit(next) && !precisI_is_word(prev)) continue;
-      if (precisI_is_upper(prev) && sp(next) && (i < 2 || sp(b->c[i - 2].cp)) &&
+      if (precisI_is_upper(prev) && sp(next) && (i < 2 || sp(b->cp[i - 2])) &&
           strcmp(b->lang->script, "Grek") == 0)
         continue;
     }
     if (cp == ',' && next == ',' && (i == 0 || sp(prev))) { /* German ,,... */
       if (depth < MAX_NEST) st[depth++] = i;
       i++;
-      b->c[i].cp = 0x201E; /* read the pair as „ from here on */
+      b->cp[i] = 0x201E; /* read the pair as „ from here on */
       b->kind[i] |= K_QUOTE | K_END;
       continue;
     }
@@ -423,22 +442,22 @@ static void quotations(block *b) {
       continue;
     }
     /* French sets its guillemets apart with a space: "« Non. »" */
-    if ((cp == 0xAB || cp == 0x2039) && sp(next) && i + 2 < b->n && !sp(b->c[i + 2].cp))
-      next = b->c[i + 2].cp;
+    if ((cp == 0xAB || cp == 0x2039) && sp(next) && i + 2 < b->n && !sp(b->cp[i + 2]))
+      next = b->cp[i + 2];
     can_open = mate(cp) != 0 && !sp(next) && next >= 0 &&
                (i == 0 || sp(prev) || opener(prev) || dash(prev) ||
                 cp == '(' || cp == '[' || cp == '{' || cp == 0xAB ||
                 cp == 0x201E || cp == 0x201C || cp == 0x2018 || cp >= 0x3000);
     can_close = i > 0 && (!sp(prev) || ((cp == 0xBB || cp == 0x203A) && i > 1 &&
-                                         !sp(b->c[i - 2].cp)));
+                                         !sp(b->cp[i - 2])));
     /* a closer: pop to the opener it matches, if any */
     if (can_close || cp == ')' || cp == ']' || cp >= 0x3000) {
       for (k = depth; k > 0; k--) /* a single ' never closes a `` */
-        if (matches(b->c[st[k - 1]].cp, cp) && !double_tick(b, st[k - 1])) break;
+        if (matches(b->cp[st[k - 1]], cp) && !double_tick(b, st[k - 1])) break;
       if (k > 0 && !(cp == '"' && can_open && k != depth) &&
           !((cp == '\'' || cp == '"') && !can_close)) {
         size_t o = st[k - 1];
-        if (i > o + 1 && !bracket(b->c[o].cp) && !embedded(b, o) && !after_colon(b, o) &&
+        if (i > o + 1 && !bracket(b->cp[o]) && !embedded(b, o) && !after_colon(b, o) &&
             (continued(b, i) || whole_block(b, o, i)) &&
             periods_inside(b, o, i) >= (whole_block(b, o, i) ? 3u : 2u)) {
           /* a quotation that opens a sentence and holds several is a
@@ -448,10 +467,10 @@ static void quotations(block *b) {
           ** grito», se inflama"): from three sentences; a quotation that
           ** stands alone, as a turn of dialogue does, from four */
           hold(b, 1, o + 1, i + 1);
-        } else if (i > o + 1 && !bracket(b->c[o].cp) && after_colon(b, o) &&
+        } else if (i > o + 1 && !bracket(b->cp[o]) && after_colon(b, o) &&
                    !whole_block(b, o, i)) {
           hold(b, 1, o + 1, i + 1); /* "explicada por Veras: «Sobral não tem. O projeto é caro»." */
-        } else if (i > o + 1 && (bracket(b->c[o].cp) || embedded(b, o) || continued(b, i) ||
+        } else if (i > o + 1 && (bracket(b->cp[o]) || embedded(b, o) || continued(b, i) ||
                                  whole_block(b, o, i))) {
           hold(b, 0, o + 1, i + 1);
         } else if (i > o + 1 && after_colon(b, o)) {
@@ -493,12 +512,12 @@ static int roman_value(const block *b, size_t i, size_t e) {
   static const char *const r[] = {"i", "ii", "iii", "iv", "v", "vi", "vii",
                                   "viii", "ix", "x", "xi", "xii"};
   size_t k, m;
-  int32_t first = e > i ? b->c[i].cp : 0;
+  int32_t first = e > i ? b->cp[i] : 0;
   if (e - i > 4 || !(first == 'i' || first == 'v' || first == 'x' ||
                      first == 'I' || first == 'V' || first == 'X'))
     return 0; /* most words: not a numeral up to xii */
   for (k = i + 1; k < e; k++) { /* nor "in", "it", "Ivy" */
-    int32_t cp = b->c[k].cp;
+    int32_t cp = b->cp[k];
     if (!(cp == 'i' || cp == 'v' || cp == 'x' || cp == 'I' || cp == 'V' || cp == 'X'))
       return 0;
   }
@@ -507,7 +526,7 @@ static int roman_value(const block *b, size_t i, size_t e) {
     if (m == e - i) {
       size_t j;
       for (j = 0; j < m; j++) {
-        int32_t cp = b->c[i + j].cp;
+        int32_t cp = b->cp[i + j];
         if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
         if (cp != r[k][j]) break;
       }
@@ -521,7 +540,7 @@ static int roman_value(const block *b, size_t i, size_t e) {
 static int read_marker(const block *b, size_t i, marker *m) {
   size_t j = i, s;
   int paren = 0;
-  int32_t c0 = b->c[i].cp, c1 = CP(b, i + 1);
+  int32_t c0 = b->cp[i], c1 = CP(b, i + 1);
   /* most words are no marker: a letter, then another that starts no
   ** Roman numeral ("in" may be "ii", "the" may not) */
   if (c0 >= 0x80 && !bullet(c0)) return 0;
@@ -537,24 +556,24 @@ static int read_marker(const block *b, size_t i, marker *m) {
   }
   if (CP(b, j) == '(') { paren = 1; j++; }
   s = j;
-  while (j < b->n && precisI_is_word(b->c[j].cp) && j - s < 5) j++;
+  while (j < b->n && precisI_is_word(b->cp[j]) && j - s < 5) j++;
   if (j == s || j >= b->n) return 0;
-  if (precisI_is_digit(b->c[s].cp)) {
+  if (precisI_is_digit(b->cp[s])) {
     size_t k;
     int v = 0;
     for (k = s; k < j; k++) {
-      if (!(b->c[k].cp >= '0' && b->c[k].cp <= '9')) return 0;
-      v = v * 10 + (b->c[k].cp - '0');
+      if (!(b->cp[k] >= '0' && b->cp[k] <= '9')) return 0;
+      v = v * 10 + (b->cp[k] - '0');
     }
     if (j - s > 2) return 0;
     m->kind = 'n';
     m->value = v;
-  } else if (j - s == 1 && b->c[s].cp >= 'a' && b->c[s].cp <= 'z') {
+  } else if (j - s == 1 && b->cp[s] >= 'a' && b->cp[s] <= 'z') {
     m->kind = 'a';
-    m->value = b->c[s].cp - 'a' + 1;
-  } else if (j - s == 1 && b->c[s].cp >= 'A' && b->c[s].cp <= 'Z') {
+    m->value = b->cp[s] - 'a' + 1;
+  } else if (j - s == 1 && b->cp[s] >= 'A' && b->cp[s] <= 'Z') {
     m->kind = 'A';
-    m->value = b->c[s].cp - 'A' + 1;
+    m->value = b->cp[s] - 'A' + 1;
   } else if ((m->value = roman_value(b, s, j)) != 0) {
     m->kind = 'r';
   } else {
@@ -587,27 +606,27 @@ static int read_marker(const block *b, size_t i, marker *m) {
 ** block's start, or after a sentence end or a colon? */
 static int list_start(const block *b, size_t i) {
   size_t k = i;
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  while (k > 0 && sp(b->cp[k - 1])) k--;
   if (k == 0) return 1;
-  while (k > 0 && closer(b->c[k - 1].cp)) k--;
-  return k > 0 && (terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == ':' ||
-                   b->c[k - 1].cp == '.');
+  while (k > 0 && closer(b->cp[k - 1])) k--;
+  return k > 0 && (terminal(b, b->cp[k - 1]) || b->cp[k - 1] == ':' ||
+                   b->cp[k - 1] == '.');
 }
 
 static int next_letter_upper(const block *b, size_t j) {
-  while (j < b->n && (sp(b->c[j].cp) || opener(b->c[j].cp))) j++;
-  return j < b->n && (precisI_is_upper(b->c[j].cp) || caseless(b->c[j].cp));
+  while (j < b->n && (sp(b->cp[j]) || opener(b->cp[j]))) j++;
+  return j < b->n && (precisI_is_upper(b->cp[j]) || caseless(b->cp[j]));
 }
 
 /* Does code point i start a sentence: the block's start, or after a
 ** sentence end (not a colon)? */
 static int sentence_start(const block *b, size_t i) {
   size_t k = i;
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
+  while (k > 0 && sp(b->cp[k - 1])) k--;
   if (k == 0) return 1;
-  while (k > 0 && closer(b->c[k - 1].cp)) k--;
-  return k > 0 && (terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == '.') &&
-         b->c[k - 1].cp != ':';
+  while (k > 0 && closer(b->cp[k - 1])) k--;
+  return k > 0 && (terminal(b, b->cp[k - 1]) || b->cp[k - 1] == '.') &&
+         b->cp[k - 1] != ':';
 }
 
 /*
@@ -624,14 +643,14 @@ static void enumerations(block *b) {
   size_t i, last = 0;
   memset(&prev, 0, sizeof prev);
   memset(&first, 0, sizeof first);
-  for (i = 0; (i = next_in(b, i, K_WORD)) < b->n; i++) { /* word starts */
-    int32_t c0 = b->c[i].cp;
+  for (i = 0; (i = next_word(b, i, 0)) < b->n; i++) {
+    int32_t c0 = b->cp[i];
     if (bullet(c0) && i > 0) /* a bullet inside a block */
       b->kind[i] |= K_START;
     /* most words are no marker: see read_marker() */
     if ((c0 >= 0x80 && !bullet(c0)) ||
         (((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z')) &&
-         precisI_is_word(b->c[i + 1].cp) &&
+         precisI_is_word(b->cp[i + 1]) &&
          !(c0 == 'i' || c0 == 'v' || c0 == 'x' || c0 == 'I' || c0 == 'V' || c0 == 'X')))
       continue;
     if (!read_marker(b, i, &m)) continue;
@@ -701,7 +720,7 @@ static int url_at(const block *b, size_t k) {
 /* from k, the end of a run of `lo` to `hi` digits, or 0 */
 static size_t digits_run(const block *b, size_t k, size_t lo, size_t hi) {
   size_t e = k;
-  while (e < b->n && e - k < hi + 1 && precisI_is_digit(b->c[e].cp) && b->c[e].cp < 0x80) e++;
+  while (e < b->n && e - k < hi + 1 && precisI_is_digit(b->cp[e]) && b->cp[e] < 0x80) e++;
   return e - k >= lo && e - k <= hi ? e : 0;
 }
 
@@ -752,38 +771,38 @@ static size_t stamp_at(const block *b, size_t k) {
 
 /* the code point before the white space before k, or -1 */
 static int32_t before_space(const block *b, size_t k) {
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
-  return k > 0 ? b->c[k - 1].cp : -1;
+  while (k > 0 && sp(b->cp[k - 1])) k--;
+  return k > 0 ? b->cp[k - 1] : -1;
 }
 
 /* Does a sentence start at k, as far as the text before it says: the
 ** block's start, or after a terminator and its closers? */
 static int after_end(const block *b, size_t k) {
-  while (k > 0 && sp(b->c[k - 1].cp)) k--;
-  while (k > 0 && closer(b->c[k - 1].cp)) k--;
-  return k == 0 || terminal(b, b->c[k - 1].cp) || b->c[k - 1].cp == '.';
+  while (k > 0 && sp(b->cp[k - 1])) k--;
+  while (k > 0 && closer(b->cp[k - 1])) k--;
+  return k == 0 || terminal(b, b->cp[k - 1]) || b->cp[k - 1] == '.';
 }
 
 /* Is the word that ends at e (exclusive) all lowercase letters: "on",
 ** "at" before a stamp? */
 static int lowercase_word_before(const block *b, size_t e) {
   size_t s = e;
-  while (s > 0 && precisI_is_word(b->c[s - 1].cp)) {
-    if (!precisI_is_lower(b->c[s - 1].cp)) return 0;
+  while (s > 0 && precisI_is_word(b->cp[s - 1])) {
+    if (!precisI_is_lower(b->cp[s - 1])) return 0;
     s--;
   }
-  return s < e && (s == 0 || sp(b->c[s - 1].cp));
+  return s < e && (s == 0 || sp(b->cp[s - 1]));
 }
 
 /* An e-mail address that ends at e (exclusive), the token's end, its
 ** angle bracket aside: "jo@example.com", "<jo@mail.example.org>". */
 static int address_before(const block *b, size_t e) {
   size_t k = e, dots = 0;
-  if (k > 0 && b->c[k - 1].cp == '>') k--;
-  if (k == 0 || !precisI_is_word(b->c[k - 1].cp) || precisI_is_digit(b->c[k - 1].cp))
+  if (k > 0 && b->cp[k - 1] == '>') k--;
+  if (k == 0 || !precisI_is_word(b->cp[k - 1]) || precisI_is_digit(b->cp[k - 1]))
     return 0;
   while (k > 0 && e - k < MAX_TOKEN) {
-    int32_t cp = b->c[k - 1].cp;
+    int32_t cp = b->cp[k - 1];
     if (cp == '@') break;
     if (cp == '.') {
       if (!precisI_is_word(CP(b, k))) return 0;
@@ -793,14 +812,14 @@ static int address_before(const block *b, size_t e) {
     }
     k--;
   }
-  return k > 1 && b->c[k - 1].cp == '@' && dots > 0 && b->c[k].cp != '.' &&
-         (precisI_is_word(b->c[k - 2].cp) || b->c[k - 2].cp == '.');
+  return k > 1 && b->cp[k - 1] == '@' && dots > 0 && b->cp[k] != '.' &&
+         (precisI_is_word(b->cp[k - 2]) || b->cp[k - 2] == '.');
 }
 
 /* The next word after the white space at k: its first code point's
 ** index, or b->n. */
 static size_t next_token(const block *b, size_t k) {
-  while (k < b->n && sp(b->c[k].cp)) k++;
+  while (k < b->n && sp(b->cp[k])) k++;
   return k;
 }
 
@@ -808,9 +827,9 @@ static size_t next_token(const block *b, size_t k) {
 ** follows ("Thanks, Jo, for ...")? */
 static int name_at(const block *b, size_t k) {
   size_t e;
-  if (k >= b->n || !precisI_is_upper(b->c[k].cp)) return 0;
+  if (k >= b->n || !precisI_is_upper(b->cp[k])) return 0;
   e = word_end(b, k);
-  if (e == k + 1 && b->c[k].cp == 'I') return 0;
+  if (e == k + 1 && b->cp[k] == 'I') return 0;
   return CP(b, e) != ',';
 }
 
@@ -858,31 +877,31 @@ static void messages(block *b) {
     ['w' - 'a'] = L2('a'), ['y' - 'a'] = L2('o')
   };
 #undef L2
-  const cpt *c = b->c;
+  const int32_t *c = b->cp;
   size_t i = 0, e, k, f, n = b->n;
   /* no "@" in the block: no token holds one, and finding a token's end
   ** needs no look at its marks */
-  int any_at = n > 0 && memchr(b->t + c[0].off, '@', c[n].off - c[0].off) != NULL;
+  int any_at = n > 0 && memchr(b->t + OFF(b, 0), '@', OFF(b, n) - OFF(b, 0)) != NULL;
   while (i < n) {
     int32_t cp, low, low2;
     int at = 0;
     /* no "@": from white space or a token's start, the next token that
     ** starts with a character the rules below look for; a token that
     ** does not, they pass over. A stamp's end inside a token is read. */
-    if (!any_at && (i == 0 || sp(c[i - 1].cp) || sp(c[i].cp)) &&
-        (i = next_in(b, i, K_MSG)) >= n)
+    if (!any_at && (i == 0 || sp(c[i - 1]) || sp(c[i])) &&
+        (i = next_word(b, i, 1)) >= n)
       break;
-    cp = c[i].cp;
+    cp = c[i];
     if (sp(cp)) { i++; continue; }
     /* a token starts at i: its end, and whether it holds an "@" */
     if (!any_at) {
       for (e = i;; e++) { /* c[n] is a sentinel, -1 */
-        while ((uint32_t)(c[e].cp - '!') < 0x5Fu) e++; /* printable ASCII */
-        if (e >= n || sp(c[e].cp)) break;
+        while ((uint32_t)(c[e] - '!') < 0x5Fu) e++; /* printable ASCII */
+        if (e >= n || sp(c[e])) break;
       }
     } else {
       for (e = i; e < n; e++) {
-        int32_t c2 = c[e].cp;
+        int32_t c2 = c[e];
         if ((uint32_t)(c2 - 'A') < 58u) continue; /* ASCII letters, most of them */
         if (c2 > '@') {
           if (c2 >= 0x80 && sp(c2)) break;
@@ -898,13 +917,13 @@ static void messages(block *b) {
       if (se != 0) {
         int32_t pv = before_space(b, i);
         size_t p = i;
-        while (p > 0 && sp(b->c[p - 1].cp)) p--;
+        while (p > 0 && sp(b->cp[p - 1])) p--;
         if (p > 0 && (precisI_is_word(pv) || pv == '>' || pv == '"' || pv == ')') &&
             !lowercase_word_before(b, p))
           b->kind[i] |= K_START;
         k = next_token(b, se);
-        if (k < b->n && k > se && (precisI_is_word(b->c[k].cp) || opener(b->c[k].cp) ||
-                                   b->c[k].cp == '<'))
+        if (k < b->n && k > se && (precisI_is_word(b->cp[k]) || opener(b->cp[k]) ||
+                                   b->cp[k] == '<'))
           b->kind[k] |= K_START;
         i = se;
         continue;
@@ -915,13 +934,13 @@ static void messages(block *b) {
                   ((cp | 0x20) == 'h' && (CP(b, i + 1) | 0x20) == 't') ||
                   ((cp | 0x20) == 'w' && (CP(b, i + 1) | 0x20) == 'w'))) {
       size_t u = i + (cp == '[' || cp == '<');
-      int link = url_at(b, u) && (u == i || b->c[e - 1].cp == ']' || b->c[e - 1].cp == '>' ||
-                                  precisI_is_word(b->c[e - 1].cp) || b->c[e - 1].cp == '/');
+      int link = url_at(b, u) && (u == i || b->cp[e - 1] == ']' || b->cp[e - 1] == '>' ||
+                                  precisI_is_word(b->cp[e - 1]) || b->cp[e - 1] == '/');
       k = next_token(b, e);
-      if (k < b->n && (link || (at && address_before(b, e))) && !precisI_is_lower(b->c[k].cp) &&
-          !caseless(b->c[k].cp) && b->c[k].cp != ',' && b->c[k].cp != '.' &&
-          b->c[k].cp != ')' && b->c[k].cp != ';' && b->c[k].cp != ':' &&
-          b->c[k].cp != '-' && b->c[k].cp != '&')
+      if (k < b->n && (link || (at && address_before(b, e))) && !precisI_is_lower(b->cp[k]) &&
+          !caseless(b->cp[k]) && b->cp[k] != ',' && b->cp[k] != '.' &&
+          b->cp[k] != ')' && b->cp[k] != ';' && b->cp[k] != ':' &&
+          b->cp[k] != '-' && b->cp[k] != '&')
         b->kind[k] |= K_START;
       else if (k < b->n && link && url_at(b, k)) /* a list of links */
         b->kind[k] |= K_START;
@@ -939,7 +958,7 @@ static void messages(block *b) {
       if (closing[f][0] == low && closing[f][1] == low2 && phrase_at(b, i, closing[f], &k) && CP(b, k) == ',') {
         size_t w = next_token(b, k + 1);
         if (i > 0) b->kind[i] |= K_START;
-        if (w < b->n && w > k + 1 && precisI_is_word(b->c[w].cp)) b->kind[w] |= K_START;
+        if (w < b->n && w > k + 1 && precisI_is_word(b->cp[w])) b->kind[w] |= K_START;
         break;
       }
     /* the rest where a sentence starts, or a unit (after a stamp) */
@@ -958,7 +977,7 @@ static void messages(block *b) {
         size_t words = 0, q = k;
         for (;;) { /* the addressee: one to four words */
           size_t w = next_token(b, q);
-          if (w == q || w >= b->n || !precisI_is_word(b->c[w].cp)) break;
+          if (w == q || w >= b->n || !precisI_is_word(b->cp[w])) break;
           q = word_end(b, w);
           if (++words > 4) break;
         }
@@ -967,7 +986,7 @@ static void messages(block *b) {
         else if (sp(CP(b, q)) && dash(CP(b, q + 1)) && sp(CP(b, q + 2))) q += 2;
         else break;
         k = next_token(b, q);
-        if (k > q && k < b->n && (precisI_is_upper(b->c[k].cp) || caseless(b->c[k].cp)))
+        if (k > q && k < b->n && (precisI_is_upper(b->cp[k]) || caseless(b->cp[k])))
           b->kind[k] |= K_START;
         break;
       }
@@ -985,11 +1004,11 @@ static void messages(block *b) {
 static size_t word_before(const block *b, size_t i, size_t sent) {
   size_t ws = i, k, stop = i > MAX_TOKEN ? i - MAX_TOKEN : 0;
   if (stop < sent) stop = sent;
-  while (ws > stop && !sp(b->c[ws - 1].cp)) ws--;
-  while (ws < i && (opener(b->c[ws].cp) || invisible(b->c[ws].cp))) ws++;
+  while (ws > stop && !sp(b->cp[ws - 1])) ws--;
+  while (ws < i && (opener(b->cp[ws]) || invisible(b->cp[ws]))) ws++;
   for (k = ws; k + 1 < i && k < ws + 3; k++)
-    if ((b->c[k].cp == '\'' || b->c[k].cp == 0x2019) && k > ws &&
-        precisI_is_lower(b->c[ws].cp)) {
+    if ((b->cp[k] == '\'' || b->cp[k] == 0x2019) && k > ws &&
+        precisI_is_lower(b->cp[ws])) {
       ws = k + 1;
       break;
     }
@@ -1000,7 +1019,7 @@ static int all_digits(const block *b, size_t s, size_t e) {
   size_t k;
   if (s == e) return 0;
   for (k = s; k < e; k++)
-    if (!precisI_is_digit(b->c[k].cp)) return 0;
+    if (!precisI_is_digit(b->cp[k])) return 0;
   return 1;
 }
 
@@ -1014,7 +1033,7 @@ static int has_word(block *b, size_t s, size_t e) {
   }
   if (b->hw_at != SIZE_MAX) return b->hw_at < e;
   for (k = b->hw_e; k < e; k++)
-    if (precisI_is_word(b->c[k].cp)) {
+    if (precisI_is_word(b->cp[k])) {
       b->hw_at = k;
       break;
     }
@@ -1024,31 +1043,31 @@ static int has_word(block *b, size_t s, size_t e) {
 
 /* the abbreviation class of the word [ws, we) in bytes */
 static int abbrev(const block *b, size_t ws, size_t we) {
-  return precisI_lang_abbrev(b->lang, b->t + b->c[ws].off,
-                             b->c[we].off - b->c[ws].off);
+  return precisI_lang_abbrev(b->lang, b->t + OFF(b, ws),
+                             OFF(b, we) - OFF(b, ws));
 }
 
 /* the next word [k, e): its start past openers and its end */
 static size_t word_end(const block *b, size_t k) {
-  while (k < b->n && precisI_is_word(b->c[k].cp)) k++;
+  while (k < b->n && precisI_is_word(b->cp[k])) k++;
   return k;
 }
 
 static int starter(const block *b, size_t k) {
   size_t e = word_end(b, k);
-  return e > k && precisI_lang_starter(b->lang, b->t + b->c[k].off,
-                                       b->c[e].off - b->c[k].off);
+  return e > k && precisI_lang_starter(b->lang, b->t + OFF(b, k),
+                                       OFF(b, e) - OFF(b, k));
 }
 
 /* dots at k that open the next sentence: ". . . The", "...en toen" */
 static int lead_dots(const block *b, size_t k) {
   size_t dots = 0;
-  while (k < b->n && (b->c[k].cp == '.' || b->c[k].cp == 0x2026 ||
-                      (b->c[k].cp == ' ' && dots > 0))) {
-    dots += b->c[k].cp == 0x2026 ? 3 : b->c[k].cp == '.';
+  while (k < b->n && (b->cp[k] == '.' || b->cp[k] == 0x2026 ||
+                      (b->cp[k] == ' ' && dots > 0))) {
+    dots += b->cp[k] == 0x2026 ? 3 : b->cp[k] == '.';
     k++;
   }
-  return dots >= 2 && k < b->n && precisI_is_word(b->c[k].cp);
+  return dots >= 2 && k < b->n && precisI_is_word(b->cp[k]);
 }
 
 /* Does a new sentence begin at code point k, the first after the gap?
@@ -1075,7 +1094,7 @@ static size_t words_in(block *b, size_t s, size_t e) {
     b->wi_in = 0;
   }
   for (k = b->wi_e; k < e; k++) {
-    int w = precisI_is_word(b->c[k].cp);
+    int w = precisI_is_word(b->cp[k]);
     if (w && !b->wi_in) b->wi_n++;
     b->wi_in = w;
   }
@@ -1098,13 +1117,13 @@ static size_t emoticon_end(const block *b, size_t q) {
   };
   size_t e = q, f, m;
   int32_t c0 = CP(b, q);
-  while (e < b->n && emoji(b->c[e].cp)) e++;
+  while (e < b->n && emoji(b->cp[e])) e++;
   if (e > q) return e;
   if (!(c0 == ':' || c0 == ';' || c0 == 'x' || c0 == 'X' || c0 == '<' || c0 == '^'))
     return q; /* no face starts otherwise */
   for (f = 0; f < sizeof faces / sizeof faces[0]; f++) {
     size_t len = strlen(faces[f]);
-    for (m = 0; m < len && q + m < b->n && b->c[q + m].cp == (int32_t)faces[f][m]; m++) {}
+    for (m = 0; m < len && q + m < b->n && b->cp[q + m] == (int32_t)faces[f][m]; m++) {}
     if (m == len) return q + len;
   }
   return q;
@@ -1119,11 +1138,11 @@ static int quote(int32_t cp) {
 ** the sentence ("a cafe on Quay St.")? */
 static int street(const block *b, size_t sent, size_t ws) {
   size_t e = ws, s0;
-  while (e > sent && sp(b->c[e - 1].cp)) e--;
+  while (e > sent && sp(b->cp[e - 1])) e--;
   if (e == ws || e == sent) return 0;
   s0 = e;
-  while (s0 > sent && precisI_is_word(b->c[s0 - 1].cp)) s0--;
-  return s0 < e && s0 > sent && precisI_is_upper(b->c[s0].cp);
+  while (s0 > sent && precisI_is_word(b->cp[s0 - 1])) s0--;
+  return s0 < e && s0 > sent && precisI_is_upper(b->cp[s0]);
 }
 
 /*
@@ -1410,18 +1429,18 @@ static int lowercase_elsewhere(block *b, size_t k) {
   precisI_lower *x;
   char w[64];
   size_t e, n, len;
-  int32_t first = b->c[k].cp, low = utf8proc_tolower(b->c[k].cp);
+  int32_t first = b->cp[k], low = utf8proc_tolower(b->cp[k]);
   if (!precisI_is_upper(first) || low == first) return 0;
   e = k + 1;
-  while (e < b->n && precisI_is_word(b->c[e].cp)) {
-    if (!precisI_is_lower(b->c[e].cp)) return 0; /* "IBM", "McDonald" */
+  while (e < b->n && precisI_is_word(b->cp[e])) {
+    if (!precisI_is_lower(b->cp[e])) return 0; /* "IBM", "McDonald" */
     e++;
   }
   if (e - k < 2) return 0;
   len = (size_t)utf8proc_encode_char(low, (utf8proc_uint8_t *)w);
-  n = b->c[e].off - b->c[k + 1].off;
+  n = OFF(b, e) - OFF(b, k + 1);
   if (len == 0 || len + n >= sizeof w) return 0;
-  memcpy(w + len, b->t + b->c[k + 1].off, n);
+  memcpy(w + len, b->t + OFF(b, k + 1), n);
   n += len;
   if (*b->lower == NULL && (*b->lower = precisI_calloc(1, sizeof **b->lower)) == NULL) {
     b->oom = 1;
@@ -1454,10 +1473,10 @@ static int time_goes_on(const block *b, size_t k) {
     "August", "September", "October", "November", "December"
   };
   size_t e = k, n, w;
-  while (e < b->n && precisI_is_word(b->c[e].cp)) e++;
-  n = b->c[e].off - b->c[k].off;
+  while (e < b->n && precisI_is_word(b->cp[e])) e++;
+  n = OFF(b, e) - OFF(b, k);
   for (w = 0; w < sizeof words / sizeof words[0]; w++)
-    if (strlen(words[w]) == n && memcmp(words[w], b->t + b->c[k].off, n) == 0)
+    if (strlen(words[w]) == n && memcmp(words[w], b->t + OFF(b, k), n) == 0)
       return 1;
   return 0;
 }
@@ -1478,7 +1497,7 @@ static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
   size_t q, lower = 0, upper = 0, apos = 0;
   if (r - i != 1 || j != r || k == j || i - ws < 2) return 0;
   for (q = ws; q < i; q++) {
-    int32_t cp = b->c[q].cp;
+    int32_t cp = b->cp[q];
     if (precisI_is_lower(cp)) lower++;
     else if (precisI_is_upper(cp)) upper++;
     else if ((cp == '\'' || cp == 0x2019) && q > ws && q + 1 < i) apos++; /* "mcdonald's" */
@@ -1486,15 +1505,15 @@ static int lower_after_word(const block *b, size_t ws, size_t i, size_t r,
   }
   /* a word of two letters only when the pack lists it as a stopword:
   ** "set it up. i wish", not "ca. ten" */
-  if (i - ws == 2 && !precisI_lang_is_stop(b->lang, b->t + b->c[ws].off,
-                                           b->c[i].off - b->c[ws].off))
+  if (i - ws == 2 && !precisI_lang_is_stop(b->lang, b->t + OFF(b, ws),
+                                           OFF(b, i) - OFF(b, ws)))
     return 0;
   if (upper == i - ws - apos) { /* "IMO. my", but not "LLC. and" */
     char w[32];
-    size_t n = b->c[i].off - b->c[ws].off, x;
+    size_t n = OFF(b, i) - OFF(b, ws), x;
     if (n >= sizeof w) return 0;
     for (x = 0; x < n; x++) {
-      char ch = b->t[b->c[ws].off + x];
+      char ch = b->t[OFF(b, ws) + x];
       w[x] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
     }
     return precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_NONE;
@@ -1507,12 +1526,12 @@ static int number_at(const block *b, size_t s, size_t e) {
   size_t k, digits = 0, roman_letters = 0;
   if (s >= e) return 0;
   for (k = s; k < e; k++) {
-    int32_t cp = b->c[k].cp;
+    int32_t cp = b->cp[k];
     if (precisI_is_digit(cp)) digits++;
     else if (roman(cp)) roman_letters++;
     else if (!(cp == '.' || cp == ',' || dash(cp)) || k == s) return 0;
   }
-  return digits > 0 ? roman_letters == 0 && precisI_is_digit(b->c[e - 1].cp)
+  return digits > 0 ? roman_letters == 0 && precisI_is_digit(b->cp[e - 1])
                     : roman_letters >= 2;
 }
 
@@ -1526,18 +1545,18 @@ static int number_at(const block *b, size_t s, size_t e) {
 static int unit_after_number(const block *b, size_t sent, size_t ws, size_t i) {
   size_t k, e, s0, hops;
   for (k = ws; k < i; k++)
-    if (!precisI_is_lower(b->c[k].cp) && b->c[k].cp != '.') return 0;
-  if (precisI_lang_abbrev(b->lang, b->t + b->c[ws].off, b->c[i].off - b->c[ws].off) ==
+    if (!precisI_is_lower(b->cp[k]) && b->cp[k] != '.') return 0;
+  if (precisI_lang_abbrev(b->lang, b->t + OFF(b, ws), OFF(b, i) - OFF(b, ws)) ==
       PRECIS_ABBR_INNER)
     return 0;
   e = ws;
   for (hops = 0; hops < 2; hops++) { /* the word before, or one more past "tys." */
-    while (e > sent && sp(b->c[e - 1].cp)) e--;
+    while (e > sent && sp(b->cp[e - 1])) e--;
     if (e == ws || e == sent) return 0;
     s0 = e;
-    while (s0 > sent && !sp(b->c[s0 - 1].cp)) s0--;
+    while (s0 > sent && !sp(b->cp[s0 - 1])) s0--;
     if (number_at(b, s0, e)) return 1;
-    if (b->c[e - 1].cp != '.' || e - s0 > 5) return 0;
+    if (b->cp[e - 1] != '.' || e - s0 > 5) return 0;
     e = s0;
   }
   return 0;
@@ -1549,29 +1568,29 @@ static int unit_after_number(const block *b, size_t sent, size_t ws, size_t i) {
 */
 static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
                     size_t k) {
-  int32_t term = b->c[i].cp, next, after;
+  int32_t term = b->cp[i], next, after;
   size_t nk = k, ws, dots = 0, q;
   int spaced = 0, cls, speech = 0;
-  for (q = i; q < r; q++) if (b->c[q].cp == '.') dots++;
+  for (q = i; q < r; q++) if (b->cp[q] == '.') dots++;
   /* a dash that opens a line of speech: "Wrócił późno. - Gdzie byłeś?",
   ** "Он кивнул. — Ты придёшь?", "Llegó. —¿Dónde estabas?" */
-  if (nk < b->n && (dash(b->c[nk].cp) || ((b->c[nk].cp == '*' || bullet(b->c[nk].cp)) &&
+  if (nk < b->n && (dash(b->cp[nk]) || ((b->cp[nk] == '*' || bullet(b->cp[nk])) &&
                                           sp(CP(b, nk + 1)))) && k > j) {
     size_t d = nk + 1; /* ... or a bullet: "yetindi. * Uzaktan kumandalı" */
-    if (d < b->n && b->c[d].cp == b->c[nk].cp) d++; /* "--" */
-    while (d < b->n && sp(b->c[d].cp)) d++;
-    if (d < b->n && (precisI_is_word(b->c[d].cp) || opener(b->c[d].cp)) &&
-        !precisI_is_digit(b->c[d].cp)) {
+    if (d < b->n && b->cp[d] == b->cp[nk]) d++; /* "--" */
+    while (d < b->n && sp(b->cp[d])) d++;
+    if (d < b->n && (precisI_is_word(b->cp[d]) || opener(b->cp[d])) &&
+        !precisI_is_digit(b->cp[d])) {
       nk = d;
       speech = 1;
     }
   }
-  while (nk < b->n && (opener(b->c[nk].cp) || invisible(b->c[nk].cp) ||
-                       b->c[nk].cp == '*' || b->c[nk].cp == '_' ||
+  while (nk < b->n && (opener(b->cp[nk]) || invisible(b->cp[nk]) ||
+                       b->cp[nk] == '*' || b->cp[nk] == '_' ||
                        (low_commas(b, nk) && j == r) || /* ". ,, Het" */
-                       (nk > k && sp(b->c[nk].cp) && /* French "« C'est", Dutch ",, Het" */
-                        (b->c[nk - 1].cp == 0xAB || b->c[nk - 1].cp == 0x2039 ||
-                         b->c[nk - 1].cp == 0x201E))))
+                       (nk > k && sp(b->cp[nk]) && /* French "« C'est", Dutch ",, Het" */
+                        (b->cp[nk - 1] == 0xAB || b->cp[nk - 1] == 0x2039 ||
+                         b->cp[nk - 1] == 0x201E))))
     nk++;
   next = CP(b, nk);
   after = CP(b, k);
@@ -1580,21 +1599,21 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
   /* in Hindi and Marathi, which put the verb last, the attribution
   ** follows the quotation: ""काय लागला निकाल ?" बायकोने विचारले." */
   if (j > r && k > j && strcmp(b->lang->script, "Deva") == 0 &&
-      (b->c[j - 1].cp == '"' || b->c[j - 1].cp == 0x201D || b->c[j - 1].cp == 0x2019) &&
+      (b->cp[j - 1] == '"' || b->cp[j - 1] == 0x201D || b->cp[j - 1] == 0x2019) &&
       precisI_is_word(after))
     return 0;
   /* a Japanese quotation goes on with its particle: 「来ますか？」と聞いた */
   if (k == j && j > r && (after == 0x3068 || after == 0x3063) &&
-      (b->c[j - 1].cp == 0x300D || b->c[j - 1].cp == 0x300F || b->c[j - 1].cp == 0x201D))
+      (b->cp[j - 1] == 0x300D || b->cp[j - 1] == 0x300F || b->cp[j - 1] == 0x201D))
     return 0;
-  if (i > 0 && sp(b->c[i - 1].cp)) spaced = 1;
+  if (i > 0 && sp(b->cp[i - 1])) spaced = 1;
   /* inside a quotation or brackets, except in tokenized text ("word . ") */
   if (inside_at(b, j) > 0 && !(spaced && r - i == 1)) return 0;
   if (calls_at(b, j) > 0 && !full_stop(b, term)) return 0;
   /* the word before the run */
   ws = word_before(b, i, sent);
   /* ellipses: "..." or "…", or ". . ."; "[...]" marks an omission */
-  if (i > 0 && b->c[i - 1].cp == '[' && CP(b, r) == ']') return 0;
+  if (i > 0 && b->cp[i - 1] == '[' && CP(b, r) == ']') return 0;
   if (term == 0x2026 || dots == 3 || (dots > 1 && r - i > dots)) {
     if (dots >= 4 && !(r - i > dots && dots == 4)) goto period;
     if (r - i > dots && dots >= 4) goto period; /* ". . . ." */
@@ -1610,18 +1629,18 @@ static int boundary(block *b, size_t sent, size_t i, size_t r, size_t j,
     /* "Yahoo! Research": a name with its "!" */
     if (term == '!' && ws < i) {
       char w[40];
-      size_t n = b->c[i + 1].off - b->c[ws].off;
+      size_t n = OFF(b, i + 1) - OFF(b, ws);
       if (n < sizeof w) {
-        memcpy(w, b->t + b->c[ws].off, n);
+        memcpy(w, b->t + OFF(b, ws), n);
         if (precisI_lang_abbrev(b->lang, w, n) == PRECIS_ABBR_INNER) return 0;
       }
     }
     if (dash(after)) { /* "? – спросила мама", "? - Posted" */
       size_t d = k + 1;
-      while (d < b->n && sp(b->c[d].cp)) d++;
+      while (d < b->n && sp(b->cp[d])) d++;
       return precisI_is_upper(CP(b, d)) || caseless(CP(b, d));
     }
-    if (after == '(' && j > r && b->c[j - 1].cp == '\'') return 0;
+    if (after == '(' && j > r && b->cp[j - 1] == '\'') return 0;
     if (spaced && r - i == 1 && (term == '?' || term == '!'))
       return 1; /* tokenized text: "safe ? he asked" */
     if (precisI_is_lower(next)) /* "didn't work either!! had to pay" */
@@ -1637,24 +1656,24 @@ period:
   /* a period: first the word before it */
   if (spaced && dots == 1) /* tokenized text: "word . next" */
     return !precisI_is_lower(next) || 1;
-  if (ws == i || closer(b->c[i - 1].cp)) /* "(Ibid.). <|CITE|>", "„Wort”. Dann" */
+  if (ws == i || closer(b->cp[i - 1])) /* "(Ibid.). <|CITE|>", "„Wort”. Dann" */
     return !precisI_is_lower(next) ||
            (b->lang->flags & PRECIS_LANG_SPLIT_LOWER) != 0 ||
            /* a period set after the bracket or the quotation ends the
            ** sentence that holds it, in informal text before lowercase
            ** too: "call Jo (ext. 3264). you know", "egg him on". maybe" */
            (i > ws && r - i == 1 && j == r && k > j && nk == k &&
-            (b->c[i - 1].cp == ')' || b->c[i - 1].cp == '"' || b->c[i - 1].cp == 0x201D));
+            (b->cp[i - 1] == ')' || b->cp[i - 1] == '"' || b->cp[i - 1] == 0x201D));
   {
     size_t we = i;
-    while (we > ws && invisible(b->c[we - 1].cp)) we--; /* Arabic "dal, LRE, period" */
+    while (we > ws && invisible(b->cp[we - 1])) we--; /* Arabic "dal, LRE, period" */
     cls = we > ws ? abbrev(b, ws, we) : PRECIS_ABBR_NONE;
-    if (cls == PRECIS_ABBR_NONE && we - ws == 1 && precisI_is_word(b->c[ws].cp) &&
-        !precisI_is_digit(b->c[ws].cp))
+    if (cls == PRECIS_ABBR_NONE && we - ws == 1 && precisI_is_word(b->cp[ws]) &&
+        !precisI_is_digit(b->cp[ws]))
       cls = PRECIS_ABBR_INNER;
   }
-  if (cls == PRECIS_ABBR_NONE && i - ws == 1 && precisI_is_word(b->c[ws].cp)) {
-    int32_t c0 = b->c[ws].cp;
+  if (cls == PRECIS_ABBR_NONE && i - ws == 1 && precisI_is_word(b->cp[ws])) {
+    int32_t c0 = b->cp[ws];
     cls = precisI_is_digit(c0) ? PRECIS_ABBR_NONE
         : PRECIS_ABBR_INNER;  /* initials "E. Smith", and "z. B.", "г." */
   }
@@ -1663,25 +1682,25 @@ period:
     size_t q2, letters = 0, periods = 0;
     int dotted = 1;
     for (q2 = ws; q2 < i; q2++) {
-      int32_t c0 = b->c[q2].cp;
+      int32_t c0 = b->cp[q2];
       if (c0 == '.') periods++;
       else if (precisI_is_word(c0)) letters++;
       else dotted = 0;
     }
     if (dotted && periods > 0 && letters <= 2 * (periods + 1) &&
-        !all_digits(b, ws, i) && !precisI_is_digit(b->c[ws].cp))
+        !all_digits(b, ws, i) && !precisI_is_digit(b->cp[ws]))
       cls = PRECIS_ABBR_ANY;
   }
   if (cls == PRECIS_ABBR_NONE && r - i == 1) { /* "гл.серж.": its last part's class */
     size_t q2 = i;
-    while (q2 > ws && b->c[q2 - 1].cp != '.') q2--;
+    while (q2 > ws && b->cp[q2 - 1] != '.') q2--;
     if (q2 > ws + 1 && q2 < i)
       cls = abbrev(b, q2, i);
   }
   if (r - i >= 2 && cls != PRECIS_ABBR_NONE) /* "Nov.." ends one */
     cls = PRECIS_ABBR_NONE;
-  if (cls == PRECIS_ABBR_INNER && i - ws == 2 && b->c[ws].cp == 'S' &&
-      b->c[ws + 1].cp == 't' && street(b, sent, ws))
+  if (cls == PRECIS_ABBR_INNER && i - ws == 2 && b->cp[ws] == 'S' &&
+      b->cp[ws + 1] == 't' && street(b, sent, ws))
     cls = PRECIS_ABBR_ANY; /* "on Quay St." is a street, "St. Michael" a saint */
   if (cls != PRECIS_ABBR_NONE && cls != PRECIS_ABBR_FINAL &&
       !(b->lang->flags & PRECIS_LANG_CAPITAL_NOUNS) && unit_after_number(b, sent, ws, i))
@@ -1708,8 +1727,8 @@ period:
     size_t q2;
     int rom = 1;
     size_t w0 = ws;
-    while (w0 < i && (dash(b->c[w0].cp) || b->c[w0].cp == '+')) w0++;
-    for (q2 = w0; q2 < i; q2++) if (!roman(b->c[q2].cp)) rom = 0;
+    while (w0 < i && (dash(b->cp[w0]) || b->cp[w0] == '+')) w0++;
+    for (q2 = w0; q2 < i; q2++) if (!roman(b->cp[q2])) rom = 0;
     if ((all_digits(b, w0, i) && i - w0 <= 3) || (rom && w0 < i && i - w0 <= 5)) {
       /* before a capital, a sentence ends where the next word starts
       ** sentences; and after a number where no capitalised noun follows
@@ -1718,8 +1737,8 @@ period:
       if (precisI_is_upper(next))
         return starter(b, nk) ||
                (!rom && !(b->lang->flags & PRECIS_LANG_CAPITAL_NOUNS) &&
-                !precisI_lang_month_form(b->lang, b->t + b->c[nk].off,
-                                         b->c[word_end(b, nk)].off - b->c[nk].off));
+                !precisI_lang_month_form(b->lang, b->t + OFF(b, nk),
+                                         OFF(b, word_end(b, nk)) - OFF(b, nk)));
       return 0;
     }
   }
@@ -1730,7 +1749,7 @@ period:
            ** abbreviation's period: "call 555-0123. they said" */
            (r - i == 1 && j == r && k > j && nk == k && ws > sent &&
             !(b->lang->flags & PRECIS_LANG_ORDINAL_DOT) && number_at(b, ws, i) &&
-            i - ws >= 2 && precisI_is_digit(b->c[ws].cp) && precisI_is_digit(b->c[ws + 1].cp));
+            i - ws >= 2 && precisI_is_digit(b->cp[ws]) && precisI_is_digit(b->cp[ws + 1]));
   return begins(b, k, nk) || next == 0xBF || next == 0xA1 || lead_dots(b, nk);
 }
 
@@ -1739,13 +1758,13 @@ period:
 static int urlish(const block *b, size_t s, size_t e) {
   size_t k;
   for (k = s; k < e; k++) {
-    int32_t cp = b->c[k].cp;
+    int32_t cp = b->cp[k];
     if (cp == '@') return 1;
-    if (cp == ':' && k + 2 < e && b->c[k + 1].cp == '/' && b->c[k + 2].cp == '/')
+    if (cp == ':' && k + 2 < e && b->cp[k + 1] == '/' && b->cp[k + 2] == '/')
       return 1;
   }
-  if (e - s > 4 && (b->c[s].cp == 'w' || b->c[s].cp == 'W') &&
-      b->c[s + 1].cp == 'w' && b->c[s + 2].cp == 'w' && b->c[s + 3].cp == '.')
+  if (e - s > 4 && (b->cp[s] == 'w' || b->cp[s] == 'W') &&
+      b->cp[s + 1] == 'w' && b->cp[s + 2] == 'w' && b->cp[s + 3] == '.')
     return 1;
   return 0;
 }
@@ -1780,8 +1799,8 @@ static int dateline_colon(const block *b, size_t sent, size_t i) {
   size_t k, before = 0, after = 0, *n = &before;
   int in = 0, dashes = 0;
   for (k = sent; k < i; k++) {
-    int32_t cp = b->c[k].cp;
-    if (dash(cp) && sp(CP(b, k + 1)) && k > sent && sp(b->c[k - 1].cp)) {
+    int32_t cp = b->cp[k];
+    if (dash(cp) && sp(CP(b, k + 1)) && k > sent && sp(b->cp[k - 1])) {
       if (++dashes > 1) return 0;
       n = &after;
       in = 0;
@@ -1814,56 +1833,56 @@ static int glued(block *b, size_t i, size_t sent) {
   if (i - ws < 2 || !has_word(b, sent, i)) return 0;
   s = ws;
   e = i + 1;
-  while (e < b->n && e - i < MAX_TOKEN && !sp(b->c[e].cp)) e++;
-  while (s > 0 && i - s < MAX_TOKEN && !sp(b->c[s - 1].cp)) s--;
+  while (e < b->n && e - i < MAX_TOKEN && !sp(b->cp[e])) e++;
+  while (s > 0 && i - s < MAX_TOKEN && !sp(b->cp[s - 1])) s--;
   if (e - i >= MAX_TOKEN || i - s >= MAX_TOKEN) return 0; /* no word: a blob */
   if (urlish(b, s, e)) return 0;
   for (k = ws; k < i; k++) {
-    int32_t cp = b->c[k].cp;
+    int32_t cp = b->cp[k];
     if (cp == '.') return 0; /* "J.C.Penney", "testurl.Awesome.com" */
     if (precisI_is_lower(cp)) low++;
   }
   for (k = i + 1; k < e; k++)
-    if (b->c[k].cp == '.' && k + 1 < e) return 0; /* "Awesome.com" */
+    if (b->cp[k] == '.' && k + 1 < e) return 0; /* "Awesome.com" */
   if (low >= 2) return 1;
   /* numbers with thousands: "1,000.That" */
-  return i - ws >= 4 && precisI_is_digit(b->c[i - 1].cp);
+  return i - ws >= 4 && precisI_is_digit(b->cp[i - 1]);
 }
 
 static precis_status split_block(block *b, precisI_vec *out) {
   size_t i = 0, sent = 0;
   /* past most characters: nothing below applies to them */
   while ((i = next_in(b, i, K_END | K_START)) < b->n) {
-    int32_t cp = b->c[i].cp;
+    int32_t cp = b->cp[i];
     size_t j, k, r;
     if ((b->kind[i] & K_START) && i > sent && has_word(b, sent, i)) {
-      if (push(out, b->t, b->c[sent].off, b->c[i].off) != PRECIS_OK)
+      if (push(out, b->t, OFF(b, sent), OFF(b, i)) != PRECIS_OK)
         return PRECIS_ENOMEM;
       sent = i;
     }
     if ((cp == '"' || cp == 0x201D) && i >= 2 && inside_at(b, i + 1) == 0 &&
-        ((b->c[i - 1].cp == '-' && b->c[i - 2].cp == '-') ||
-         b->c[i - 1].cp == 0x2014) && sp(CP(b, i + 1))) {
+        ((b->cp[i - 1] == '-' && b->cp[i - 2] == '-') ||
+         b->cp[i - 1] == 0x2014) && sp(CP(b, i + 1))) {
       /* speech broken off: "If you please, sir--" The Rabbit */
       k = i + 1;
-      while (k < b->n && sp(b->c[k].cp)) k++;
-      if (k < b->n && precisI_is_upper(b->c[k].cp)) {
-        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+      while (k < b->n && sp(b->cp[k])) k++;
+      if (k < b->n && precisI_is_upper(b->cp[k])) {
+        if (push(out, b->t, OFF(b, sent), OFF(b, i + 1)) != PRECIS_OK)
           return PRECIS_ENOMEM;
         sent = i = k;
         continue;
       }
     }
-    if ((cp == ':' || cp == ';') && i > 0 && sp(b->c[i - 1].cp) &&
+    if ((cp == ':' || cp == ';') && i > 0 && sp(b->cp[i - 1]) &&
         inside_at(b, i) == 0 && words_in(b, sent, i) >= 3) {
       /* informal text ends a sentence with an emoticon: "great :) the
       ** seats are comfy" */
       size_t e = emoticon_end(b, i);
-      if (e > i && e < b->n && sp(b->c[e].cp)) {
+      if (e > i && e < b->n && sp(b->cp[e])) {
         k = e;
-        while (k < b->n && sp(b->c[k].cp)) k++;
-        if (k < b->n && precisI_is_word(b->c[k].cp)) {
-          if (push(out, b->t, b->c[sent].off, b->c[e].off) != PRECIS_OK)
+        while (k < b->n && sp(b->cp[k])) k++;
+        if (k < b->n && precisI_is_word(b->cp[k])) {
+          if (push(out, b->t, OFF(b, sent), OFF(b, e)) != PRECIS_OK)
             return PRECIS_ENOMEM;
           sent = i = k;
           continue;
@@ -1872,9 +1891,9 @@ static precis_status split_block(block *b, precisI_vec *out) {
     }
     if (cp == ':' && sp(CP(b, i + 1)) && dateline_colon(b, sent, i)) {
       k = i + 1; /* "لندن - ایرنا: ...", "LONDON - Reuters: ..." */
-      while (k < b->n && sp(b->c[k].cp)) k++;
+      while (k < b->n && sp(b->cp[k])) k++;
       if (k < b->n) {
-        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+        if (push(out, b->t, OFF(b, sent), OFF(b, i + 1)) != PRECIS_OK)
           return PRECIS_ENOMEM;
         sent = i = k;
         continue;
@@ -1887,7 +1906,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
     }
     /* a terminator inside a number or a word: "3.14", "tel.:0123", "a.m" */
     if (cp == '.' || cp == ':' || cp == 0xFF0E) {
-      int32_t nx = CP(b, i + 1), pv = i ? b->c[i - 1].cp : ' ';
+      int32_t nx = CP(b, i + 1), pv = i ? b->cp[i - 1] : ' ';
       if (precisI_is_word(nx) && precisI_is_word(pv) &&
           !(cp == '.' && glued(b, i, sent)) &&
           !(cp == '.' && precisI_is_digit(nx) && !precisI_is_digit(pv) &&
@@ -1901,26 +1920,26 @@ static precis_status split_block(block *b, precisI_vec *out) {
     /* a run like "?!", "...", ". . ." */
     j = i + 1;
     while (j < b->n) {
-      int32_t c2 = b->c[j].cp;
+      int32_t c2 = b->cp[j];
       if (terminal(b, c2) || c2 == '.') { j++; continue; }
-      if (c2 == ' ' && CP(b, j + 1) == '.' && b->c[j - 1].cp == '.' &&
-          i > 0 && sp(b->c[i - 1].cp)) { j++; continue; }
+      if (c2 == ' ' && CP(b, j + 1) == '.' && b->cp[j - 1] == '.' &&
+          i > 0 && sp(b->cp[i - 1])) { j++; continue; }
       break;
     }
-    while (j > i + 1 && sp(b->c[j - 1].cp)) j--;
+    while (j > i + 1 && sp(b->cp[j - 1])) j--;
     r = j;
     /* two or four periods after a space: a period, then a unit of dots */
-    if (cp == '.' && i > 0 && sp(b->c[i - 1].cp) && (r - i == 2 || r - i == 4) &&
+    if (cp == '.' && i > 0 && sp(b->cp[i - 1]) && (r - i == 2 || r - i == 4) &&
         (r == b->n || sp(CP(b, r)))) {
       if (has_word(b, sent, i)) {
-        if (push(out, b->t, b->c[sent].off, b->c[i + 1].off) != PRECIS_OK)
+        if (push(out, b->t, OFF(b, sent), OFF(b, i + 1)) != PRECIS_OK)
           return PRECIS_ENOMEM;
         sent = i + 1;
       }
       k = r;
-      while (k < b->n && sp(b->c[k].cp)) k++;
+      while (k < b->n && sp(b->cp[k])) k++;
       if (k < b->n) {
-        if (push(out, b->t, b->c[sent].off, b->c[k].off) != PRECIS_OK)
+        if (push(out, b->t, OFF(b, sent), OFF(b, k)) != PRECIS_OK)
           return PRECIS_ENOMEM;
         sent = k;
       }
@@ -1932,7 +1951,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
       int32_t c2 = CP(b, j);
       /* after "。" a "“" opens the next sentence: "他说完了。“你来吗？”" */
       if ((c2 == 0x201C || c2 == '*') && tight(cp) && j + 1 < b->n &&
-          !sp(b->c[j + 1].cp) && !closer(b->c[j + 1].cp))
+          !sp(b->cp[j + 1]) && !closer(b->cp[j + 1]))
         break;
       if (j < b->n && (closer(c2) || invisible(c2))) { j++; continue; }
       if (sp(c2) && (CP(b, j + 1) == 0xBB || CP(b, j + 1) == 0x203A) && inside_at(b, j) > 0) {
@@ -1940,7 +1959,7 @@ static precis_status split_block(block *b, precisI_vec *out) {
         continue;
       }
       if (sp(c2) && CP(b, j + 1) == '\'' && CP(b, j + 2) == '\'' && j == r &&
-          (j + 3 >= b->n || sp(CP(b, j + 3))) && !(i > 0 && sp(b->c[i - 1].cp))) {
+          (j + 3 >= b->n || sp(CP(b, j + 3))) && !(i > 0 && sp(b->cp[i - 1]))) {
         j += 3; /* Dutch ",, Het lijkt een droom. ''" */
         continue;
       }
@@ -1948,8 +1967,8 @@ static precis_status split_block(block *b, precisI_vec *out) {
         /* citations: "[7][8]", "[1]: 207" with its page, and one set
         ** apart after the end ("poďakoval. [18] Mimo") */
         size_t o = c2 == '[' ? j : j + 1, q = o + 1;
-        while (q < b->n && (precisI_is_digit(b->c[q].cp) || b->c[q].cp == ',' ||
-                            dash(b->c[q].cp)))
+        while (q < b->n && (precisI_is_digit(b->cp[q]) || b->cp[q] == ',' ||
+                            dash(b->cp[q])))
           q++;
         if (q > o + 1 && CP(b, q) == ']' && (c2 == '[' || sp(CP(b, q + 1)))) {
           j = q + 1;
@@ -1957,8 +1976,8 @@ static precis_status split_block(block *b, precisI_vec *out) {
             q = j + 1;
             if (CP(b, q) == ' ') q++;
             if (precisI_is_digit(CP(b, q))) {
-              while (q < b->n && (precisI_is_digit(b->c[q].cp) || dash(b->c[q].cp) ||
-                                  b->c[q].cp == ','))
+              while (q < b->n && (precisI_is_digit(b->cp[q]) || dash(b->cp[q]) ||
+                                  b->cp[q] == ','))
                 q++;
               j = q;
             }
@@ -1967,35 +1986,35 @@ static precis_status split_block(block *b, precisI_vec *out) {
         }
       }
       if (cp == '.' && precisI_is_digit(c2) && j == r && i > 0 &&
-          !precisI_is_digit(b->c[i - 1].cp)) {
+          !precisI_is_digit(b->cp[i - 1])) {
         size_t q = j;
-        while (q < b->n && (precisI_is_digit(b->c[q].cp) ||
-                            (b->c[q].cp == ' ' && precisI_is_digit(CP(b, q + 1)))))
+        while (q < b->n && (precisI_is_digit(b->cp[q]) ||
+                            (b->cp[q] == ' ' && precisI_is_digit(CP(b, q + 1)))))
           q++;
-        if (q - j <= 6 && (q >= b->n || sp(b->c[q].cp))) { j = q; continue; }
+        if (q - j <= 6 && (q >= b->n || sp(b->cp[q]))) { j = q; continue; }
       }
       break;
     }
     { /* an emoticon or emoji after the end belongs to the sentence */
       size_t q = j, e;
-      while (q < b->n && sp(b->c[q].cp)) q++;
+      while (q < b->n && sp(b->cp[q])) q++;
       e = emoticon_end(b, q);
       if (e > q && (e >= b->n || sp(CP(b, e)))) j = e;
     }
     k = j;
-    while (k < b->n && sp(b->c[k].cp)) k++;
-    if (k > j && i > 0 && sp(b->c[i - 1].cp) && CP(b, k) == '\'' &&
+    while (k < b->n && sp(b->cp[k])) k++;
+    if (k > j && i > 0 && sp(b->cp[i - 1]) && CP(b, k) == '\'' &&
         CP(b, k + 1) == '\'' && (k + 2 >= b->n || sp(CP(b, k + 2)))) {
       j = k + 2; /* tokenized closing quote: "over . '' the" */
       k = j;
-      while (k < b->n && sp(b->c[k].cp)) k++;
+      while (k < b->n && sp(b->cp[k])) k++;
     }
     if (k >= b->n) break;
     /* no space after the run: no end, but after a CJK terminator, a
     ** period glued to a capital ("world.Today") or an ASCII mark between
     ** CJK characters ("好的!我们走吧") */
     if (k == j && !tight(cp) && !(cp == '.' && glued(b, i, sent)) &&
-        !((cp == '!' || cp == '?') && i > 0 && precisI_is_cjk(b->c[i - 1].cp) &&
+        !((cp == '!' || cp == '?') && i > 0 && precisI_is_cjk(b->cp[i - 1]) &&
           (precisI_is_cjk(CP(b, k)) || opener(CP(b, k)) || precisI_is_digit(CP(b, k))))) {
       i = j > i ? j : i + 1;
       continue;
@@ -2004,11 +2023,24 @@ static precis_status split_block(block *b, precisI_vec *out) {
       i = j > i ? j : i + 1;
       continue;
     }
-    if (push(out, b->t, b->c[sent].off, b->c[j].off) != PRECIS_OK)
+    if (push(out, b->t, OFF(b, sent), OFF(b, j)) != PRECIS_OK)
       return PRECIS_ENOMEM;
     sent = i = k;
   }
-  return push(out, b->t, b->c[sent].off, b->c[b->n].off);
+  return push(out, b->t, OFF(b, sent), OFF(b, b->n));
+}
+
+/* Is [s, s + n) all ASCII? Eight bytes at a time. */
+static int ascii(const char *s, size_t n) {
+  size_t i = 0;
+  unsigned char any = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, sizeof w);
+    if (w & (uint64_t)0x8080808080808080u) return 0;
+  }
+  for (; i < n; i++) any |= (unsigned char)s[i];
+  return any < 0x80;
 }
 
 /* Splits the window [start, end) of a block. */
@@ -2029,42 +2061,50 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   b.ctx_start = start > CONTEXT ? start - CONTEXT : 0;
   b.ctx_end = tlen - end > CONTEXT ? end + CONTEXT : tlen;
   { /* one allocation for the block's arrays, each written below: code
-    ** points, then quotation depths (zeroed on first use), then kinds;
-    ** sized for a code point per byte, the most there can be (the pages
-    ** past the code points are never touched) */
-    size_t m = end - start + 2, per = sizeof *b.c + 2 * sizeof(int) + 1;
+    ** points and their offsets, then quotation depths (zeroed on first
+    ** use), then kinds; sized for a code point per byte, the most there
+    ** can be (the pages past the code points are never touched) */
+    size_t m = end - start + 2, per = sizeof *b.cp + sizeof *b.off + 2 * sizeof(int) + 1;
     char *mem;
     if (m > ((size_t)-1 - 8) / per) return PRECIS_ENOMEM;
     mem = precisI_alloc(m * per + 8, 1);
     if (mem == NULL) return PRECIS_ENOMEM;
-    b.c = (cpt *)(void *)mem;
-    b.inside = (int *)(void *)(mem + m * sizeof *b.c);
+    b.cp = (int32_t *)(void *)mem;
+    b.off = (uint32_t *)(b.cp + m);
+    b.inside = (int *)(b.off + m);
     b.calls = b.inside + m;
     b.kind = (unsigned char *)(b.calls + m);
   }
+  b.base = start;
   { /* the code points, and what each is to the passes (see K_QUOTE) */
-    int space = 1; /* the code point before: the block starts after one */
-    for (i = start, n = 0; i < end; n++) {
-      unsigned char c = (unsigned char)t[i], a;
-      int32_t cp;
-      b.c[n].off = i;
-      if (c < 0x80) {
-        cp = c;
-        i++;
-        a = ascii_kind[c];
-      } else {
-        i += precisI_utf8_decode_mb(t, end, i, &cp);
-        a = K_QUOTE | K_END | (precisI_is_space_u(cp) ? T_SPACE : 0);
+    const unsigned char *s = (const unsigned char *)t + start;
+    int32_t *cps = b.cp;
+    unsigned char *kd = b.kind;
+    size_t len = end - start;
+    if (ascii(t + start, len)) { /* the code points are the bytes */
+      for (n = 0; n < len; n++) {
+        cps[n] = s[n];
+        kd[n] = ascii_kind[s[n]];
       }
-      b.c[n].cp = cp;
-      if (space && !(a & T_SPACE)) a |= a & T_MSG ? K_WORD | K_MSG : K_WORD;
-      space = a & T_SPACE;
-      b.kind[n] = a & (unsigned char)~(T_SPACE | T_MSG);
+      b.off = NULL;
+    } else {
+      uint32_t *offs = b.off;
+      for (i = 0, n = 0; i < len; n++) {
+        int32_t cp;
+        offs[n] = (uint32_t)i;
+        if (s[i] < 0x80) {
+          cp = s[i++];
+          kd[n] = ascii_kind[cp];
+        } else {
+          i += precisI_utf8_decode_mb(t + start, len, i, &cp);
+          kd[n] = K_QUOTE | K_END | (precisI_is_space_u(cp) ? K_SPACE : 0);
+        }
+        cps[n] = cp;
+      }
+      offs[n] = offs[n + 1] = (uint32_t)len;
     }
   }
-  b.c[n].cp = -1;
-  b.c[n].off = end;
-  b.c[n + 1] = b.c[n];
+  b.cp[n] = b.cp[n + 1] = -1;
   b.n = n;
   memset(b.kind + n, 0xFF, 9); /* next_in() stops at the sentinel */
   quotations(&b);
@@ -2072,7 +2112,7 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   messages(&b);
   st = split_block(&b, out);
   if (b.oom) st = PRECIS_ENOMEM;
-  free(b.c);
+  free(b.cp);
   return st;
 }
 
