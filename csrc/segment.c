@@ -40,7 +40,8 @@ typedef struct block {
   size_t n;
   int *inside;          /* per boundary position 0..n: quotation depth */
   int *calls;           /* ... inside a quotation opened after a colon */
-  int quoted;           /* the two above are written; else all 0, unset */
+  size_t qlo, qhi;      /* the two above hold [qlo, qhi), all 0 elsewhere
+                        ** (and unset) */
   unsigned char *kind;  /* per code point: K_ bits; past the sentinel, 8
                         ** more with every bit set, for next_in() */
   size_t tlen;          /* the whole text's length */
@@ -137,17 +138,36 @@ static size_t next_word(const block *b, size_t i, int msg) {
 }
 
 /* quotation depth and calls at boundary position j */
-static int inside_at(const block *b, size_t j) { return b->quoted ? b->inside[j] : 0; }
-static int calls_at(const block *b, size_t j) { return b->quoted ? b->calls[j] : 0; }
+static int inside_at(const block *b, size_t j) {
+  return j >= b->qlo && j < b->qhi ? b->inside[j] : 0;
+}
+static int calls_at(const block *b, size_t j) {
+  return j >= b->qlo && j < b->qhi ? b->calls[j] : 0;
+}
+
+/* zeroes [lo, hi) of both arrays */
+static void zero(block *b, size_t lo, size_t hi) {
+  memset(b->inside + lo, 0, (hi - lo) * sizeof *b->inside);
+  memset(b->calls + lo, 0, (hi - lo) * sizeof *b->calls);
+}
 
 /* Boundary positions [lo, hi) are inside a quotation (calls: a call):
-** noted as a difference, summed at the end of quotations() */
+** noted as a difference at lo and hi, summed at the end of quotations();
+** the arrays are zeroed as far as the differences reach */
 static void hold(block *b, int calls, size_t lo, size_t hi) {
   int *v;
-  if (!b->quoted) {
-    memset(b->inside, 0, (b->n + 2) * sizeof *b->inside);
-    memset(b->calls, 0, (b->n + 2) * sizeof *b->calls);
-    b->quoted = 1;
+  if (b->qlo >= b->qhi) {
+    zero(b, lo, hi + 1);
+    b->qlo = lo;
+    b->qhi = hi + 1;
+  }
+  if (lo < b->qlo) {
+    zero(b, lo, b->qlo);
+    b->qlo = lo;
+  }
+  if (hi >= b->qhi) {
+    zero(b, b->qhi, hi + 1);
+    b->qhi = hi + 1;
   }
   v = calls ? b->calls : b->inside;
   v[lo]++;
@@ -486,11 +506,10 @@ static void quotations(block *b) {
              (i == 0 || sp(prev)))
       st[depth++] = i;
   }
-  if (b->quoted)
-    for (i = 1; i <= b->n; i++) {
-      b->inside[i] += b->inside[i - 1];
-      b->calls[i] += b->calls[i - 1];
-    }
+  for (i = b->qlo + 1; i < b->qhi; i++) { /* at qhi - 1 both sums are back to 0 */
+    b->inside[i] += b->inside[i - 1];
+    b->calls[i] += b->calls[i - 1];
+  }
 }
 
 /* ---------------------------------------------------------------------
@@ -2168,25 +2187,30 @@ static precisI_unit *add(precisI_run *run, uint32_t doc, uint32_t kind,
   return u;
 }
 
-/* words in [s, e): runs of characters between spaces */
-static size_t count_words(const char *t, size_t s, size_t e) {
+/* words in [s, e): runs of characters between spaces; counted up to
+** max + 1, past which the callers need not know how many */
+static size_t count_words(const char *t, size_t s, size_t e, size_t max) {
   size_t n = 0;
   int in = 0;
   for (; s < e; s++) {
     int w = !(t[s] == ' ' || t[s] == '\t' || t[s] == '\n' || t[s] == '\r');
-    if (w && !in) n++;
+    if (w && !in && ++n > max) break;
     in = w;
   }
   return n;
 }
 
+/* the rules fragment() applies, as the summarizer's options have them */
+enum { F_SALUTATION = 1, F_DATELINE = 2 };
+
 /* A unit that a paragraph's joined lines hold and that is no sentence,
 ** the rule ingest gives such a line: a greeting or a closing
 ** ("salutation"), a date stamp ("dateline"). Its rule, or NULL. */
-static const char *fragment(const precisI_run *run, const char *s, size_t n, int *bye) {
-  size_t words = count_words(s, 0, n);
+static const char *fragment(const precisI_run *run, int rules, const char *s, size_t n,
+                            int *bye) {
+  size_t words = count_words(s, 0, n, 6);
   int sal = 0;
-  if (words <= 5 && precisI_rule_on(run->s, "salutation") &&
+  if (words <= 5 && (rules & F_SALUTATION) &&
       ((sal = precisI_rule_salutation(s, n, words)) != 0 ||
        /* the name after a closing, at the paragraph's end: "Best, Jo Lee" */
        (*bye < 0 && words <= 3 && !precisI_is_terminal((unsigned char)s[n - 1])))) {
@@ -2194,7 +2218,7 @@ static const char *fragment(const precisI_run *run, const char *s, size_t n, int
     return "salutation";
   }
   *bye = 0;
-  if (words <= 6 && precisI_rule_on(run->s, "dateline") &&
+  if (words <= 6 && (rules & F_DATELINE) &&
       precisI_rule_date_line(s, n, run->lang))
     return "dateline";
   return NULL;
@@ -2208,6 +2232,8 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
   int seen_sentence = 0, seen_title = 0;
   size_t title = 0, title_words = 0;
   int title_caps = 0;
+  int rules = (precisI_rule_on(run->s, "salutation") ? F_SALUTATION : 0) |
+              (precisI_rule_on(run->s, "dateline") ? F_DATELINE : 0);
   precis_status st = PRECIS_OK;
   precisI_vec_init(&spans, sizeof(span));
   for (b = 0; b < blocks->n; b++) {
@@ -2216,7 +2242,7 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
       if (!add(run, doc, PRECIS_KIND_DROPPED, bl->start, bl->end, bl->rule)) goto oom;
     } else if (bl->kind == PRECIS_BLOCK_HEADING) {
       uint32_t kind = PRECIS_KIND_HEADING;
-      size_t words = count_words(t, bl->start, bl->end);
+      size_t words = count_words(t, bl->start, bl->end, SIZE_MAX);
       if (!seen_sentence && !seen_title) {
         kind = PRECIS_KIND_TITLE;
         seen_title = 1;
@@ -2245,7 +2271,7 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
         precisI_unit *u;
         if (spans.n > 1 && sp0->end - sp0->start <= 160) { /* fragments are short */
           if (bye && k + 1 == spans.n) bye = -1; /* the last unit, after a closing */
-          rule = fragment(run, t + sp0->start, sp0->end - sp0->start, &bye);
+          rule = fragment(run, rules, t + sp0->start, sp0->end - sp0->start, &bye);
         } else {
           bye = 0;
         }
@@ -2257,7 +2283,7 @@ precis_status precisI_segment(precisI_run *run, uint32_t doc,
           ** of their own ("Jo Lee 08/16/2000 03:14 PM") */
           precisI_unit *prev = &precisI_vec_at(&run->units, precisI_unit, run->units.n - 2);
           if (prev->kind == PRECIS_KIND_SENTENCE && prev->end - prev->start < 64 &&
-              count_words(t, prev->start, prev->end) <= 4 &&
+              count_words(t, prev->start, prev->end, 4) <= 4 &&
               !precisI_is_terminal((unsigned char)t[prev->end - 1])) {
             prev->kind = PRECIS_KIND_DROPPED;
             prev->rule = rule;
