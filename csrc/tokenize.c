@@ -39,11 +39,6 @@ static uint32_t fnv(const char *s, size_t n) {
   return h;
 }
 
-/* an ASCII byte in lowercase */
-static unsigned char lower(unsigned char c) {
-  return (unsigned char)(c + ((unsigned)(c - 'A') < 26u ? 'a' - 'A' : 0));
-}
-
 static int table_init(table *t, size_t cap) {
   t->cap = cap;
   t->n = 0;
@@ -87,37 +82,46 @@ static int grow(table *t) {
   return 1;
 }
 
-/* the slot of the lowercase form of the ASCII word w, empty when absent:
-** a key of n bytes that equals it is ASCII too */
-static slot *find_lower(table *t, const char *w, size_t n, uint32_t h) {
+/* the slot of key k, empty when absent, compared 8 bytes at a time: k
+** is followed by zeros up to a multiple of 8 bytes, as the pool's keys
+** are */
+static slot *find8(table *t, const char *k, size_t n, uint32_t h) {
   size_t i = h & (t->cap - 1);
   for (;;) {
     slot *s = &t->slots[i];
     if (s->len == 0) return s;
     if (s->hash == h && s->len == n) {
-      const unsigned char *k = (const unsigned char *)t->pool.p + s->off;
+      const char *a = (const char *)t->pool.p + s->off;
       size_t j = 0;
-      while (j < n && k[j] == lower((unsigned char)w[j])) j++;
-      if (j == n) return s;
+      uint64_t x, y;
+      do {
+        memcpy(&x, a + j, 8);
+        memcpy(&y, k + j, 8);
+        j += 8;
+      } while (x == y && j < n);
+      if (x == y) return s;
     }
     i = (i + 1) & (t->cap - 1);
   }
 }
 
-/* inserts a new key (known absent) with `value`; NULL on OOM */
+/* inserts a new key (known absent) with `value`; NULL on OOM. The pool
+** holds it padded with zeros to a multiple of 8 bytes, for find8(). */
 static slot *insert(table *t, const char *k, size_t n, uint32_t h,
                     uint32_t value) {
   slot *s;
-  if (n == 0 || n > UINT32_MAX || t->pool.n > UINT32_MAX - n) return NULL;
+  size_t room = (n + 7) & ~(size_t)7;
+  if (n == 0 || n > UINT32_MAX - 7 || t->pool.n > UINT32_MAX - room) return NULL;
   if ((t->n + 1) * 2 > t->cap && !grow(t)) return NULL;
-  if (!precisI_vec_reserve(&t->pool, t->pool.n + n)) return NULL;
+  if (!precisI_vec_reserve(&t->pool, t->pool.n + n + 8)) return NULL;
   s = find(t, k, n, h);
   memcpy((char *)t->pool.p + t->pool.n, k, n);
+  memset((char *)t->pool.p + t->pool.n + n, 0, 8);
   s->hash = h;
   s->off = (uint32_t)t->pool.n;
   s->len = (uint32_t)n;
   s->value = value;
-  t->pool.n += n;
+  t->pool.n += room;
   t->n++;
   return s;
 }
@@ -128,6 +132,8 @@ typedef struct tokenizer {
   struct sb_stemmer *stemmer;
   table surface;   /* raw bytes -> term id or NO_TERM */
   table stems;     /* stem -> term id */
+  /* a token folded, or an ASCII word's lowercase key followed by 8
+  ** zeros */
   char buf[MAX_STEM_BYTES * 4 + 8];
 } tokenizer;
 
@@ -189,20 +195,19 @@ static int fresh(tokenizer *tk, const char *key, size_t klen, int folded,
 }
 
 /* The term id of a token; NO_TERM for stopwords. 0 on OOM. `lower_key`:
-** the token is ASCII, of at most MAX_STEM_BYTES, and its key is its
-** lowercase form, whose FNV-1a hash is lh ("The" and "the" are one key,
-** stemmed once whichever comes first); else the token is its own key. An
-** ASCII key never equals another: those have a byte above 0x7F, or are
-** longer. */
+** the token is ASCII, of at most MAX_STEM_BYTES, and its key, its
+** lowercase form, is in tk->buf followed by 8 zeros, with lh its FNV-1a
+** hash ("The" and "the"
+** are one key, stemmed once whichever comes first); else the token is its
+** own key. An ASCII key never equals another: those have a byte above
+** 0x7F, or are longer. */
 static int lookup(tokenizer *tk, const char *w, size_t n, int lower_key,
                   uint32_t lh, uint32_t *out) {
   uint32_t value;
   slot *s;
   if (lower_key) {
-    size_t i;
-    s = find_lower(&tk->surface, w, n, lh);
+    s = find8(&tk->surface, tk->buf, n, lh);
     if (s->len) { *out = s->value; return 1; }
-    for (i = 0; i < n; i++) tk->buf[i] = (char)lower((unsigned char)w[i]);
     if (!fresh(tk, tk->buf, n, 1, w, n, &value)) return 0;
     /* fresh() reads tk->buf and leaves it as it is */
     if (insert(&tk->surface, tk->buf, n, lh, value) == NULL) return 0;
@@ -218,10 +223,6 @@ static int lookup(tokenizer *tk, const char *w, size_t n, int lower_key,
   }
   *out = value;
   return 1;
-}
-
-static int is_joiner(int32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == '.' || cp == ',';
 }
 
 /* scripts written without spaces between words: Han, kana, Thai, Lao,
@@ -280,9 +281,11 @@ static size_t bigrams(tokenizer *tk, const char *t, size_t i, size_t end,
 }
 
 /* Each byte as a word's lowercase key holds it: a letter in lowercase,
-** a digit as it is; 0 for the other bytes of ASCII, and for the bytes
-** above 0x7F, which the general loop reads. */
-static const unsigned char word_byte[256] = {
+** a digit as it is; 0 for the other bytes of ASCII, and -1 for the bytes
+** above 0x7F, which the general loop reads. A word's letters and digits
+** are the bytes above 0. */
+#define HI16 -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1
+static const signed char word_byte[256] = {
   ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
   ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
   ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
@@ -296,77 +299,121 @@ static const unsigned char word_byte[256] = {
   ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
   ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
   ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
-  ['z'] = 'z'
+  ['z'] = 'z',
+  [0x80] = HI16, [0x90] = HI16, [0xA0] = HI16, [0xB0] = HI16,
+  [0xC0] = HI16, [0xD0] = HI16, [0xE0] = HI16, [0xF0] = HI16
 };
+#undef HI16
 
 /* Appends the content terms of t[i, end) to run->terms; counts words.
 ** A word's ASCII letters and digits, most of most texts, are read by a
-** loop of their own, which hashes the word's lowercase form as it goes. */
+** loop of their own, which writes the word's lowercase form to tk->buf
+** and hashes it as it goes. Whether the word so far is a number is asked
+** only at a joiner, of the code points not asked about before. */
 static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
                                 size_t end, uint32_t *words) {
   precisI_vec *terms = &tk->run->terms;
   const unsigned char *u = (const unsigned char *)t;
+  unsigned char *key = (unsigned char *)tk->buf;
+  uint32_t nwords = 0;
+  precis_status st = PRECIS_OK;
   while (i < end) {
     int32_t cp;
-    size_t len, ws;
+    size_t len, ws, stop, dpos, n;
     uint32_t term, h = FNV_BASIS;
-    int digits = 1, ascii = 1;
-    if (u[i] < 0x80) {
-      if (!word_byte[u[i]]) { i++; continue; }
-      cp = u[i];
-      len = 1;
-    } else {
+    int ascii = 1, digits = 1; /* digits: t[ws, dpos) is a number */
+    while (i < end && word_byte[u[i]] == 0) i++;
+    if (i >= end) break;
+    ws = dpos = i;
+    if (word_byte[u[i]] < 0) {
       len = precisI_utf8_decode_mb(t, end, i, &cp);
       if (!precisI_is_word(cp)) { i += len; continue; }
       if (nospace(cp)) {
-        precis_status st;
-        i = bigrams(tk, t, i, end, words, &st);
-        if (st != PRECIS_OK) return st;
+        i = bigrams(tk, t, i, end, &nwords, &st);
+        if (st != PRECIS_OK) break;
         continue;
       }
-    }
-    ws = i;
-    for (;;) { /* cp, of len bytes at i, belongs to the word */
-      if (!precisI_is_digit(cp)) digits = 0;
-      if (cp < 0x80) h = (h ^ lower((unsigned char)cp)) * FNV_PRIME;
-      else ascii = 0;
+      ascii = 0;
       i += len;
-      while (i < end) {
-        unsigned char c = word_byte[u[i]];
-        if (c == 0) break;
-        if (c > '9') digits = 0;
-        h = (h ^ c) * FNV_PRIME;
-        i++;
+    }
+    /* the key is written up to MAX_STEM_BYTES + 1 bytes, enough to know
+    ** the word is longer than a lowercase key's */
+    stop = end - ws > MAX_STEM_BYTES ? ws + MAX_STEM_BYTES + 1 : end;
+    for (;;) { /* the word goes on at i */
+      int32_t nx;
+      size_t l2;
+      int keep;
+      const unsigned char *p = u + i, *ps = u + stop;
+      unsigned char *o = key + (i - ws);
+      int c;
+      while (p < ps && (c = word_byte[*p]) > 0) {
+        h = (h ^ (uint32_t)c) * FNV_PRIME;
+        *o++ = (unsigned char)c;
+        p++;
       }
+      /* past stop, neither the key nor its hash is read */
+      while (p < u + end && word_byte[*p] > 0) p++;
+      i = (size_t)(p - u);
       if (i >= end) break;
-      len = precisI_utf8_decode(t, end, i, &cp);
-      if (precisI_is_word(cp) && !nospace(cp)) continue;
-      if (is_joiner(cp) && i + len < end) { /* inside a word or number? */
-        int32_t nx;
-        size_t l2 = precisI_utf8_decode(t, end, i + len, &nx);
-        int keep = cp == ',' ? digits && precisI_is_digit(nx)
-                 : cp == '.' ? precisI_is_word(nx) && (digits ? precisI_is_digit(nx) : !precisI_is_digit(nx))
-                 : precisI_is_word(nx) && !digits;
-        if (keep) {
-          if (cp < 0x80) h = (h ^ (uint32_t)cp) * FNV_PRIME;
-          else ascii = 0;
-          i += len; len = l2; cp = nx;
+      if (u[i] < 0x80) {
+        cp = u[i];
+        if (cp != '\'' && cp != '.' && cp != ',') break;
+        len = 1;
+      } else {
+        len = precisI_utf8_decode_mb(t, end, i, &cp);
+        if (precisI_is_word(cp) && !nospace(cp)) {
+          ascii = 0;
+          i += len;
           continue;
         }
+        if (cp != 0x2019) break;
       }
+      /* a joiner: inside a word or number? */
+      if (i + len >= end) break;
+      l2 = precisI_utf8_decode(t, end, i + len, &nx);
+      while (digits && dpos < i) {
+        int32_t d;
+        dpos += precisI_utf8_decode(t, end, dpos, &d);
+        digits = precisI_is_digit(d);
+      }
+      keep = cp == ',' ? digits && precisI_is_digit(nx)
+           : cp == '.' ? precisI_is_word(nx) && (digits ? precisI_is_digit(nx) : !precisI_is_digit(nx))
+           : precisI_is_word(nx) && !digits;
+      if (!keep) break;
+      if (cp < 0x80) {
+        h = (h ^ (uint32_t)cp) * FNV_PRIME;
+        if (i < stop) key[i - ws] = (unsigned char)cp;
+      } else {
+        ascii = 0;
+      }
+      i += len;
+      dpos = i; /* a joiner is neither digit nor letter */
+      if (nx >= 0x80) { /* a word's code point, whatever it is */
+        ascii = 0;
+        i += l2;
+      }
+    }
+    nwords++;
+    n = i - ws;
+    if (ascii && n <= MAX_STEM_BYTES) {
+      slot *s;
+      memset(key + n, 0, 8);
+      s = find8(&tk->surface, tk->buf, n, h);
+      if (s->len) term = s->value;
+      else if (!lookup(tk, t + ws, n, 1, h, &term)) { st = PRECIS_ENOMEM; break; }
+    } else if (!lookup(tk, t + ws, n, 0, 0, &term)) {
+      st = PRECIS_ENOMEM;
       break;
     }
-    (*words)++;
-    if (!lookup(tk, t + ws, i - ws, ascii && i - ws <= MAX_STEM_BYTES, h, &term))
-      return PRECIS_ENOMEM;
     if (term != NO_TERM) {
       uint32_t *slotp = terms->n < terms->cap ? (uint32_t *)terms->p + terms->n++
                                                : precisI_vec_push(terms);
-      if (slotp == NULL) return PRECIS_ENOMEM;
+      if (slotp == NULL) { st = PRECIS_ENOMEM; break; }
       *slotp = term;
     }
   }
-  return PRECIS_OK;
+  *words += nwords;
+  return st;
 }
 
 static precis_status unit_terms(tokenizer *tk, precisI_unit *u) {
