@@ -366,15 +366,28 @@ static void label(scan *c, const precisI_lang *lang) {
   }
 }
 
+/* Are there 4 digits in a row in s[0, lim)? Any 4 bytes in a row hold
+** one whose offset is 3 modulo 4: only those are read until a digit is
+** met, and the digits around it are counted. */
+static int year_in(const char *s, size_t lim) {
+  size_t k;
+  for (k = 3; k < lim; k += 4) {
+    if (s[k] >= '0' && s[k] <= '9') {
+      size_t a = k, b = k + 1;
+      while (a > k - 3 && s[a - 1] >= '0' && s[a - 1] <= '9') a--;
+      while (b < lim && b < a + 4 && s[b] >= '0' && s[b] <= '9') b++;
+      if (b - a >= 4) return 1;
+    }
+  }
+  return 0;
+}
+
 size_t precisI_date_stamp(const char *s, size_t n, const precisI_lang *lang,
                           int *ymd) {
   scan c;
   long date;
-  size_t k, run = 0, lim = n < 96 ? n : 96;
   *ymd = 0;
-  for (k = 0; k < lim && run < 4; k++) /* every stamp has a year of 4 digits */
-    run = s[k] >= '0' && s[k] <= '9' ? run + 1 : 0;
-  if (run < 4) return 0;
+  if (!year_in(s, n < 96 ? n : 96)) return 0; /* every stamp has one */
   c.s = s; c.n = n; c.i = 0;
   spaces(&c);
   label(&c, lang);

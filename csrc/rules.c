@@ -281,8 +281,11 @@ int precisI_rule_date_line(const char *s, size_t n, const precisI_lang *lang) {
                                     "av ", "af ", "przez " };
   int ymd;
   size_t e, k, words = 0;
-  if (precisI_parse_date(s, n, lang) != 0) return 1;
-  if ((e = precisI_date_stamp(s, n, lang, &ymd)) == 0) {
+  if ((e = precisI_date_stamp(s, n, lang, &ymd)) != 0) {
+    size_t f = e; /* a date and nothing else, as precisI_parse_date() reads it */
+    while (f < n && (s[f] == ' ' || s[f] == '\t' || s[f] == '.' || s[f] == ',')) f++;
+    if (f == n) return 1;
+  } else {
     /* a short line that ends with a date: "Reviewed in the United States
     ** on March 3, 2024", "Last edited 14.11.2023" */
     size_t w = 0;
