@@ -68,29 +68,37 @@ typedef struct block {
 **            terminators and '"'
 **   K_START  a unit starts here (an enumeration item, a message's part)
 **   K_QUIET  a period that ends no sentence (an item's number)
+**   K_LETTER an ASCII letter that starts no Roman numeral (not i, v, x)
+**   K_ALNUM  an ASCII letter or digit: a word whose first two characters
+**            are these two is no enumeration's marker (read_marker())
 **   K_MSG    an ASCII digit, capital, '[', '<', 'h' or 'w': at a word's
 **            start, the first characters of the tokens messages() acts on
 **   K_SPACE  white space (as precisI_is_space() has it: NUL too)
 */
-enum { K_QUOTE = 1, K_END = 2, K_START = 16, K_QUIET = 32, K_MSG = 64, K_SPACE = 128 };
+enum { K_QUOTE = 1, K_END = 2, K_LETTER = 4, K_ALNUM = 8, K_START = 16, K_QUIET = 32,
+       K_MSG = 64, K_SPACE = 128 };
 
 /* the kinds of ASCII characters */
 #define Q K_QUOTE
 #define E K_END
+#define L K_LETTER
+#define A K_ALNUM
 #define M K_MSG
 #define S K_SPACE
 static const unsigned char ascii_kind[128] = {
   S, 0, 0, 0, 0, 0, 0, 0, 0, S, S, S, S, S, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   S, E, Q|E, 0, 0, 0, 0, Q, Q, Q, 0, 0, Q, 0, E, 0,
-  M, M, M, M, M, M, M, M, M, M, E, E, M, 0, 0, E,
-  0, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
-  M, M, M, M, M, M, M, M, M, M, M, Q|M, 0, Q, 0, 0,
-  Q, 0, 0, 0, 0, 0, 0, 0, M, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, M, 0, 0, 0, Q, 0, Q, 0, 0
+  A|M, A|M, A|M, A|M, A|M, A|M, A|M, A|M, A|M, A|M, E, E, M, 0, 0, E,
+  0, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M,
+  L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, L|A|M, A|M, L|A|M, A|M, L|A|M, L|A|M, Q|M, 0, Q, 0, 0,
+  Q, L|A, L|A, L|A, L|A, L|A, L|A, L|A, L|A|M, A, L|A, L|A, L|A, L|A, L|A, L|A,
+  L|A, L|A, L|A, L|A, L|A, L|A, A, L|A|M, A, L|A, L|A, Q, 0, Q, 0, 0
 };
 #undef Q
 #undef E
+#undef L
+#undef A
 #undef M
 #undef S
 
@@ -115,8 +123,9 @@ static size_t next_in(const block *b, size_t i, unsigned mask) {
 
 /* the first word start at or after i (at most b->n): a code point that is
 ** no white space after one that is, or at the block's start; with `msg`,
-** only those with K_MSG. Eight at a time where the bytes of a word are
-** little-endian. */
+** only those with K_MSG (the tokens messages() reads), else only those
+** that may begin an enumeration's marker: no K_LETTER before a K_ALNUM.
+** Eight at a time where the bytes of a word are little-endian. */
 static size_t next_word(const block *b, size_t i, int msg) {
   const unsigned char *k = b->kind;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -126,12 +135,18 @@ static size_t next_word(const block *b, size_t i, int msg) {
     memcpy(&w, k + i, sizeof w);
     space = w >> 7 & ones;
     hit = (space << 8 | (i == 0 || k[i - 1] & K_SPACE)) & ~space & ones;
-    if (msg) hit &= w >> 6;
+    if (msg) {
+      hit &= w >> 6;
+    } else if (hit) { /* k[i + 8]: past the sentinel, 8 more are set */
+      uint64_t alnum_next = (w >> 3 & ones) >> 8 | (uint64_t)(k[i + 8] >> 3 & 1) << 56;
+      hit &= ~(w >> 2 & alnum_next);
+    }
     if (hit) return i + (size_t)__builtin_ctzll(hit) / 8;
   }
 #else
   for (; i < b->n; i++)
-    if (!(k[i] & K_SPACE) && (i == 0 || k[i - 1] & K_SPACE) && (!msg || k[i] & K_MSG))
+    if (!(k[i] & K_SPACE) && (i == 0 || k[i - 1] & K_SPACE) &&
+        (msg ? k[i] & K_MSG : !(k[i] & K_LETTER && k[i + 1] & K_ALNUM)))
       return i;
 #endif
   return b->n;
@@ -662,7 +677,7 @@ static void enumerations(block *b) {
   size_t i, last = 0;
   memset(&prev, 0, sizeof prev);
   memset(&first, 0, sizeof first);
-  for (i = 0; (i = next_word(b, i, 0)) < b->n; i++) {
+  for (i = 0; (i = next_word(b, i, 0)) < b->n; i++) { /* past "the", "2nd" */
     int32_t c0 = b->cp[i];
     if (bullet(c0) && i > 0) /* a bullet inside a block */
       b->kind[i] |= K_START;
@@ -2125,7 +2140,8 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
   }
   b.cp[n] = b.cp[n + 1] = -1;
   b.n = n;
-  memset(b.kind + n, 0xFF, 9); /* next_in() stops at the sentinel */
+  /* next_in() stops at the sentinel, and next_word() at the white space */
+  memset(b.kind + n, 0xFF ^ K_ALNUM, 9);
   quotations(&b);
   enumerations(&b);
   messages(&b);
