@@ -72,19 +72,29 @@ static int inlist(const char *const *list, size_t nlist, const char *w,
   return bsearch(buf, list, nlist, sizeof *list, cmpword) != NULL;
 }
 
-static int inwords(const precisI_words *l, const char *w, size_t n) {
-  char buf[32];
+/* Looks the word z (n bytes, NUL-terminated, shorter than 32 bytes) up
+** in a list: most comparisons are decided by the first byte, without a
+** call. */
+static int inwords_z(const precisI_words *l, const char *z, size_t n) {
   size_t lo = 0, hi = l->n;
-  if (n == 0 || n >= sizeof buf || n >= l->width) return 0;
-  memcpy(buf, w, n);
-  buf[n] = '\0';
+  if (n == 0 || n >= 32 || n >= l->width) return 0;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(buf, precisI_word(l, mid));
+    const char *w = precisI_word(l, mid);
+    int c = (unsigned char)z[0] - (unsigned char)w[0];
+    if (c == 0) c = strcmp(z, w);
     if (c == 0) return 1;
     if (c < 0) hi = mid; else lo = mid + 1;
   }
   return 0;
+}
+
+static int inwords(const precisI_words *l, const char *w, size_t n) {
+  char buf[32];
+  if (n == 0 || n >= sizeof buf || n >= l->width) return 0;
+  memcpy(buf, w, n);
+  buf[n] = '\0';
+  return inwords_z(l, buf, n);
 }
 
 /* A pack of precisI_langs asks langdata.c's table of every pack's
@@ -142,11 +152,12 @@ static size_t foldw(const char *w, size_t n, char *buf, size_t cap) {
   return n;
 }
 
+/* f: m bytes, NUL-terminated (foldw) */
 static int class_in(const precisI_lang *l, const char *f, size_t m) {
-  if (inwords(&l->inner, f, m)) return PRECIS_ABBR_INNER;
-  if (inwords(&l->number, f, m)) return PRECIS_ABBR_NUMBER;
-  if (inwords(&l->final, f, m)) return PRECIS_ABBR_FINAL;
-  if (inwords(&l->abbrev, f, m)) return PRECIS_ABBR_ANY;
+  if (inwords_z(&l->inner, f, m)) return PRECIS_ABBR_INNER;
+  if (inwords_z(&l->number, f, m)) return PRECIS_ABBR_NUMBER;
+  if (inwords_z(&l->final, f, m)) return PRECIS_ABBR_FINAL;
+  if (inwords_z(&l->abbrev, f, m)) return PRECIS_ABBR_ANY;
   return PRECIS_ABBR_NONE;
 }
 
@@ -184,7 +195,7 @@ int precisI_lang_abbrev(const precisI_lang *lang, const char *w, size_t n) {
 int precisI_lang_starter(const precisI_lang *lang, const char *w, size_t n) {
   char buf[64];
   size_t m = foldw(w, n, buf, sizeof buf);
-  return m && (inwords(&lang->starters, buf, m) || inwords(&lang->stop, buf, m));
+  return m && (inwords_z(&lang->starters, buf, m) || inwords_z(&lang->stop, buf, m));
 }
 
 /* ---------------------------------------------------------------------
