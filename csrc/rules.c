@@ -37,7 +37,7 @@ static int prefix_word(const char *s, size_t n, const char *p) {
 }
 
 static int equals(const char *s, size_t n, const char *p) {
-  return strlen(p) == n && prefix(s, n, p);
+  return prefix(s, n, p) && strlen(p) == n; /* most differ at the first byte */
 }
 
 
@@ -335,7 +335,7 @@ static int share_bar(const char *s, size_t n) {
     while (e < n && !(s[e] == ' ' || s[e] == '|' || s[e] == ',' || s[e] == '/'))
       e++;
     for (k = 0; k < sizeof buttons / sizeof buttons[0]; k++)
-      if (e - i == strlen(buttons[k]) && prefix(s + i, e - i, buttons[k])) break;
+      if (prefix(s + i, e - i, buttons[k]) && e - i == strlen(buttons[k])) break;
     if (k == sizeof buttons / sizeof buttons[0]) return 0;
     words++;
     i = e;
@@ -447,11 +447,15 @@ static int page_number(const char *s, size_t n) {
   return 0;
 }
 
-/* Does [s, s + n) hold `p` (ASCII, case aside)? */
-static int contains(const char *s, size_t n, const char *p) {
-  size_t m = strlen(p), k;
-  for (k = 0; k + m <= n; k++)
-    if (prefix(s + k, n - k, p)) return 1;
+/* " min read", " mins read" or " minute read" anywhere in s (ASCII, case
+** aside) */
+static int min_read(const char *s, size_t n) {
+  size_t k;
+  for (k = 0; k + 9 <= n; k++)
+    if (s[k] == ' ' && prefix(s + k, n - k, " min") &&
+        (prefix(s + k + 4, n - k - 4, " read") || prefix(s + k + 4, n - k - 4, "s read") ||
+         prefix(s + k + 4, n - k - 4, "ute read")))
+      return 1;
   return 0;
 }
 
@@ -565,8 +569,7 @@ const char *precisI_rule_line(const char *s, size_t n, size_t words) {
   if ((n >= 2 && s[0] == '^' && s[1] == ' ') || (words <= 6 && prefix(s, n, "doi:")))
     return "markup"; /* a citation under "References": "^ Smith, A. (2019).", a DOI */
   if (words <= 6 && ago(s, n)) return "dateline"; /* "Updated 2 hours ago" */
-  if (words <= 16 && (contains(s, n, " min read") || contains(s, n, " minute read") ||
-                      contains(s, n, " mins read")))
+  if (words <= 16 && min_read(s, n))
     return "byline"; /* "By Jane Roe · 4 min read", "Posted on ... · 4 min read" */
   if (words <= 8 && (prefix(s, n, "was this page useful") || prefix(s, n, "was this page helpful") ||
                      prefix(s, n, "was this article helpful") || prefix(s, n, "was this helpful") ||
