@@ -165,6 +165,23 @@ static void markdown_nesting(buf *b, size_t n) {
   }
 }
 
+/* a title of distinct words, half the input, over sentences of two
+** words: each sentence's overlap with it */
+static void long_title(buf *b, size_t n) {
+  size_t i = 0;
+  char w[32];
+  puts_(b, "# ");
+  while (b->n < n / 2) {
+    snprintf(w, sizeof w, "t%zux ", i++);
+    puts_(b, w);
+  }
+  puts_(b, "\n\n");
+  while (b->n < n) {
+    puts_(b, word(i++)); puts_(b, " ");
+    puts_(b, word(i++)); puts_(b, ". ");
+  }
+}
+
 static void html_nesting(buf *b, size_t n) { /* one <div> inside another */
   size_t depth = n / 12, d;
   for (d = 0; d < depth; d++) puts_(b, "<div>");
@@ -244,6 +261,8 @@ static const shape shapes[] = {
   {"emoticons in one sentence", colons, PRECIS_FORMAT_TEXT, 0, 0, 32, 0, NULL},
   {"invalid bytes", invalid_bytes, PRECIS_FORMAT_TEXT, 1, 0, 48, 0, NULL},
   {"Markdown list nesting", markdown_nesting, PRECIS_FORMAT_MARKDOWN, 0, 0, 12, 0, NULL},
+  {"a title of thousands of words", long_title, PRECIS_FORMAT_MARKDOWN, 0, 0, 96,
+   (size_t)128 << 10, NULL},
   {"deep HTML nesting", html_nesting, PRECIS_FORMAT_HTML, 0, 0, 160, 0, NULL},
   {"deep HTML list nesting", html_lists, PRECIS_FORMAT_HTML, 0, 0, 160, 0, NULL},
   /* read through iconv: a byte table, and one character at a time */

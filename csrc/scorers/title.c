@@ -39,12 +39,19 @@ precis_status precisI_score_title(precisI_run *run, double *v) {
     }
     v[i] = PRECIS_NOT_APPLICABLE;
     if (nset == 0) continue;
-    { /* both sorted: one walk along the two */
-      size_t j = 0, hits = 0;
-      for (k = run->vec_off[i]; k < run->vec_off[i + 1] && j < nset; k++) {
-        uint32_t term = run->vec[k].term;
-        while (j < nset && set[j] < term) j++;
-        hits += j < nset && set[j] == term;
+    { /* both sorted: one walk along the two; a title eight times the
+      ** sentence's length or more is searched for each term instead, so
+      ** that a long title costs no sentence more than its log */
+      size_t j = 0, hits = 0, e = run->vec_off[i + 1];
+      if (nset / 8 >= e - run->vec_off[i]) {
+        for (k = run->vec_off[i]; k < e; k++)
+          hits += bsearch(&run->vec[k].term, set, nset, sizeof *set, cmp_u32) != NULL;
+      } else {
+        for (k = run->vec_off[i]; k < e && j < nset; k++) {
+          uint32_t term = run->vec[k].term;
+          while (j < nset && set[j] < term) j++;
+          hits += j < nset && set[j] == term;
+        }
       }
       v[i] = (double)hits / (double)nset;
     }
