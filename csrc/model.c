@@ -46,7 +46,7 @@ static precis_status candidates(precisI_run *run) {
 /* tf vectors (sorted by term) and document frequencies */
 static precis_status vectors(precisI_run *run) {
   size_t i, total = 0, maxlen = 0, o = 0;
-  uint32_t *tmp;
+  uint32_t *tmp, *t;
   const uint32_t *terms = run->terms.p;
   for (i = 0; i < run->ncand; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
@@ -58,31 +58,35 @@ static precis_status vectors(precisI_run *run) {
   run->vec = precisI_alloc(total, sizeof *run->vec);
   run->vec_off = precisI_alloc(run->ncand + 1, sizeof *run->vec_off);
   run->norm = precisI_alloc(run->ncand, sizeof *run->norm);
-  tmp = precisI_alloc(maxlen, sizeof *tmp);
+  tmp = precisI_alloc(maxlen + 1, sizeof *tmp);
   if (!run->df || !run->idf || !run->vec || !run->vec_off || !run->norm || !tmp) {
     free(tmp);
     return PRECIS_ENOMEM;
   }
+  tmp[0] = 0;
+  t = tmp + 1;
   for (i = 0; i < run->ncand; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
     size_t k;
     run->vec_off[i] = o;
     if (u->ntok == 0) continue;
-    memcpy(tmp, terms + u->tok, u->ntok * sizeof *tmp);
-    if (u->ntok > 24) qsort(tmp, u->ntok, sizeof *tmp, cmp_u32);
-    else { /* most sentences: insertion sort beats qsort's overhead */
+    memcpy(t, terms + u->tok, u->ntok * sizeof *t);
+    if (u->ntok > 24) qsort(t, u->ntok, sizeof *t, cmp_u32);
+    else { /* most sentences: insertion sort beats qsort's overhead; t[-1]
+              is 0, which no term is above, so it stops every shift */
       size_t a, b;
       for (a = 1; a < u->ntok; a++) {
-        uint32_t x = tmp[a];
-        for (b = a; b > 0 && tmp[b - 1] > x; b--) tmp[b] = tmp[b - 1];
-        tmp[b] = x;
+        uint32_t x = t[a];
+        if (t[a - 1] <= x) continue;
+        for (b = a; t[b - 1] > x; b--) t[b] = t[b - 1];
+        t[b] = x;
       }
     }
     for (k = 0; k < u->ntok; k++) {
-      if (k > 0 && tmp[k] == tmp[k - 1]) { run->vec[o - 1].tf++; continue; }
-      run->vec[o].term = tmp[k];
+      if (k > 0 && t[k] == t[k - 1]) { run->vec[o - 1].tf++; continue; }
+      run->vec[o].term = t[k];
       run->vec[o].tf = 1;
-      run->df[tmp[k]]++;
+      run->df[t[k]]++;
       o++;
     }
   }
