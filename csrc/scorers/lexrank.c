@@ -11,10 +11,14 @@
 
 #include "internal.h"
 
-static double weight(const precisI_edge *e, int use_tr, double thr, int cont) {
-  if (use_tr) return e->tr;
-  if (cont) return e->cos;
-  return e->cos >= thr ? 1.0 : 0.0;
+/* every edge's weight into w[], in one pass for the kind of weight */
+static void weights(const precisI_run *run, int use_tr, double thr, int cont,
+                    double *w) {
+  const precisI_edge *e = run->edges;
+  size_t k, ne = run->edge_off[run->ncand];
+  if (use_tr) for (k = 0; k < ne; k++) w[k] = e[k].tr;
+  else if (cont) for (k = 0; k < ne; k++) w[k] = e[k].cos;
+  else for (k = 0; k < ne; k++) w[k] = e[k].cos >= thr ? 1.0 : 0.0;
 }
 
 /* The teleport distribution: uniform, or biased by rank.bias toward the
@@ -48,22 +52,17 @@ precis_status precisI_pagerank(precisI_run *run, int use_tr,
     free(out); free(next); free(w); free(t);
     return PRECIS_ENOMEM;
   }
+  weights(run, use_tr, thr, cont, w);
   for (i = 0; i < n; i++) {
     double s = 0;
-    for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++)
-      s += weight(&run->edges[k], use_tr, thr, cont);
+    for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++) s += w[k];
     out[i] = s;
     p[i] = 1.0 / (double)n;
     ndang += s == 0;
   }
   /* the graph is symmetric, so row i lists i's in-edges: weigh each by its
   ** source's share once, outside the iteration */
-  for (i = 0; i < n; i++)
-    for (k = run->edge_off[i]; k < run->edge_off[i + 1]; k++) {
-      const precisI_edge *e = &run->edges[k];
-      double v = weight(e, use_tr, thr, cont);
-      w[k] = v > 0 ? v / out[e->to] : 0;
-    }
+  for (k = 0; k < ne; k++) w[k] = w[k] > 0 ? w[k] / out[run->edges[k].to] : 0;
   /* the nodes without out-edges, in order: their rank is shared out */
   if ((dang = precisI_alloc(ndang, sizeof *dang)) == NULL) {
     free(out); free(next); free(w); free(t);
