@@ -38,19 +38,20 @@ static uint64_t mix(uint64_t h, uint32_t t) {
   return h * 0xFF51AFD7ED558CCDull;
 }
 
-/* the group of key h, made on first sight (the caller sized the table
-** for every key it offers); *made says whether it is new */
-static uint32_t group_of(index *x, uint64_t h, int *made) {
+/* the slot of key h, its group made on first sight (the caller sized the
+** table for every key it offers); a slot's top bit marks a group already
+** listed for the sentence at hand */
+#define MARK ((uint32_t)1 << 31)  /* groups are fewer: 64 MiB of input at most */
+static size_t slot_of(index *x, uint64_t h) {
   size_t i = (size_t)((h * 0x9E3779B97F4A7C15ull) >> x->shift);
   for (;;) {
-    uint32_t g = x->slots[i];
+    uint32_t g = x->slots[i] & ~MARK;
     if (g == 0) {
       x->key[x->ngroups] = h;
       x->slots[i] = ++x->ngroups;
-      *made = 1;
-      return x->ngroups - 1;
+      return i;
     }
-    if (x->key[g - 1] == h) { *made = 0; return g - 1; }
+    if (x->key[g - 1] == h) return i;
     i = (i + 1) & (x->cap - 1);
   }
 }
@@ -70,26 +71,29 @@ static void join(uint32_t *up, uint32_t a, uint32_t b) {
 static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   const uint32_t *terms = run->terms.p;
   size_t n = run->ncand, i, k, total = 0, q;
-  int packed = run->nterms < ((size_t)1 << TERM_BITS), made;
+  size_t maxm = 0, nmark = 0;
+  int packed = run->nterms < ((size_t)1 << TERM_BITS);
   index x = {NULL, NULL, 64, 58, 0};
   uint32_t *sg = NULL, *sg_off = NULL, *whole = NULL; /* per sentence */
   uint32_t *gsize = NULL, *goff = NULL, *gmem = NULL, *cursor = NULL;
-  uint32_t *shared = NULL, *touched = NULL, *seen = NULL;
+  uint32_t *shared = NULL, *touched = NULL;
+  size_t *mark = NULL; /* the slots marked for the sentence at hand */
   precis_status st = PRECIS_ENOMEM;
   for (i = 0; i < n; i++) {
     uint32_t nt = precisI_vec_at(&run->units, precisI_unit, run->cand[i]).ntok;
     total += nt < 3 ? (nt ? 1 : 0) : nt - 2;
+    if (nt > maxm) maxm = nt;
   }
   for (; x.cap < total + n + (total + n) / 2; x.cap *= 2) x.shift--;
   x.slots = precisI_calloc(x.cap, sizeof *x.slots);
   x.key = precisI_alloc(total + n, sizeof *x.key);
-  seen = precisI_alloc(total + n, sizeof *seen); /* per group: its last sentence */
+  mark = precisI_alloc(maxm + 1, sizeof *mark);
   sg = precisI_alloc(total, sizeof *sg);
   sg_off = precisI_alloc(n + 1, sizeof *sg_off);
   whole = precisI_alloc(n, sizeof *whole);
   shared = precisI_calloc(n, sizeof *shared);
   touched = precisI_alloc(n, sizeof *touched);
-  if (!x.slots || !x.key || !seen || !sg || !sg_off || !whole || !shared || !touched)
+  if (!x.slots || !x.key || !mark || !sg || !sg_off || !whole || !shared || !touched)
     goto done;
   /* each sentence's shingle groups, each once, in the order met (what
   ** follows only counts them) */
@@ -100,7 +104,7 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
     uint64_t all = 0x51ED, h = 0;
     sg_off[i] = (uint32_t)q;
     for (k = 0; k < m; k++) {
-      uint32_t g;
+      size_t slot;
       size_t j;
       if (packed) { /* the shingle before, slid by a term */
         for (j = k > 0 ? w - 1 : 0; j < w; j++)
@@ -109,25 +113,27 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
         for (h = 0x12345, j = 0; j < w; j++) h = mix(h, tt[k + j]);
         h &= ~WHOLE;
       }
-      g = group_of(&x, h, &made);
-      if (!made && seen[g] == (uint32_t)i) continue; /* again in this sentence */
-      seen[g] = (uint32_t)i;
-      sg[q++] = g;
+      slot = slot_of(&x, h);
+      if (x.slots[slot] & MARK) continue; /* again in this sentence */
+      sg[q++] = x.slots[slot] - 1;
+      x.slots[slot] |= MARK;
+      mark[nmark++] = slot;
     }
+    while (nmark > 0) x.slots[mark[--nmark]] &= ~MARK;
     for (k = 0; k < u->ntok; k++) all = mix(all, tt[k]);
     if (u->ntok == 0) { /* stopwords only: the same bytes make a copy */
       const char *t = run->src[u->doc].text;
       for (k = u->start; k < u->end; k++) all = mix(all, (unsigned char)t[k]);
     }
-    whole[i] = group_of(&x, all | WHOLE, &made);
+    whole[i] = x.slots[slot_of(&x, all | WHOLE)] - 1;
   }
   sg_off[n] = (uint32_t)q;
   free(x.slots); /* the groups are numbered: the table has done its work */
   free(x.key);
-  free(seen);
+  free(mark);
   x.slots = NULL;
   x.key = NULL;
-  seen = NULL;
+  mark = NULL;
   gsize = precisI_calloc(x.ngroups + 1, sizeof *gsize);
   goff = precisI_alloc(x.ngroups + 1, sizeof *goff);
   cursor = precisI_alloc(x.ngroups + 1, sizeof *cursor);
@@ -179,7 +185,7 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   for (i = 0; i < n; i++) up[i] = find(up, (uint32_t)i);
   st = PRECIS_OK;
 done:
-  free(x.slots); free(x.key); free(seen); free(sg); free(sg_off); free(whole);
+  free(x.slots); free(x.key); free(mark); free(sg); free(sg_off); free(whole);
   free(shared); free(touched); free(gsize); free(goff); free(cursor); free(gmem);
   return st;
 }
