@@ -171,7 +171,7 @@ static void keep_strongest(uint64_t *h, size_t *n, uint64_t p) {
   for (;;) {
     size_t c = 2 * i + 1;
     if (c >= PRECIS_MAX_EDGES_PER_NODE) break;
-    if (h[c] > h[c + 1]) c++;
+    c += h[c] > h[c + 1];
     if (p <= h[c]) break;
     h[i] = h[c];
     i = c;
@@ -282,7 +282,8 @@ static precis_status graph(precisI_run *run) {
       wi = run->vec[k].w;
       for (p++; p < end; p++) {
         uint32_t j = pcand[p];
-        if (shared[j]++ == 0) touched[nt++] = j;
+        touched[nt] = j; /* kept when j is met first */
+        nt += shared[j]++ == 0;
         dot[j] += wi * pw[p];
       }
       if (!bm25) continue;
