@@ -1586,7 +1586,8 @@ static int l_realpath(lua_State *L) {
 ** much as the work done on the page it brings, and the arrays made from a
 ** large input double in turn. GLIBC_TUNABLES naming either setting wins
 ** (bin/summarize sets both there, with huge pages, which mallopt cannot).
-** True when the allocator is glibc's. */
+** The heap's growth is padded too, see below. True when the allocator is
+** glibc's. */
 static int l_command_allocator(lua_State *L) {
 #if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD) && defined(M_TRIM_THRESHOLD)
   const char *t = getenv("GLIBC_TUNABLES");
@@ -1594,6 +1595,15 @@ static int l_command_allocator(lua_State *L) {
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
   if (t == NULL || strstr(t, "glibc.malloc.trim_threshold=") == NULL)
     mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#ifdef M_TOP_PAD
+  /* From here on the heap grows 32 MiB past each request: with huge pages
+  ** on (glibc.malloc.hugetlb), only a growth of 2 MiB or more is marked
+  ** for them, and the text of a 1 MiB input and the arrays made from it
+  ** would otherwise come 4 KiB at a time. Room never touched costs no
+  ** memory. Set after start-up, whose small blocks stay in small pages. */
+  if (t == NULL || strstr(t, "glibc.malloc.top_pad=") == NULL)
+    mallopt(M_TOP_PAD, 32 << 20);
+#endif
   lua_pushboolean(L, 1);
 #else
   lua_pushboolean(L, 0);
