@@ -2077,6 +2077,26 @@ static int ascii(const char *s, size_t n) {
   return any < 0x80;
 }
 
+/* The code points and kinds of n ASCII bytes: two loops over arrays that
+** do not overlap, so that the compiler widens the first in vector registers
+** and the second, unrolled, costs about four and a half instructions a byte */
+static void widen(int32_t *restrict cp, unsigned char *restrict kd,
+                  const unsigned char *restrict s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) cp[i] = s[i];
+  for (i = 0; i + 8 <= n; i += 8) {
+    kd[i] = ascii_kind[s[i]];
+    kd[i + 1] = ascii_kind[s[i + 1]];
+    kd[i + 2] = ascii_kind[s[i + 2]];
+    kd[i + 3] = ascii_kind[s[i + 3]];
+    kd[i + 4] = ascii_kind[s[i + 4]];
+    kd[i + 5] = ascii_kind[s[i + 5]];
+    kd[i + 6] = ascii_kind[s[i + 6]];
+    kd[i + 7] = ascii_kind[s[i + 7]];
+  }
+  for (; i < n; i++) kd[i] = ascii_kind[s[i]];
+}
+
 /* Splits the window [start, end) of a block. */
 static precis_status split_window(const precisI_lang *lang, const char *t,
                                   size_t tlen, size_t start, size_t end,
@@ -2116,10 +2136,8 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
     unsigned char *kd = b.kind;
     size_t len = end - start;
     if (ascii(t + start, len)) { /* the code points are the bytes */
-      for (n = 0; n < len; n++) {
-        cps[n] = s[n];
-        kd[n] = ascii_kind[s[n]];
-      }
+      widen(cps, kd, s, len);
+      n = len;
       b.off = NULL;
     } else {
       uint32_t *offs = b.off;
