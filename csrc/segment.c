@@ -927,6 +927,17 @@ static void messages(block *b) {
       break;
     cp = c[i];
     if (sp(cp)) { i++; continue; }
+    /* no "@": a token that starts no link, no stamp and no capitalised
+    ** phrase below is passed over without finding its end, as no code
+    ** point inside it starts a word */
+    if (!any_at && cp > '9' && cp != '<' && cp != '[') {
+      int32_t lc = cp | 0x20, c1 = CP(b, i + 1) | 0x20;
+      if (!((lc == 'h' && c1 == 't') || (lc == 'w' && c1 == 'w')) &&
+          (cp < 'A' || cp > 'Z' || c1 < 'a' || c1 > 'z' || !(pairs[lc - 'a'] >> (c1 - 'a') & 1))) {
+        i = next_word(b, i + 1, 1);
+        continue;
+      }
+    }
     /* a token starts at i: its end, and whether it holds an "@" */
     if (!any_at) {
       for (e = i;; e++) { /* c[n] is a sentinel, -1 */
