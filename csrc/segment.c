@@ -130,11 +130,13 @@ static size_t next_word(const block *b, size_t i, int msg) {
   const unsigned char *k = b->kind;
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   const uint64_t ones = (uint64_t)0x0101010101010101u;
+  uint64_t before = i == 0 || i >= b->n || k[i - 1] & K_SPACE; /* is k[i - 1] white space */
   for (; i < b->n; i += 8) { /* the kinds past the sentinel are white space */
     uint64_t w, space, hit;
     memcpy(&w, k + i, sizeof w);
     space = w >> 7 & ones;
-    hit = (space << 8 | (i == 0 || k[i - 1] & K_SPACE)) & ~space & ones;
+    hit = (space << 8 | before) & ~space & ones;
+    before = space >> 56;
     if (msg) {
       hit &= w >> 6;
     } else if (hit) { /* k[i + 8]: past the sentinel, 8 more are set */
