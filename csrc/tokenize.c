@@ -452,7 +452,7 @@ static precis_status query_terms(tokenizer *tk) {
 
 precis_status precisI_tokenize(precisI_run *run, precis_error *err) {
   tokenizer tk;
-  size_t k;
+  size_t k, bytes = 0, cap = 1024;
   precis_status st = PRECIS_OK;
   memset(&tk, 0, sizeof tk);
   tk.run = run;
@@ -462,7 +462,13 @@ precis_status precisI_tokenize(precisI_run *run, precis_error *err) {
     if (tk.stemmer == NULL)
       return precisI_seterr(err, PRECIS_ENOMEM, "out of memory");
   }
-  if (!table_init(&tk.surface, 1024) || !table_init(&tk.stems, 1024)) {
+  /* A text of 32 bytes a word, one in two of them a new key, fills a table
+  ** to half as it ends: its first size, up to 32768 slots (512 KiB), is
+  ** the one it would double to, so the doublings and rehashing on the way
+  ** are skipped; larger texts grow it further as needed. */
+  for (k = 0; k < run->ndocs; k++) bytes += run->src[k].len;
+  while (cap < 32768 && cap < bytes / 32) cap *= 2;
+  if (!table_init(&tk.surface, cap) || !table_init(&tk.stems, cap)) {
     st = PRECIS_ENOMEM;
     goto done;
   }
