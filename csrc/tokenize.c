@@ -343,17 +343,19 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
       int32_t nx;
       size_t l2;
       int keep;
-      const unsigned char *p = u + i, *ps = u + stop;
-      unsigned char *o = key + (i - ws);
+      /* one index into the word and its key */
+      const unsigned char *w = u + ws;
+      size_t j = i - ws, lim = stop - ws, wend = end - ws;
       int c;
-      while (p < ps && (c = word_byte[*p]) > 0) {
+      while (j < lim && (c = word_byte[w[j]]) > 0) {
         h = (h ^ (uint32_t)c) * FNV_PRIME;
-        *o++ = (unsigned char)c;
-        p++;
+        key[j++] = (unsigned char)c;
       }
-      /* past stop, neither the key nor its hash is read */
-      while (p < u + end && word_byte[*p] > 0) p++;
-      i = (size_t)(p - u);
+      /* only a word that reached stop can go on: past stop, neither the
+      ** key nor its hash is read */
+      if (j >= lim)
+        while (j < wend && word_byte[w[j]] > 0) j++;
+      i = ws + j;
       if (i >= end) break;
       if (u[i] < 0x80) {
         cp = u[i];
