@@ -85,13 +85,14 @@ static int grow(table *t) {
 /* the slot of key k, empty when absent, compared 8 bytes at a time: k
 ** is followed by zeros up to a multiple of 8 bytes, as the pool's keys
 ** are */
-static slot *find8(table *t, const char *k, size_t n, uint32_t h) {
-  size_t i = h & (t->cap - 1);
+static slot *probe8(slot *slots, size_t mask, const char *pool,
+                    const char *k, size_t n, uint32_t h) {
+  size_t i = h & mask;
   for (;;) {
-    slot *s = &t->slots[i];
+    slot *s = &slots[i];
     if (s->len == 0) return s;
     if (s->hash == h && s->len == n) {
-      const char *a = (const char *)t->pool.p + s->off;
+      const char *a = pool + s->off;
       size_t j = 0;
       uint64_t x, y;
       do {
@@ -101,8 +102,12 @@ static slot *find8(table *t, const char *k, size_t n, uint32_t h) {
       } while (x == y && j < n);
       if (x == y) return s;
     }
-    i = (i + 1) & (t->cap - 1);
+    i = (i + 1) & mask;
   }
+}
+
+static slot *find8(table *t, const char *k, size_t n, uint32_t h) {
+  return probe8(t->slots, t->cap - 1, (const char *)t->pool.p, k, n, h);
 }
 
 /* inserts a new key (known absent) with `value`; NULL on OOM. The pool
@@ -317,6 +322,11 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
   unsigned char *key = (unsigned char *)tk->buf;
   uint32_t nwords = 0;
   precis_status st = PRECIS_OK;
+  /* the surface table, in locals that the key's stores cannot alias;
+  ** read again after anything that may have grown it */
+  slot *slots = tk->surface.slots;
+  size_t mask = tk->surface.cap - 1;
+  const char *pool = (const char *)tk->surface.pool.p;
   while (i < end) {
     int32_t cp;
     size_t len, ws, stop, dpos, n;
@@ -331,6 +341,9 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
       if (nospace(cp)) {
         i = bigrams(tk, t, i, end, &nwords, &st);
         if (st != PRECIS_OK) break;
+        slots = tk->surface.slots;
+        mask = tk->surface.cap - 1;
+        pool = (const char *)tk->surface.pool.p;
         continue;
       }
       ascii = 0;
@@ -400,12 +413,20 @@ static precis_status span_terms(tokenizer *tk, const char *t, size_t i,
     if (ascii && n <= MAX_STEM_BYTES) {
       slot *s;
       memset(key + n, 0, 8);
-      s = find8(&tk->surface, tk->buf, n, h);
-      if (s->len) term = s->value;
-      else if (!lookup(tk, t + ws, n, 1, h, &term)) { st = PRECIS_ENOMEM; break; }
-    } else if (!lookup(tk, t + ws, n, 0, 0, &term)) {
-      st = PRECIS_ENOMEM;
-      break;
+      s = probe8(slots, mask, pool, tk->buf, n, h);
+      if (s->len) {
+        term = s->value;
+      } else {
+        if (!lookup(tk, t + ws, n, 1, h, &term)) { st = PRECIS_ENOMEM; break; }
+        slots = tk->surface.slots;
+        mask = tk->surface.cap - 1;
+        pool = (const char *)tk->surface.pool.p;
+      }
+    } else {
+      if (!lookup(tk, t + ws, n, 0, 0, &term)) { st = PRECIS_ENOMEM; break; }
+      slots = tk->surface.slots;
+      mask = tk->surface.cap - 1;
+      pool = (const char *)tk->surface.pool.p;
     }
     if (term != NO_TERM) {
       uint32_t *slotp = terms->n < terms->cap ? (uint32_t *)terms->p + terms->n++
