@@ -118,23 +118,6 @@ static void letter_evidence(int32_t cp, double *score, size_t nl) {
   }
 }
 
-/* The packs that list the case-folded word [w, w + n) as a stopword, as
-** bits over precisI_langs: one lookup in langdata.c's table of every
-** pack's stopwords (FNV-1a, linear probing). */
-static uint64_t stop_mask(const char *w, size_t n) {
-  uint32_t h = 2166136261u;
-  size_t i, mask = precisI_nstopslots - 1;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-  if (h == 0) h = 1;
-  for (i = h & mask; precisI_stophash[i] != 0; i = (i + 1) & mask) {
-    const precisI_stopslot *e = &precisI_stopslots[i];
-    if (precisI_stophash[i] == h && e->len == n &&
-        memcmp(precisI_stopwords[e->word - 1], w, n) == 0)
-      return e->mask;
-  }
-  return 0;
-}
-
 static unsigned popcount64(uint64_t x) {
   unsigned c = 0;
   for (; x; x &= x - 1) c++;
@@ -198,7 +181,7 @@ static const precisI_lang *by_stopwords(const char *t, size_t n,
         fl = (utf8proc_ssize_t)precisI_utf8_fold(t + s, i - s, buf, sizeof buf - 1);
         if (fl <= 0) continue;
       }
-      if ((in = stop_mask(buf, (size_t)fl) & cand) == 0) continue;
+      if ((in = precisI_stop_packs(buf, (size_t)fl) & cand) == 0) continue;
       hits = popcount64(in);
       for (k = 0; in; in >>= 1, k++)
         if (in & 1) score[k] += 1.0 / (double)hits;

@@ -292,6 +292,10 @@ extern const precisI_lang precisI_lang_common; /* shared by Latin scripts */
 ** language without stemming or stopwords; NULL when unknown */
 const precisI_lang *precisI_lang_find(const char *name_or_code);
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n);
+/* The packs that list the case-folded word [w, w + n) as a stopword, as
+** bits over precisI_langs: one lookup in langdata.c's table of every
+** pack's stopwords (FNV-1a, linear probing). */
+uint64_t precisI_stop_packs(const char *w, size_t n);
 
 /* Abbreviation class of the word `w` (n bytes, as written, without its
 ** final period) in `lang`: one of PRECIS_ABBR_* below. */

@@ -97,6 +97,20 @@ static int inwords(const precisI_words *l, const char *w, size_t n) {
   return inwords_z(l, buf, n);
 }
 
+uint64_t precisI_stop_packs(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  size_t i, mask = precisI_nstopslots - 1;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  if (h == 0) h = 1;
+  for (i = h & mask; precisI_stophash[i] != 0; i = (i + 1) & mask) {
+    const precisI_stopslot *e = &precisI_stopslots[i];
+    if (precisI_stophash[i] == h && e->len == n &&
+        memcmp(precisI_stopwords[e->word - 1], w, n) == 0)
+      return e->mask;
+  }
+  return 0;
+}
+
 /* A pack of precisI_langs asks langdata.c's table of every pack's
 ** stopwords (FNV-1a, linear probing; a unit test checks that it holds
 ** exactly the lists): one hash and a probe or two, where the pack's sorted
@@ -104,21 +118,10 @@ static int inwords(const precisI_words *l, const char *w, size_t n) {
 ** have stopwords. */
 int precisI_lang_is_stop(const precisI_lang *lang, const char *w, size_t n) {
   uintptr_t at = (uintptr_t)lang, first = (uintptr_t)precisI_langs;
-  uint32_t h = 2166136261u;
-  size_t i, k, mask = precisI_nstopslots - 1;
   if (lang->stop.n == 0) return 0;
   if (at < first || at >= first + precisI_nlangs * sizeof *lang)
     return inwords(&lang->stop, w, n);
-  k = (at - first) / sizeof *lang;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-  if (h == 0) h = 1;
-  for (i = h & mask; precisI_stophash[i] != 0; i = (i + 1) & mask) {
-    const precisI_stopslot *e = &precisI_stopslots[i];
-    if (precisI_stophash[i] == h && e->len == n &&
-        memcmp(precisI_stopwords[e->word - 1], w, n) == 0)
-      return (int)((e->mask >> k) & 1);
-  }
-  return 0;
+  return (int)((precisI_stop_packs(w, n) >> ((at - first) / sizeof *lang)) & 1);
 }
 
 int precisI_lang_terminal(const precisI_lang *lang, int32_t cp) {
