@@ -74,12 +74,12 @@ static precis_status vectors(precisI_run *run) {
     if (u->ntok > 24) qsort(t, u->ntok, sizeof *t, cmp_u32);
     else { /* most sentences: insertion sort beats qsort's overhead; t[-1]
               is 0, which no term is above, so it stops every shift */
-      size_t a, b;
+      size_t a;
       for (a = 1; a < u->ntok; a++) {
-        uint32_t x = t[a];
-        if (t[a - 1] <= x) continue;
-        for (b = a; t[b - 1] > x; b--) t[b] = t[b - 1];
-        t[b] = x;
+        uint32_t x = t[a], *p = t + a;
+        if (p[-1] <= x) continue;
+        do { p[0] = p[-1]; p--; } while (p[-1] > x); /* p > t: stops at tmp[0] */
+        p[0] = x;
       }
     }
     for (k = 0; k < u->ntok; k++) {
