@@ -99,7 +99,7 @@ static precis_status groups(const precisI_run *run, double thr, uint32_t *up) {
   ** follows only counts them) */
   for (i = 0, q = 0; i < n; i++) {
     const precisI_unit *u = &precisI_vec_at(&run->units, precisI_unit, run->cand[i]);
-    const uint32_t *tt = terms + u->tok;
+    const uint32_t *tt = u->ntok ? terms + u->tok : NULL; /* terms is NULL with none */
     size_t m = u->ntok < 3 ? (u->ntok ? 1 : 0) : u->ntok - 2, w = u->ntok < 3 ? u->ntok : 3;
     uint64_t all = 0x51ED, h = 0;
     sg_off[i] = (uint32_t)q;
