@@ -116,6 +116,9 @@ void *precisI_calloc(size_t n, size_t sz);
 ** UTF-8 (utf8.c)
 ** --------------------------------------------------------------------- */
 
+/* How many bytes of [s, s + n) come before the first that is not ASCII,
+** eight at a time */
+size_t precisI_ascii_span(const char *s, size_t n);
 /* Returns 1 when [s, s+len) is valid UTF-8; else 0 with the offset of the
 ** first bad byte and a static reason. */
 int precisI_utf8_check(const char *s, size_t len, size_t *bad,

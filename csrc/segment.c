@@ -2077,19 +2077,6 @@ static precis_status split_block(block *b, precisI_vec *out) {
   return push(out, b->t, OFF(b, sent), OFF(b, b->n));
 }
 
-/* Is [s, s + n) all ASCII? Eight bytes at a time. */
-static int ascii(const char *s, size_t n) {
-  size_t i = 0;
-  unsigned char any = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, s + i, sizeof w);
-    if (w & (uint64_t)0x8080808080808080u) return 0;
-  }
-  for (; i < n; i++) any |= (unsigned char)s[i];
-  return any < 0x80;
-}
-
 /* The code points and kinds of n ASCII bytes: two loops over arrays that
 ** do not overlap, so that the compiler widens the first in vector registers
 ** and the second, unrolled, costs about four and a half instructions a byte */
@@ -2148,7 +2135,7 @@ static precis_status split_window(const precisI_lang *lang, const char *t,
     int32_t *cps = b.cp;
     unsigned char *kd = b.kind;
     size_t len = end - start;
-    if (ascii(t + start, len)) { /* the code points are the bytes */
+    if (precisI_ascii_span(t + start, len) == len) { /* the code points are the bytes */
       widen(cps, kd, s, len);
       n = len;
       b.off = NULL;

@@ -59,20 +59,26 @@ static size_t seqlen(const unsigned char *s, size_t len, size_t i,
   return n;
 }
 
+size_t precisI_ascii_span(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  for (; n - i >= 8; i += 8) {
+    uint64_t x;
+    memcpy(&x, u + i, 8);
+    if (x & UINT64_C(0x8080808080808080)) break;
+  }
+  while (i < n && u[i] < 0x80) i++;
+  return i;
+}
+
 int precisI_utf8_check(const char *s, size_t len, size_t *bad,
                        const char **why) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, sub;
   while (i < len) {
     size_t n;
-    if (u[i] < 0x80) { /* ASCII, most of most texts: 8 bytes a test */
-      uint64_t x;
-      i++;
-      while (len - i >= 8) {
-        memcpy(&x, u + i, 8);
-        if (x & UINT64_C(0x8080808080808080)) break;
-        i += 8;
-      }
+    if (u[i] < 0x80) { /* ASCII, most of most texts */
+      i += precisI_ascii_span(s + i, len - i);
       continue;
     }
     n = seqlen(u, len, i, &sub, why);

@@ -115,6 +115,23 @@ static const clean_case clean_cases[] = {
   {"lone continuations: one each", B("\x80\x80"), FFFD FFFD},
 };
 
+/* the ASCII run ends at the first high byte wherever it falls against the
+** eight-byte steps, and covers the whole of a text that has none */
+START_TEST(utf8_ascii_span) {
+  char buf[24];
+  size_t n, at;
+  for (n = 0; n <= sizeof buf; n++) {
+    memset(buf, 'a', sizeof buf);
+    ck_assert_uint_eq(precisI_ascii_span(buf, n), n);
+    for (at = 0; at < n; at++) {
+      memset(buf, 'a', sizeof buf);
+      buf[at] = (char)0xC3;
+      ck_assert_uint_eq(precisI_ascii_span(buf, n), at);
+    }
+  }
+}
+END_TEST
+
 START_TEST(utf8_clean_table) {
   const clean_case *c = &clean_cases[_i];
   precisI_source src;
@@ -385,6 +402,7 @@ Suite *utf8_suite(void) {
   TCase *tc = tcase_create("check");
   tcase_add_loop_test(tc, utf8_check_table, 0, (int)N_ELEMS(check_cases));
   tcase_add_loop_test(tc, utf8_clean_table, 0, (int)N_ELEMS(clean_cases));
+  tcase_add_test(tc, utf8_ascii_span);
   suite_add_tcase(s, tc);
   tc = tcase_create("strict");
   tcase_add_loop_test(tc, utf8_strict_summarize, 0, (int)N_ELEMS(strict_cases));
