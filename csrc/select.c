@@ -44,55 +44,6 @@ static void sort_by_score(uint32_t *a, uint32_t *tmp, size_t n,
   memcpy(a, tmp, n * sizeof *a);
 }
 
-/* The candidates by rank into order[n] (tmp: n more): score descending,
-** ties to the earlier sentence, as sort_by_score puts them. Scores that
-** are not negative (every scorer's value and the caller's are scaled into
-** [0, 1]) order as their bits do, once -0 is +0: a stable radix sort of
-** the complemented bits, from the sentences in order, leaves ties in
-** sentence order. A NaN, which no order ranks, or a negative score takes
-** the merge sort, as do a few scores and a failed allocation. */
-static void rank_order(const double *score, uint32_t *order, uint32_t *tmp,
-                       size_t n) {
-  size_t i, b;
-  uint64_t *key = NULL, *kt = NULL, *kx;
-  uint32_t *from = order, *to = tmp, *x;
-  for (i = 0; i < n; i++) order[i] = (uint32_t)i;
-  for (i = 0; i < n && score[i] >= 0; i++) {}
-  if (i == n && n >= 64) {
-    key = precisI_alloc(n, sizeof *key);
-    kt = precisI_alloc(n, sizeof *kt);
-  }
-  if (key == NULL || kt == NULL) {
-    free(key);
-    free(kt);
-    sort_by_score(order, tmp, n, score);
-    return;
-  }
-  for (i = 0; i < n; i++) {
-    double v = score[i] + 0.0;
-    uint64_t u;
-    memcpy(&u, &v, sizeof u);
-    key[i] = ~u;
-  }
-  for (b = 0; b < 64; b += 8) { /* a byte a pass, from the lowest */
-    size_t count[256], sum = 0, c;
-    memset(count, 0, sizeof count);
-    for (i = 0; i < n; i++) count[(key[i] >> b) & 255]++;
-    if (count[(key[0] >> b) & 255] == n) continue; /* one value: no change */
-    for (c = 0; c < 256; c++) { size_t k = count[c]; count[c] = sum; sum += k; }
-    for (i = 0; i < n; i++) {
-      size_t d = count[(key[i] >> b) & 255]++;
-      kt[d] = key[i];
-      to[d] = from[i];
-    }
-    kx = key; key = kt; kt = kx;
-    x = from; from = to; to = x;
-  }
-  if (from != order) memcpy(order, from, n * sizeof *order);
-  free(key);
-  free(kt);
-}
-
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
@@ -274,7 +225,8 @@ precis_status precisI_choose(precisI_run *run) {
     goto done;
   memset(run->selected, 0, n);
   run->nsummary = 0;
-  rank_order(run->score, order, tmp, n);
+  for (i = 0; i < n; i++) order[i] = (uint32_t)i;
+  sort_by_score(order, tmp, n, run->score);
   for (i = 0; i < n; i++) run->rank[order[i]] = (uint32_t)(i + 1);
   for (i = 0; i < n; i++) { /* the length bounds first: a copy that may be
                                selected beats a better one that may not */
